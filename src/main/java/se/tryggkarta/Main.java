@@ -1,0 +1,6 @@
+package se.tryggkarta;
+
+public class Main {
+  public static void main(String[] args) {}
+
+}
