@@ -1,5 +1,6 @@
 package se.tryggkarta.store;
 
+import se.tryggkarta.document.DocumentStore;
 import se.tryggkarta.layer.LayerStore;
 import se.tryggkarta.workspace.WorkspaceRepository;
 
@@ -9,7 +10,7 @@ import se.tryggkarta.workspace.WorkspaceRepository;
  * and {@link se.tryggkarta.store.postgis.PostgisStore} (production, several service instances).
  * The same contract test suite runs against both.
  */
-public interface Store extends WorkspaceRepository, LayerStore, AutoCloseable {
+public interface Store extends WorkspaceRepository, LayerStore, DocumentStore, AutoCloseable {
   /** Throws UNAVAILABLE when the store cannot serve requests right now. */
   void checkHealth();
 
