@@ -2,5 +2,4 @@ package se.tryggkarta;
 
 public class Main {
   public static void main(String[] args) {}
-
 }

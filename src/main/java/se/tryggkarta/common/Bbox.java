@@ -3,8 +3,8 @@ package se.tryggkarta.common;
 import java.util.Locale;
 
 /**
- * An axis-aligned rectangle. The coordinate system is given by the name of the variable holding
- * it ({@code bboxWgs84} in degrees, {@code extentXY} in the workspace's metres).
+ * An axis-aligned rectangle. The coordinate system is given by the name of the variable holding it
+ * ({@code bboxWgs84} in degrees, {@code extentXY} in the workspace's metres).
  */
 public record Bbox(double minX, double minY, double maxX, double maxY) {
   public Bbox {
@@ -20,7 +20,10 @@ public record Bbox(double minX, double minY, double maxX, double maxY) {
           String.format(
               Locale.ROOT,
               "bbox must be minX,minY,maxX,maxY with min <= max, was %s,%s,%s,%s",
-              minX, minY, maxX, maxY));
+              minX,
+              minY,
+              maxX,
+              maxY));
     }
   }
 

@@ -15,8 +15,8 @@ import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * A coordinate reference system identified by its EPSG code, with conversions between WGS84
- * ({@link LonLat}) and this system's own coordinates ({@link XY}).
+ * A coordinate reference system identified by its EPSG code, with conversions between WGS84 ({@link
+ * LonLat}) and this system's own coordinates ({@link XY}).
  *
  * <p>proj4j does the maths; its transform objects hold scratch state, so each thread gets its own
  * pair (a {@link ThreadLocal}). Instances are therefore thread-safe and cheap to share; {@link
@@ -74,7 +74,8 @@ public final class Crs {
   public static Crs parse(String field, String text) {
     Matcher m = CODE.matcher(text == null ? "" : text);
     if (!m.matches()) {
-      throw DomainException.invalid(field, "expected an EPSG code like 'EPSG:3006', was '" + text + "'");
+      throw DomainException.invalid(
+          field, "expected an EPSG code like 'EPSG:3006', was '" + text + "'");
     }
     try {
       return of(Integer.parseInt(m.group(1)));

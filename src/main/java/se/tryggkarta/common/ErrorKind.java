@@ -1,8 +1,8 @@
 package se.tryggkarta.common;
 
 /**
- * What went wrong, independent of the transport. The HTTP layer maps each kind to one status
- * code; the CLI maps every kind to a non-zero exit.
+ * What went wrong, independent of the transport. The HTTP layer maps each kind to one status code;
+ * the CLI maps every kind to a non-zero exit.
  */
 public enum ErrorKind {
   /** The input is malformed or out of range (a bad parameter, a broken file). */

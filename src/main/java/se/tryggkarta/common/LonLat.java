@@ -9,10 +9,12 @@ package se.tryggkarta.common;
 public record LonLat(double lon, double lat) {
   public LonLat {
     if (!Double.isFinite(lon) || lon < -180 || lon > 180) {
-      throw DomainException.invalid("lon", "longitude must be a finite number in -180..180, was " + lon);
+      throw DomainException.invalid(
+          "lon", "longitude must be a finite number in -180..180, was " + lon);
     }
     if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
-      throw DomainException.invalid("lat", "latitude must be a finite number in -90..90, was " + lat);
+      throw DomainException.invalid(
+          "lat", "latitude must be a finite number in -90..90, was " + lat);
     }
   }
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * JSON documents keyed by (collection, scope, id). Writes to a workspace's scope change that
- * workspace's data version, so cached analyses see them. Implemented by both stores; thread-safe.
- * A workspace-scoped write to a workspace that does not exist throws NOT_FOUND; deleting a
- * workspace deletes its documents.
+ * workspace's data version, so cached analyses see them. Implemented by both stores; thread-safe. A
+ * workspace-scoped write to a workspace that does not exist throws NOT_FOUND; deleting a workspace
+ * deletes its documents.
  */
 public interface DocumentStore {
   /** The scope of documents that belong to no workspace (API keys). */

@@ -11,4 +11,5 @@ import java.time.Instant;
  * @param json the document as JSON text
  * @param updatedAt when it was last written
  */
-public record StoredDocument(String collection, String scope, String id, String json, Instant updatedAt) {}
+public record StoredDocument(
+    String collection, String scope, String id, String json, Instant updatedAt) {}

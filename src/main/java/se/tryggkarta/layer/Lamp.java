@@ -14,8 +14,8 @@ import se.tryggkarta.common.LonLat;
  *
  * @param powerWatts electrical power, when the register has it
  * @param lumens light output, when the register has it
- * @param source where the record came from: {@code inventory} for an imported register, {@code
- *     osm} for OpenStreetMap street_lamp nodes
+ * @param source where the record came from: {@code inventory} for an imported register, {@code osm}
+ *     for OpenStreetMap street_lamp nodes
  */
 public record Lamp(
     String externalId,
@@ -43,7 +43,8 @@ public record Lamp(
   private static void requirePositive(String field, OptionalDouble v, double max) {
     Objects.requireNonNull(v, field);
     if (v.isPresent() && !(v.getAsDouble() > 0 && v.getAsDouble() <= max)) {
-      throw DomainException.invalid(field, field + " must be in (0, " + max + "], was " + v.getAsDouble());
+      throw DomainException.invalid(
+          field, field + " must be in (0, " + max + "], was " + v.getAsDouble());
     }
   }
 

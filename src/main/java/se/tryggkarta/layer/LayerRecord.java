@@ -25,6 +25,8 @@ public sealed interface LayerRecord permits Incident, UnsafePlace, Lamp, Place, 
     return Optional.empty();
   }
 
-  /** Properties the layer's schema does not define, kept as they came (strings, numbers, booleans). */
+  /**
+   * Properties the layer's schema does not define, kept as they came (strings, numbers, booleans).
+   */
   Map<String, Object> extra();
 }

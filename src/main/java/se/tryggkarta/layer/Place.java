@@ -7,7 +7,8 @@ import org.locationtech.jts.geom.Polygonal;
 import se.tryggkarta.common.DomainException;
 
 /** A named place (the travel centre, a park) as a polygon, multipolygon or point, in WGS84. */
-public record Place(String externalId, String name, Geometry geometryWgs84, Map<String, Object> extra)
+public record Place(
+    String externalId, String name, Geometry geometryWgs84, Map<String, Object> extra)
     implements LayerRecord {
   public Place {
     externalId = Records.requireId(externalId);
@@ -18,7 +19,8 @@ public record Place(String externalId, String name, Geometry geometryWgs84, Map<
     if (!(geometryWgs84 instanceof Polygonal) && !(geometryWgs84 instanceof Point)) {
       throw DomainException.invalid(
           "geometry",
-          "a place must be a Polygon, MultiPolygon or Point, was " + geometryWgs84.getGeometryType());
+          "a place must be a Polygon, MultiPolygon or Point, was "
+              + geometryWgs84.getGeometryType());
     }
     geometryWgs84 = geometryWgs84.copy();
     geometryWgs84.setSRID(4326);

@@ -23,7 +23,8 @@ final class Records {
       throw DomainException.invalid("id", "external id is required");
     }
     if (externalId.length() > MAX_ID_LENGTH) {
-      throw DomainException.invalid("id", "external id is longer than " + MAX_ID_LENGTH + " characters");
+      throw DomainException.invalid(
+          "id", "external id is longer than " + MAX_ID_LENGTH + " characters");
     }
     return externalId;
   }
@@ -37,7 +38,8 @@ final class Records {
 
   static String limit(String field, String value) {
     if (value.length() > MAX_TEXT_LENGTH) {
-      throw DomainException.invalid(field, field + " is longer than " + MAX_TEXT_LENGTH + " characters");
+      throw DomainException.invalid(
+          field, field + " is longer than " + MAX_TEXT_LENGTH + " characters");
     }
     return value;
   }

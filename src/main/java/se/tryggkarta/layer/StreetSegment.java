@@ -7,8 +7,8 @@ import org.locationtech.jts.geom.LineString;
 import se.tryggkarta.common.DomainException;
 
 /**
- * A walkable street line (an OSM way or a municipal road segment) in WGS84. Lines are joined into
- * a network where their vertices coincide exactly.
+ * A walkable street line (an OSM way or a municipal road segment) in WGS84. Lines are joined into a
+ * network where their vertices coincide exactly.
  *
  * @param highway the street class in OSM terms (footway, residential, primary, ...)
  * @param lit the lighting tag, {@link Lit#UNKNOWN} when the source says nothing

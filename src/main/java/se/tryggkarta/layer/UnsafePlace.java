@@ -61,6 +61,7 @@ public record UnsafePlace(
 
   /** The same report without its free-text comment, for viewers and the public. */
   public UnsafePlace withoutComment() {
-    return new UnsafePlace(externalId, location, reportedAt, category, source, Optional.empty(), extra);
+    return new UnsafePlace(
+        externalId, location, reportedAt, category, source, Optional.empty(), extra);
   }
 }

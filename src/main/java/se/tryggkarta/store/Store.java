@@ -7,8 +7,8 @@ import se.tryggkarta.workspace.WorkspaceRepository;
 /**
  * Everything Tryggkarta keeps, behind one interface with two implementations: {@link
  * se.tryggkarta.store.geopackage.GeoPackageStore} (a single GeoPackage file, the embedded default)
- * and {@link se.tryggkarta.store.postgis.PostgisStore} (production, several service instances).
- * The same contract test suite runs against both.
+ * and {@link se.tryggkarta.store.postgis.PostgisStore} (production, several service instances). The
+ * same contract test suite runs against both.
  */
 public interface Store extends WorkspaceRepository, LayerStore, DocumentStore, AutoCloseable {
   /** Throws UNAVAILABLE when the store cannot serve requests right now. */

@@ -36,7 +36,10 @@ public record Workspace(
     Objects.requireNonNull(id, "id");
     if (!SLUG.matcher(id).matches() || id.length() < 2) {
       throw DomainException.invalid(
-          "id", "workspace id must be a lower-case slug of 2-63 letters, digits or '-', was '" + id + "'");
+          "id",
+          "workspace id must be a lower-case slug of 2-63 letters, digits or '-', was '"
+              + id
+              + "'");
     }
     if (name == null || name.isBlank()) {
       throw DomainException.invalid("name", "workspace name must not be blank");
@@ -54,7 +57,8 @@ public record Workspace(
         b -> {
           if (!(b instanceof Polygonal) || b.isEmpty()) {
             throw DomainException.invalid(
-                "boundary", "boundary must be a Polygon or MultiPolygon, was " + b.getGeometryType());
+                "boundary",
+                "boundary must be a Polygon or MultiPolygon, was " + b.getGeometryType());
           }
         });
     Objects.requireNonNull(timeZone, "timeZone");

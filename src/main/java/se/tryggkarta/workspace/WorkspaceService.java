@@ -25,7 +25,9 @@ public final class WorkspaceService {
 
   /** The workspace; throws NOT_FOUND when it does not exist. */
   public Workspace getWorkspace(String id) {
-    return repository.findWorkspace(id).orElseThrow(() -> DomainException.notFound("workspace", id));
+    return repository
+        .findWorkspace(id)
+        .orElseThrow(() -> DomainException.notFound("workspace", id));
   }
 
   public Optional<Workspace> findWorkspace(String id) {

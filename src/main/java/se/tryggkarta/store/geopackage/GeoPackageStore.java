@@ -1,0 +1,596 @@
+package se.tryggkarta.store.geopackage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.sqlite.SQLiteConfig;
+import se.tryggkarta.common.Crs;
+import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.ErrorKind;
+import se.tryggkarta.document.StoredDocument;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.LayerQuery;
+import se.tryggkarta.layer.LayerRecord;
+import se.tryggkarta.layer.LayerWriter;
+import se.tryggkarta.layer.Page;
+import se.tryggkarta.store.Store;
+import se.tryggkarta.workspace.PublicPrivacy;
+import se.tryggkarta.workspace.Workspace;
+
+/**
+ * The embedded default store: one GeoPackage file (OGC 12-128r18, version 1.3) that QGIS and GDAL
+ * open directly. Each layer is a feature table in WGS84 with an R-tree index; workspaces are a
+ * feature table holding their boundaries.
+ *
+ * <p>Concurrency: SQLite allows one writer at a time. All writes go through a single connection
+ * guarded by a lock, so an import holds the lock until it commits or rolls back and other writes
+ * wait. Reads use a small pool of read-only connections and run concurrently with a write (WAL
+ * journal), seeing only committed data. Thread-safe.
+ *
+ * <p>Durability: every write is one SQLite transaction, so a crash mid-import leaves the file as it
+ * was before the import.
+ */
+public final class GeoPackageStore implements Store {
+  private static final int READERS = 4;
+  private static final int BUSY_TIMEOUT_MS = 30_000;
+
+  private final Path file;
+  private final Connection writer;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private volatile boolean closed;
+
+  private GeoPackageStore(Path file) throws SQLException {
+    this.file = file;
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    this.writer = DriverManager.getConnection(url(), config.toProperties());
+    GeoPackageSchema.registerFunctions(writer);
+    GeoPackageSchema.ensure(writer);
+    for (int i = 0; i < READERS; i++) {
+      SQLiteConfig readConfig = new SQLiteConfig();
+      readConfig.setReadOnly(true);
+      readConfig.setBusyTimeout(BUSY_TIMEOUT_MS);
+      Connection reader = DriverManager.getConnection(url(), readConfig.toProperties());
+      GeoPackageSchema.registerFunctions(reader);
+      readers.add(reader);
+    }
+  }
+
+  /** Opens the file, creating it (and its folder) with an empty schema when it does not exist. */
+  public static GeoPackageStore open(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return new GeoPackageStore(file);
+    } catch (IOException | SQLException e) {
+      throw new DomainException(
+          ErrorKind.UNAVAILABLE,
+          "cannot open the GeoPackage store at " + file + ": " + e.getMessage(),
+          Optional.empty(),
+          List.of(),
+          e);
+    }
+  }
+
+  private String url() {
+    return "jdbc:sqlite:" + file.toAbsolutePath();
+  }
+
+  /** The GeoPackage file this store keeps its data in. */
+  public Path file() {
+    return file;
+  }
+
+  // ---------------------------------------------------------------- workspaces
+
+  @Override
+  public void createWorkspace(Workspace w) {
+    write(
+        c -> {
+          if (workspaceExists(c, w.id())) {
+            throw new DomainException(
+                ErrorKind.CONFLICT, "id", "workspace '" + w.id() + "' already exists");
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO workspaces (geom, id, name, crs_epsg, time_zone, public_access,"
+                      + " min_events, min_cell_m, data_version) VALUES (?,?,?,?,?,?,?,?,1)")) {
+            bindWorkspace(ps, w);
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void updateWorkspace(Workspace w) {
+    write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE workspaces SET geom=?, id=?, name=?, crs_epsg=?, time_zone=?,"
+                      + " public_access=?, min_events=?, min_cell_m=?, data_version=data_version+1"
+                      + " WHERE id=?")) {
+            bindWorkspace(ps, w);
+            ps.setString(9, w.id());
+            if (ps.executeUpdate() == 0) {
+              throw DomainException.notFound("workspace", w.id());
+            }
+          }
+          return null;
+        });
+  }
+
+  private static void bindWorkspace(PreparedStatement ps, Workspace w) throws SQLException {
+    if (w.boundaryWgs84().isPresent()) {
+      ps.setBytes(1, GpkgGeometry.encode(w.boundaryWgs84().get(), 4326));
+    } else {
+      ps.setNull(1, java.sql.Types.BLOB);
+    }
+    ps.setString(2, w.id());
+    ps.setString(3, w.name());
+    ps.setInt(4, w.crs().epsg());
+    ps.setString(5, w.timeZone().getId());
+    ps.setBoolean(6, w.publicAccess());
+    ps.setInt(7, w.privacy().minEvents());
+    ps.setDouble(8, w.privacy().minCellMeters());
+  }
+
+  @Override
+  public Optional<Workspace> findWorkspace(String id) {
+    return read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(WORKSPACE_SELECT + " WHERE id=?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(readWorkspace(rs)) : Optional.<Workspace>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<Workspace> listWorkspaces() {
+    return read(
+        c -> {
+          List<Workspace> all = new ArrayList<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(WORKSPACE_SELECT + " ORDER BY id")) {
+            while (rs.next()) {
+              all.add(readWorkspace(rs));
+            }
+          }
+          return all;
+        });
+  }
+
+  private static final String WORKSPACE_SELECT =
+      "SELECT geom, id, name, crs_epsg, time_zone, public_access, min_events, min_cell_m FROM"
+          + " workspaces";
+
+  private static Workspace readWorkspace(ResultSet rs) throws SQLException {
+    byte[] geom = rs.getBytes(1);
+    return new Workspace(
+        rs.getString(2),
+        rs.getString(3),
+        Crs.of(rs.getInt(4)),
+        geom == null ? Optional.empty() : Optional.of(GpkgGeometry.decode(geom)),
+        ZoneId.of(rs.getString(5)),
+        rs.getBoolean(6),
+        new PublicPrivacy(rs.getInt(7), rs.getDouble(8)));
+  }
+
+  @Override
+  public boolean deleteWorkspace(String id) {
+    return write(
+        c -> {
+          if (!workspaceExists(c, id)) {
+            return false;
+          }
+          for (LayerTable t : LayerTable.values()) {
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM " + t.table + " WHERE workspace_id=?")) {
+              ps.setString(1, id);
+              ps.executeUpdate();
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM tk_documents WHERE scope=?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM workspaces WHERE id=?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+          }
+          return true;
+        });
+  }
+
+  // ---------------------------------------------------------------- layers
+
+  @Override
+  public LayerWriter openWriter(String workspaceId, Layer layer) {
+    ensureOpen();
+    writeLock.lock();
+    try {
+      if (!workspaceExists(writer, workspaceId)) {
+        throw DomainException.notFound("workspace", workspaceId);
+      }
+      return new GeoPackageLayerWriter(writer, writeLock, workspaceId, LayerTable.of(layer));
+    } catch (SQLException e) {
+      writeLock.unlock();
+      throw failure(e);
+    } catch (RuntimeException e) {
+      writeLock.unlock();
+      throw e;
+    }
+  }
+
+  @Override
+  public Page<LayerRecord> query(String workspaceId, Layer layer, LayerQuery query) {
+    LayerTable t = LayerTable.of(layer);
+    return read(
+        c -> {
+          requireWorkspace(c, workspaceId);
+          LayerFilterSql where = LayerFilterSql.of(t, workspaceId, query);
+          long total;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT COUNT(*) FROM " + t.table + " WHERE " + where.sql())) {
+            where.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              total = rs.getLong(1);
+            }
+          }
+          List<LayerRecord> items = new ArrayList<>();
+          selectRecords(c, t, where, query, items::add);
+          return new Page<>(items, total);
+        });
+  }
+
+  @Override
+  public void scan(
+      String workspaceId, Layer layer, LayerQuery query, Consumer<LayerRecord> consumer) {
+    LayerTable t = LayerTable.of(layer);
+    read(
+        c -> {
+          requireWorkspace(c, workspaceId);
+          selectRecords(c, t, LayerFilterSql.of(t, workspaceId, query), query, consumer);
+          return null;
+        });
+  }
+
+  private static void selectRecords(
+      Connection c, LayerTable t, LayerFilterSql where, LayerQuery q, Consumer<LayerRecord> sink)
+      throws SQLException {
+    String sql =
+        "SELECT geom, external_id, extra, "
+            + String.join(", ", t.columnNames())
+            + " FROM "
+            + t.table
+            + " WHERE "
+            + where.sql()
+            + " ORDER BY external_id LIMIT ? OFFSET ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = where.bind(ps, 1);
+      ps.setInt(i++, q.limit());
+      ps.setLong(i, q.offset());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(t.read(rs));
+        }
+      }
+    }
+  }
+
+  @Override
+  public Optional<LayerRecord> findRecord(String workspaceId, Layer layer, String externalId) {
+    LayerTable t = LayerTable.of(layer);
+    return read(
+        c -> {
+          requireWorkspace(c, workspaceId);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT geom, external_id, extra, "
+                      + String.join(", ", t.columnNames())
+                      + " FROM "
+                      + t.table
+                      + " WHERE workspace_id=? AND external_id=?")) {
+            ps.setString(1, workspaceId);
+            ps.setString(2, externalId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(t.read(rs)) : Optional.<LayerRecord>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public boolean deleteRecord(String workspaceId, Layer layer, String externalId) {
+    LayerTable t = LayerTable.of(layer);
+    return write(
+        c -> {
+          requireWorkspace(c, workspaceId);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM " + t.table + " WHERE workspace_id=? AND external_id=?")) {
+            ps.setString(1, workspaceId);
+            ps.setString(2, externalId);
+            boolean deleted = ps.executeUpdate() > 0;
+            if (deleted) {
+              bumpDataVersion(c, workspaceId);
+            }
+            return deleted;
+          }
+        });
+  }
+
+  @Override
+  public long dataVersion(String workspaceId) {
+    return read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT data_version FROM workspaces WHERE id=?")) {
+            ps.setString(1, workspaceId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw DomainException.notFound("workspace", workspaceId);
+              }
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  static void bumpDataVersion(Connection c, String workspaceId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE workspaces SET data_version = data_version + 1 WHERE id=?")) {
+      ps.setString(1, workspaceId);
+      ps.executeUpdate();
+    }
+  }
+
+  // ---------------------------------------------------------------- documents
+
+  @Override
+  public void putDocument(String collection, String scope, String id, String json) {
+    putDocuments(collection, scope, Map.of(id, json));
+  }
+
+  @Override
+  public void putDocuments(String collection, String scope, Map<String, String> jsonById) {
+    write(
+        c -> {
+          if (!scope.isEmpty()) {
+            requireWorkspace(c, scope);
+          }
+          String now = LayerTable.DATETIME.format(Instant.now());
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO tk_documents (collection, scope, doc_id, json, updated_at) VALUES"
+                      + " (?,?,?,?,?) ON CONFLICT (collection, scope, doc_id) DO UPDATE SET"
+                      + " json=excluded.json, updated_at=excluded.updated_at")) {
+            for (var e : jsonById.entrySet()) {
+              ps.setString(1, collection);
+              ps.setString(2, scope);
+              ps.setString(3, e.getKey());
+              ps.setString(4, e.getValue());
+              ps.setString(5, now);
+              ps.executeUpdate();
+            }
+          }
+          if (!scope.isEmpty()) {
+            bumpDataVersion(c, scope);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<StoredDocument> findDocument(String collection, String scope, String id) {
+    return read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  DOCUMENT_SELECT + " WHERE collection=? AND scope=? AND doc_id=?")) {
+            ps.setString(1, collection);
+            ps.setString(2, scope);
+            ps.setString(3, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(readDocument(rs)) : Optional.<StoredDocument>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<StoredDocument> listDocuments(String collection, String scope) {
+    return read(
+        c -> {
+          List<StoredDocument> all = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  DOCUMENT_SELECT + " WHERE collection=? AND scope=? ORDER BY doc_id")) {
+            ps.setString(1, collection);
+            ps.setString(2, scope);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                all.add(readDocument(rs));
+              }
+            }
+          }
+          return all;
+        });
+  }
+
+  @Override
+  public boolean deleteDocument(String collection, String scope, String id) {
+    return write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM tk_documents WHERE collection=? AND scope=? AND doc_id=?")) {
+            ps.setString(1, collection);
+            ps.setString(2, scope);
+            ps.setString(3, id);
+            boolean deleted = ps.executeUpdate() > 0;
+            if (deleted && !scope.isEmpty()) {
+              bumpDataVersion(c, scope);
+            }
+            return deleted;
+          }
+        });
+  }
+
+  private static final String DOCUMENT_SELECT =
+      "SELECT collection, scope, doc_id, json, updated_at FROM tk_documents";
+
+  private static StoredDocument readDocument(ResultSet rs) throws SQLException {
+    return new StoredDocument(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        Instant.from(LayerTable.DATETIME.parse(rs.getString(5))));
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Override
+  public void checkHealth() {
+    read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT 1")) {
+            rs.next();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public String describe() {
+    return "GeoPackage " + file.toAbsolutePath();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    writeLock.lock();
+    try {
+      writer.close();
+      Connection c;
+      while ((c = readers.poll()) != null) {
+        c.close();
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs one write transaction on the writer connection, holding the write lock. */
+  private <T> T write(SqlWork<T> work) {
+    ensureOpen();
+    writeLock.lock();
+    try {
+      writer.setAutoCommit(false);
+      try {
+        T result = work.run(writer);
+        writer.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        writer.rollback();
+        throw e;
+      } finally {
+        writer.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Runs a read on a pooled read-only connection. */
+  private <T> T read(SqlWork<T> work) {
+    ensureOpen();
+    Connection c;
+    try {
+      c = readers.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DomainException(ErrorKind.UNAVAILABLE, "interrupted while waiting for the store");
+    }
+    try {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw failure(e);
+    } finally {
+      readers.add(c);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new DomainException(ErrorKind.UNAVAILABLE, "the store is closed");
+    }
+  }
+
+  private static boolean workspaceExists(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM workspaces WHERE id=?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static void requireWorkspace(Connection c, String id) throws SQLException {
+    if (!workspaceExists(c, id)) {
+      throw DomainException.notFound("workspace", id);
+    }
+  }
+
+  static DomainException failure(SQLException e) {
+    return new DomainException(
+        ErrorKind.UNAVAILABLE,
+        "the GeoPackage store failed: " + e.getMessage(),
+        Optional.empty(),
+        List.of(),
+        e);
+  }
+}

@@ -1,0 +1,99 @@
+package se.tryggkarta.store.geopackage;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * The GeoPackage geometry blob (OGC 12-128r18, §2.1.3): an 8-byte header ("GP", version 0, flags,
+ * SRS id), an optional envelope, then standard WKB. Points are written without an envelope (their
+ * envelope is the point), other geometries with the [minx, maxx, miny, maxy] envelope so that
+ * readers can filter without parsing the WKB. Stateless and thread-safe.
+ */
+final class GpkgGeometry {
+  private static final int HEADER_BYTES = 8;
+  private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+  private GpkgGeometry() {}
+
+  static byte[] encode(Geometry g, int srsId) {
+    byte[] wkb =
+        new WKBWriter(2, ByteOrder.LITTLE_ENDIAN == ByteOrder.nativeOrder() ? 2 : 1).write(g);
+    boolean withEnvelope = !g.isEmpty() && g.getNumPoints() > 1;
+    int envelopeBytes = withEnvelope ? 32 : 0;
+    ByteBuffer buf = ByteBuffer.allocate(HEADER_BYTES + envelopeBytes + wkb.length);
+    buf.put((byte) 'G').put((byte) 'P').put((byte) 0);
+    int flags = 1; // little-endian header values
+    if (withEnvelope) {
+      flags |= 1 << 1; // envelope indicator 1: minx, maxx, miny, maxy
+    }
+    if (g.isEmpty()) {
+      flags |= 1 << 4;
+    }
+    buf.put((byte) flags);
+    buf.order(ByteOrder.LITTLE_ENDIAN).putInt(srsId);
+    if (withEnvelope) {
+      Envelope e = g.getEnvelopeInternal();
+      buf.putDouble(e.getMinX())
+          .putDouble(e.getMaxX())
+          .putDouble(e.getMinY())
+          .putDouble(e.getMaxY());
+    }
+    buf.put(wkb);
+    return buf.array();
+  }
+
+  static Geometry decode(byte[] blob) {
+    int wkbStart = HEADER_BYTES + envelopeBytes(blob);
+    try {
+      Geometry g =
+          new WKBReader(WGS84).read(java.util.Arrays.copyOfRange(blob, wkbStart, blob.length));
+      g.setSRID(srsId(blob));
+      return g;
+    } catch (ParseException e) {
+      throw new IllegalStateException("corrupt geometry blob in the GeoPackage", e);
+    }
+  }
+
+  static boolean isEmpty(byte[] blob) {
+    return blob == null || (blob[3] & (1 << 4)) != 0;
+  }
+
+  /** The envelope [minx, maxx, miny, maxy], from the header when present, else from the WKB. */
+  static double[] envelope(byte[] blob) {
+    if (envelopeBytes(blob) >= 32) {
+      ByteBuffer buf = ByteBuffer.wrap(blob, HEADER_BYTES, 32).order(byteOrder(blob));
+      return new double[] {buf.getDouble(), buf.getDouble(), buf.getDouble(), buf.getDouble()};
+    }
+    Envelope e = decode(blob).getEnvelopeInternal();
+    return new double[] {e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY()};
+  }
+
+  private static int srsId(byte[] blob) {
+    return ByteBuffer.wrap(blob, 4, 4).order(byteOrder(blob)).getInt();
+  }
+
+  private static ByteOrder byteOrder(byte[] blob) {
+    return (blob[3] & 1) == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+  }
+
+  private static int envelopeBytes(byte[] blob) {
+    if (blob.length < HEADER_BYTES || blob[0] != 'G' || blob[1] != 'P') {
+      throw new IllegalStateException("not a GeoPackage geometry blob");
+    }
+    int indicator = (blob[3] >> 1) & 0b111;
+    return switch (indicator) {
+      case 0 -> 0;
+      case 1 -> 32;
+      case 2, 3 -> 48;
+      case 4 -> 64;
+      default -> throw new IllegalStateException("bad envelope indicator " + indicator);
+    };
+  }
+}

@@ -1,0 +1,252 @@
+package se.tryggkarta.store.geopackage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import se.tryggkarta.common.LonLat;
+import se.tryggkarta.layer.Incident;
+import se.tryggkarta.layer.Lamp;
+import se.tryggkarta.layer.LampStatus;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.LayerRecord;
+import se.tryggkarta.layer.Lit;
+import se.tryggkarta.layer.Place;
+import se.tryggkarta.layer.StreetSegment;
+import se.tryggkarta.layer.UnsafePlace;
+
+/**
+ * How one layer maps onto one GeoPackage feature table: its name, geometry type, typed columns and
+ * the record ↔ row conversion. Every table also has {@code fid}, {@code geom}, {@code
+ * workspace_id}, {@code external_id} and {@code extra} (JSON text).
+ */
+enum LayerTable {
+  INCIDENTS(
+      Layer.INCIDENTS,
+      "incidents",
+      "POINT",
+      List.of("occurred_at DATETIME NOT NULL", "category TEXT NOT NULL", "weight DOUBLE NOT NULL"),
+      Optional.of("occurred_at"),
+      Optional.of("category")),
+  UNSAFE_PLACES(
+      Layer.UNSAFE_PLACES,
+      "unsafe_places",
+      "POINT",
+      List.of(
+          "reported_at DATETIME NOT NULL",
+          "category TEXT NOT NULL",
+          "source TEXT NOT NULL",
+          "comment TEXT"),
+      Optional.of("reported_at"),
+      Optional.of("category")),
+  LAMPS(
+      Layer.LAMPS,
+      "lamps",
+      "POINT",
+      List.of(
+          "status TEXT NOT NULL",
+          "power_w DOUBLE",
+          "lumens DOUBLE",
+          "installed_on DATE",
+          "source TEXT NOT NULL"),
+      Optional.empty(),
+      Optional.of("status")),
+  PLACES(
+      Layer.PLACES,
+      "places",
+      "GEOMETRY",
+      List.of("name TEXT NOT NULL"),
+      Optional.empty(),
+      Optional.empty()),
+  STREETS(
+      Layer.STREETS,
+      "streets",
+      "LINESTRING",
+      List.of("highway TEXT NOT NULL", "lit TEXT NOT NULL", "name TEXT"),
+      Optional.empty(),
+      Optional.of("highway"));
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * GeoPackage DATETIME: ISO-8601 UTC with milliseconds, fixed width so text order is time order.
+   */
+  static final DateTimeFormatter DATETIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  final Layer layer;
+  final String table;
+  final String geometryType;
+  final List<String> columnDdl;
+  final Optional<String> timeColumn;
+  final Optional<String> categoryColumn;
+
+  LayerTable(
+      Layer layer,
+      String table,
+      String geometryType,
+      List<String> columnDdl,
+      Optional<String> timeColumn,
+      Optional<String> categoryColumn) {
+    this.layer = layer;
+    this.table = table;
+    this.geometryType = geometryType;
+    this.columnDdl = columnDdl;
+    this.timeColumn = timeColumn;
+    this.categoryColumn = categoryColumn;
+  }
+
+  static LayerTable of(Layer layer) {
+    for (LayerTable t : values()) {
+      if (t.layer == layer) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("no table for " + layer);
+  }
+
+  /** The typed column names, in DDL order. */
+  List<String> columnNames() {
+    return columnDdl.stream().map(d -> d.substring(0, d.indexOf(' '))).toList();
+  }
+
+  /** Binds the typed columns starting at parameter {@code first}; returns the next index. */
+  int bind(LayerRecord r, PreparedStatement ps, int first) throws SQLException {
+    int i = first;
+    if (r instanceof Incident x) {
+      ps.setString(i++, DATETIME.format(x.occurredAt()));
+      ps.setString(i++, x.category());
+      ps.setDouble(i++, x.weight());
+    } else if (r instanceof UnsafePlace x) {
+      ps.setString(i++, DATETIME.format(x.reportedAt()));
+      ps.setString(i++, x.category());
+      ps.setString(i++, x.source());
+      setOptional(ps, i++, x.comment());
+    } else if (r instanceof Lamp x) {
+      ps.setString(i++, x.status().slug());
+      setOptional(ps, i++, x.powerWatts());
+      setOptional(ps, i++, x.lumens());
+      setOptional(ps, i++, x.installedOn().map(LocalDate::toString));
+      ps.setString(i++, x.source());
+    } else if (r instanceof Place x) {
+      ps.setString(i++, x.name());
+    } else if (r instanceof StreetSegment x) {
+      ps.setString(i++, x.highway());
+      ps.setString(i++, x.lit().slug());
+      setOptional(ps, i++, x.name());
+    }
+    return i;
+  }
+
+  /** Reads a row selected as {@code geom, external_id, extra, <typed columns>}. */
+  LayerRecord read(ResultSet rs) throws SQLException {
+    var geometry = GpkgGeometry.decode(rs.getBytes(1));
+    String id = rs.getString(2);
+    Map<String, Object> extra = parseExtra(rs.getString(3));
+    return switch (this) {
+      case INCIDENTS ->
+          new Incident(
+              id,
+              lonLat(geometry),
+              instant(rs.getString(4)),
+              rs.getString(5),
+              rs.getDouble(6),
+              extra);
+      case UNSAFE_PLACES ->
+          new UnsafePlace(
+              id,
+              lonLat(geometry),
+              instant(rs.getString(4)),
+              rs.getString(5),
+              rs.getString(6),
+              Optional.ofNullable(rs.getString(7)),
+              extra);
+      case LAMPS ->
+          new Lamp(
+              id,
+              lonLat(geometry),
+              LampStatus.parse("status", rs.getString(4)),
+              optionalDouble(rs, 5),
+              optionalDouble(rs, 6),
+              Optional.ofNullable(rs.getString(7)).map(LocalDate::parse),
+              rs.getString(8),
+              extra);
+      case PLACES -> new Place(id, rs.getString(4), geometry, extra);
+      case STREETS ->
+          new StreetSegment(
+              id,
+              (LineString) geometry,
+              rs.getString(4),
+              Lit.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
+              Optional.ofNullable(rs.getString(6)),
+              extra);
+    };
+  }
+
+  static String extraJson(Map<String, Object> extra) {
+    if (extra.isEmpty()) {
+      return null;
+    }
+    try {
+      return JSON.writeValueAsString(extra);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("extra properties are not JSON-serialisable", e);
+    }
+  }
+
+  static Map<String, Object> parseExtra(String json) {
+    if (json == null || json.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt extra JSON in the GeoPackage", e);
+    }
+  }
+
+  private static LonLat lonLat(org.locationtech.jts.geom.Geometry g) {
+    Point p = (Point) g;
+    return new LonLat(p.getX(), p.getY());
+  }
+
+  private static Instant instant(String text) {
+    return Instant.from(DATETIME.parse(text));
+  }
+
+  private static OptionalDouble optionalDouble(ResultSet rs, int column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
+  }
+
+  private static void setOptional(PreparedStatement ps, int i, Optional<String> v)
+      throws SQLException {
+    if (v.isPresent()) {
+      ps.setString(i, v.get());
+    } else {
+      ps.setNull(i, Types.VARCHAR);
+    }
+  }
+
+  private static void setOptional(PreparedStatement ps, int i, OptionalDouble v)
+      throws SQLException {
+    if (v.isPresent()) {
+      ps.setDouble(i, v.getAsDouble());
+    } else {
+      ps.setNull(i, Types.DOUBLE);
+    }
+  }
+}
