@@ -1,5 +1,29 @@
 package se.tryggkarta;
 
-public class Main {
-  public static void main(String[] args) {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import se.tryggkarta.cli.ExitCodes;
+import se.tryggkarta.cli.ServeCommand;
+
+/**
+ * The command line: {@code tryggkarta serve|import|export|...}. Each subcommand lives in {@code
+ * se.tryggkarta.cli}. Errors print one line to stderr and exit non-zero.
+ */
+@Command(
+    name = "tryggkarta",
+    mixinStandardHelpOptions = true,
+    version = "tryggkarta 0.1.0",
+    description = "Hotspot analysis for local safety work (medborgarlöften).",
+    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit code (for tests). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(ExitCodes::handle);
+    return cli.execute(args);
+  }
 }

@@ -1,0 +1,73 @@
+package se.tryggkarta;
+
+import java.util.ArrayList;
+import java.util.List;
+import se.tryggkarta.http.AccessPolicy;
+import se.tryggkarta.http.HealthRoutes;
+import se.tryggkarta.http.HttpApp;
+import se.tryggkarta.http.HttpSettings;
+import se.tryggkarta.http.LayerRoutes;
+import se.tryggkarta.http.RouteGroup;
+import se.tryggkarta.http.WorkspaceRoutes;
+import se.tryggkarta.store.Store;
+import se.tryggkarta.store.geopackage.GeoPackageStore;
+import se.tryggkarta.workspace.WorkspaceService;
+
+/**
+ * The hand-written composition root: configuration → store → services → HTTP. Every dependency is
+ * built here once and handed down; nothing else news up a service or looks one up.
+ */
+public final class Wiring implements AutoCloseable {
+  private final AppConfig config;
+  private final Store store;
+  private final WorkspaceService workspaces;
+
+  private Wiring(AppConfig config, Store store) {
+    this.config = config;
+    this.store = store;
+    this.workspaces = new WorkspaceService(store);
+  }
+
+  /** Opens the configured store and builds the services on it. */
+  public static Wiring open(AppConfig config) {
+    return new Wiring(config, openStore(config));
+  }
+
+  /** Builds the services on an already open store (tests). The store is closed with this. */
+  public static Wiring on(AppConfig config, Store store) {
+    return new Wiring(config, store);
+  }
+
+  static Store openStore(AppConfig config) {
+    return GeoPackageStore.open(config.geoPackageFile());
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public WorkspaceService workspaces() {
+    return workspaces;
+  }
+
+  /** The HTTP app with every feature's routes, guarded by the given policy. */
+  public HttpApp http(AccessPolicy policy) {
+    List<RouteGroup> groups = new ArrayList<>();
+    groups.add(new HealthRoutes(store));
+    groups.add(new WorkspaceRoutes(workspaces, policy));
+    groups.add(new LayerRoutes(workspaces, store, policy));
+    HttpSettings settings =
+        new HttpSettings(
+            HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
+    return HttpApp.create(settings, policy, groups);
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

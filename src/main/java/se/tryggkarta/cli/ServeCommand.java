@@ -1,0 +1,77 @@
+package se.tryggkarta.cli;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import se.tryggkarta.AppConfig;
+import se.tryggkarta.Wiring;
+import se.tryggkarta.http.HttpApp;
+import se.tryggkarta.http.OpenAccessPolicy;
+
+/** {@code tryggkarta serve}: runs the HTTP service until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP service.")
+public final class ServeCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Mixin StoreOptions store;
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:TRYGGKARTA_PORT:-7070}",
+      description = "HTTP port (env TRYGGKARTA_PORT; default 7070).")
+  int port;
+
+  @Option(
+      names = "--demo",
+      description =
+          "Create the synthetic demo workspace 'exempelby' if absent, and make it public.")
+  boolean demo;
+
+  @Option(
+      names = "--cors",
+      defaultValue = "${env:TRYGGKARTA_CORS_ORIGINS}",
+      split = ",",
+      description =
+          "Allowed browser origins (env TRYGGKARTA_CORS_ORIGINS); CORS is off by default.")
+  List<String> corsOrigins;
+
+  @Option(
+      names = "--max-upload-mb",
+      defaultValue = "${env:TRYGGKARTA_MAX_UPLOAD_MB:-1024}",
+      description = "Largest import body in MiB (env TRYGGKARTA_MAX_UPLOAD_MB; default 1024).")
+  long maxUploadMb;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AppConfig config =
+        store.config(
+            port,
+            Optional.ofNullable(System.getenv("TRYGGKARTA_ADMIN_KEY")),
+            corsOrigins == null ? List.of() : corsOrigins,
+            maxUploadMb << 20);
+    Wiring wiring = Wiring.open(config);
+    HttpApp app = wiring.http(new OpenAccessPolicy());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.javalin().stop();
+                  wiring.close();
+                  stopped.countDown();
+                }));
+    app.javalin().start(port);
+    LOG.info(
+        "Tryggkarta serving on http://localhost:{}/ with {}",
+        app.javalin().port(),
+        wiring.store().describe());
+    stopped.await();
+    return 0;
+  }
+}

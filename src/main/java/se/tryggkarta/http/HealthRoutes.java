@@ -1,0 +1,24 @@
+package se.tryggkarta.http;
+
+import java.util.Map;
+import se.tryggkarta.store.Store;
+
+/** {@code GET /health}: 200 when the store answers, 503 problem+json when it does not. */
+public final class HealthRoutes implements RouteGroup {
+  private final Store store;
+
+  public HealthRoutes(Store store) {
+    this.store = store;
+  }
+
+  @Override
+  public void register(ApiRoutes routes) {
+    routes.get(
+        "/health",
+        Access.OPEN,
+        ctx -> {
+          store.checkHealth();
+          ctx.json(Map.of("status", "ok"));
+        });
+  }
+}

@@ -1,0 +1,72 @@
+package se.tryggkarta.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The app factory: builds the Javalin app from its route groups, access policy and settings. Tests
+ * start it with javalin-testtools; {@code serve} starts it on a port. Holds no state of its own.
+ */
+public final class HttpApp {
+  private final Javalin javalin;
+  private final List<RouteSpec> routes;
+
+  private HttpApp(Javalin javalin, List<RouteSpec> routes) {
+    this.javalin = javalin;
+    this.routes = routes;
+  }
+
+  public static HttpApp create(
+      HttpSettings settings, AccessPolicy policy, List<RouteGroup> groups) {
+    ObjectMapper mapper = Json.mapper();
+    List<RouteGroup> all = new ArrayList<>(groups);
+    List<String> fragments =
+        groups.stream().map(RouteGroup::openApiFragment).flatMap(Optional::stream).toList();
+    all.add(new OpenApiRoutes(mapper, fragments));
+    List<RouteSpec> registered = new ArrayList<>();
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.jsonMapper(new JavalinJackson(mapper, false));
+              config.http.maxRequestSize = settings.maxJsonBodyBytes();
+              config.http.prefer405over404 = true;
+              config.startup.showJavalinBanner = false;
+              config.staticFiles.enableWebjars();
+              config.staticFiles.add("/public", Location.CLASSPATH);
+              if (!settings.corsOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(
+                    cors -> cors.addRule(rule -> settings.corsOrigins().forEach(rule::allowHost)));
+              }
+              ProblemMapper.install(config.routes);
+              config.routes.beforeMatched(ctx -> policy.authorize(ctx, accessOf(ctx.routeRoles())));
+              config.routes.before(SecurityHeaders::apply);
+              ApiRoutes api = new ApiRoutes(config.routes);
+              all.forEach(g -> g.register(api));
+              registered.addAll(api.registered());
+            });
+    return new HttpApp(app, List.copyOf(registered));
+  }
+
+  private static Access accessOf(java.util.Set<RouteRole> roles) {
+    return roles.stream()
+        .filter(Access.class::isInstance)
+        .map(Access.class::cast)
+        .findFirst()
+        .orElse(Access.OPEN);
+  }
+
+  public Javalin javalin() {
+    return javalin;
+  }
+
+  /** Every API route with its access rule, for the OpenAPI and access tests. */
+  public List<RouteSpec> routes() {
+    return routes;
+  }
+}

@@ -1,0 +1,123 @@
+package se.tryggkarta.http;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import se.tryggkarta.common.Bbox;
+import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.TimeRange;
+
+/**
+ * Reads query parameters with errors that name the parameter. Times accept an ISO-8601 instant with
+ * offset, a local date-time, or a date, read in the workspace's zone. Stateless.
+ */
+public final class Params {
+  private Params() {}
+
+  public static Optional<String> string(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  public static int integer(Context ctx, String name, int fallback, int min, int max) {
+    Optional<String> v = string(ctx, name);
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int i = Integer.parseInt(v.get());
+      if (i < min || i > max) {
+        throw DomainException.invalid(name, name + " must be " + min + ".." + max + ", was " + i);
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw DomainException.invalid(name, name + " must be a whole number, was '" + v.get() + "'");
+    }
+  }
+
+  public static long longValue(Context ctx, String name, long fallback, long min, long max) {
+    Optional<String> v = string(ctx, name);
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long i = Long.parseLong(v.get());
+      if (i < min || i > max) {
+        throw DomainException.invalid(name, name + " must be " + min + ".." + max + ", was " + i);
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw DomainException.invalid(name, name + " must be a whole number, was '" + v.get() + "'");
+    }
+  }
+
+  public static Optional<Double> decimal(Context ctx, String name) {
+    return string(ctx, name)
+        .map(
+            v -> {
+              try {
+                double d = Double.parseDouble(v);
+                if (!Double.isFinite(d)) {
+                  throw DomainException.invalid(name, name + " must be finite, was " + v);
+                }
+                return d;
+              } catch (NumberFormatException e) {
+                throw DomainException.invalid(name, name + " must be a number, was '" + v + "'");
+              }
+            });
+  }
+
+  public static Optional<Bbox> bbox(Context ctx, String name) {
+    return string(ctx, name).map(v -> Bbox.parse(name, v));
+  }
+
+  public static Set<String> list(Context ctx, String name) {
+    return string(ctx, name)
+        .map(
+            v ->
+                Arrays.stream(v.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .map(s -> s.toLowerCase(java.util.Locale.ROOT))
+                    .collect(Collectors.toCollection(LinkedHashSet::new)))
+        .map(s -> (Set<String>) s)
+        .orElse(Set.of());
+  }
+
+  /**
+   * {@code from} and {@code to} as a half-open range; throws when {@code to} is not after {@code
+   * from}.
+   */
+  public static TimeRange timeRange(Context ctx, ZoneId zone) {
+    Optional<Instant> from = string(ctx, "from").map(v -> instant("from", v, zone));
+    Optional<Instant> to = string(ctx, "to").map(v -> instant("to", v, zone));
+    return new TimeRange(from, to);
+  }
+
+  public static Instant instant(String name, String v, ZoneId zone) {
+    try {
+      return OffsetDateTime.parse(v).toInstant();
+    } catch (DateTimeParseException ignored) {
+      // not an instant with offset; try local forms below
+    }
+    try {
+      return java.time.LocalDateTime.parse(v).atZone(zone).toInstant();
+    } catch (DateTimeParseException ignored) {
+      // not a local date-time; try a date
+    }
+    try {
+      return LocalDate.parse(v).atStartOfDay(zone).toInstant();
+    } catch (DateTimeParseException e) {
+      throw DomainException.invalid(
+          name, name + " must be an ISO-8601 date or date-time, was '" + v + "'");
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package se.tryggkarta.http;
+
+/**
+ * One registered route: method, Javalin path (with {@code {param}} placeholders) and its access
+ * rule.
+ */
+public record RouteSpec(String method, String path, Access access) {}
