@@ -1,11 +1,15 @@
 package se.tryggkarta;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import se.tryggkarta.access.ApiKeyService;
 import se.tryggkarta.http.AccessPolicy;
+import se.tryggkarta.http.ApiKeyPolicy;
 import se.tryggkarta.http.HealthRoutes;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
+import se.tryggkarta.http.KeyRoutes;
 import se.tryggkarta.http.LayerRoutes;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.WorkspaceRoutes;
@@ -21,11 +25,13 @@ public final class Wiring implements AutoCloseable {
   private final AppConfig config;
   private final Store store;
   private final WorkspaceService workspaces;
+  private final ApiKeyService keys;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
     this.store = store;
     this.workspaces = new WorkspaceService(store);
+    this.keys = new ApiKeyService(store, store, Clock.systemUTC());
   }
 
   /** Opens the configured store and builds the services on it. */
@@ -54,12 +60,27 @@ public final class Wiring implements AutoCloseable {
     return workspaces;
   }
 
+  public ApiKeyService keys() {
+    return keys;
+  }
+
+  /** The policy the service runs with: API keys, and anonymous access to public aggregates. */
+  public AccessPolicy accessPolicy() {
+    return new ApiKeyPolicy(keys, store, Clock.systemUTC());
+  }
+
+  /** The HTTP app as the service runs it. */
+  public HttpApp http() {
+    return http(accessPolicy());
+  }
+
   /** The HTTP app with every feature's routes, guarded by the given policy. */
   public HttpApp http(AccessPolicy policy) {
     List<RouteGroup> groups = new ArrayList<>();
     groups.add(new HealthRoutes(store));
     groups.add(new WorkspaceRoutes(workspaces, policy));
     groups.add(new LayerRoutes(workspaces, store, policy));
+    groups.add(new KeyRoutes(keys));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());

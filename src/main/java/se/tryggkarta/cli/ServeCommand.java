@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import se.tryggkarta.AppConfig;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.http.HttpApp;
-import se.tryggkarta.http.OpenAccessPolicy;
 
 /** {@code tryggkarta serve}: runs the HTTP service until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP service.")
@@ -56,7 +55,15 @@ public final class ServeCommand implements Callable<Integer> {
             corsOrigins == null ? List.of() : corsOrigins,
             maxUploadMb << 20);
     Wiring wiring = Wiring.open(config);
-    HttpApp app = wiring.http(new OpenAccessPolicy());
+    wiring
+        .keys()
+        .ensureAdmin(config.adminKey())
+        .ifPresent(
+            token ->
+                System.out.println(
+                    "First start: created an admin API key. It is shown only now; keep it safe:\n  "
+                        + token));
+    HttpApp app = wiring.http();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -15,4 +15,10 @@ public interface AccessPolicy {
 
   /** Whether the caller may read free-text comments in this workspace (analysts only). */
   boolean canReadComments(Context ctx, String workspaceId);
+
+  /**
+   * Whether the caller sees this workspace as the public does (no key for it): then only suppressed
+   * aggregates may be returned (k events per cell, a minimum cell size).
+   */
+  boolean isPublic(Context ctx, String workspaceId);
 }

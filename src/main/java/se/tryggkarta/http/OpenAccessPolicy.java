@@ -20,4 +20,9 @@ public final class OpenAccessPolicy implements AccessPolicy {
   public boolean canReadComments(Context ctx, String workspaceId) {
     return true;
   }
+
+  @Override
+  public boolean isPublic(Context ctx, String workspaceId) {
+    return false;
+  }
 }

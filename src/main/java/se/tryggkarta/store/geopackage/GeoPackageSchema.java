@@ -145,7 +145,12 @@ final class GeoPackageSchema {
     rtreeIndex(s, table);
   }
 
-  /** The GeoPackage R-tree spatial index extension (§F.3): virtual table plus its triggers. */
+  /**
+   * The GeoPackage R-tree spatial index extension (§F.3): virtual table plus its triggers. The
+   * update triggers delete and re-insert instead of the 1.2 text's INSERT OR REPLACE, because an
+   * outer UPSERT's conflict policy (ABORT) overrides a trigger's OR REPLACE in SQLite, which made
+   * re-imports fail; GeoPackage 1.4 changed its triggers for the same reason.
+   */
   private static void rtreeIndex(Statement s, String t) throws SQLException {
     String r = "rtree_" + t + "_geom";
     String bounds =
@@ -162,7 +167,7 @@ final class GeoPackageSchema {
             + r
             + "_insert AFTER INSERT ON "
             + t
-            + " WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN INSERT OR REPLACE INTO "
+            + " WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN INSERT INTO "
             + r
             + " VALUES ("
             + bounds
@@ -173,7 +178,9 @@ final class GeoPackageSchema {
             + "_update1 AFTER UPDATE OF geom ON "
             + t
             + " WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN"
-            + " INSERT OR REPLACE INTO "
+            + " DELETE FROM "
+            + r
+            + " WHERE id = OLD.fid; INSERT INTO "
             + r
             + " VALUES ("
             + bounds
@@ -195,7 +202,7 @@ final class GeoPackageSchema {
             + " WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN"
             + " DELETE FROM "
             + r
-            + " WHERE id = OLD.fid; INSERT OR REPLACE INTO "
+            + " WHERE id = OLD.fid; INSERT INTO "
             + r
             + " VALUES ("
             + bounds

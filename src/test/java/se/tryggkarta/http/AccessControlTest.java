@@ -1,0 +1,258 @@
+package se.tryggkarta.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import se.tryggkarta.access.Role;
+import se.tryggkarta.common.LonLat;
+import se.tryggkarta.document.DocumentStore;
+import se.tryggkarta.layer.Incident;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.LayerWriter;
+import se.tryggkarta.layer.UnsafePlace;
+import se.tryggkarta.store.Store;
+import se.tryggkarta.workspace.Workspace;
+
+/**
+ * Every registered route × every kind of caller: the status follows the one access policy, and no
+ * raw coordinates or comments reach callers who may not see them. New routes join automatically.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessControlTest {
+  /** A coordinate and a comment that must never reach the public or another workspace's keys. */
+  static final String SECRET_LON = "12.3456789";
+
+  static final String SECRET_COMMENT = "HEMLIG-KOMMENTAR-1234";
+
+  @TempDir static Path dir;
+  TestServer server;
+  Map<String, Optional<String>> callers;
+
+  enum Expect {
+    ALLOWED,
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    HIDDEN
+  }
+
+  @BeforeAll
+  void start() {
+    server = TestServer.start(dir, w -> w.http());
+    Store store = server.wiring().store();
+    store.createWorkspace(Workspace.of("beta", "Beta"));
+    seedAlpha(false);
+    var keys = server.wiring().keys();
+    String revoked = keys.create(Role.ANALYST, Set.of("alpha"), "revoked").token();
+    keys.revoke(revoked.split("\\.")[1]);
+    callers =
+        Map.of(
+            "admin", Optional.of(keys.create(Role.ADMIN, Set.of(), "a").token()),
+            "analyst-alpha", Optional.of(keys.create(Role.ANALYST, Set.of("alpha"), "b").token()),
+            "viewer-alpha", Optional.of(keys.create(Role.VIEWER, Set.of("alpha"), "c").token()),
+            "analyst-beta", Optional.of(keys.create(Role.ANALYST, Set.of("beta"), "d").token()),
+            "anonymous", Optional.empty(),
+            "revoked", Optional.of(revoked));
+  }
+
+  private void seedAlpha(boolean publicAccess) {
+    Store store = server.wiring().store();
+    if (store.findWorkspace("alpha").isEmpty()) {
+      store.createWorkspace(Workspace.of("alpha", "Alpha").withPublicAccess(publicAccess));
+    } else {
+      store.updateWorkspace(store.findWorkspace("alpha").get().withPublicAccess(publicAccess));
+    }
+    Instant t = Instant.parse("2024-05-01T22:00:00Z");
+    try (LayerWriter w = store.openWriter("alpha", Layer.INCIDENTS)) {
+      w.write(new Incident("i1", new LonLat(12.3456789, 58.0123456), t, "theft", 1, Map.of()));
+      w.commit();
+    }
+    try (LayerWriter w = store.openWriter("alpha", Layer.UNSAFE_PLACES)) {
+      w.write(
+          new UnsafePlace(
+              "u1",
+              new LonLat(12.3456789, 58.0123456),
+              t,
+              "darkness",
+              "walk",
+              Optional.of(SECRET_COMMENT),
+              Map.of()));
+      w.commit();
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> every_route_answers_every_caller_by_the_access_policy() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (boolean publicOn : List.of(false, true)) {
+      for (RouteSpec route : server.app().routes()) {
+        for (String caller :
+            List.of(
+                "anonymous", "revoked", "analyst-beta", "viewer-alpha", "analyst-alpha", "admin")) {
+          String name =
+              (publicOn ? "public " : "private ")
+                  + route.method()
+                  + " "
+                  + route.path()
+                  + " as "
+                  + caller;
+          tests.add(DynamicTest.dynamicTest(name, () -> check(route, caller, publicOn)));
+        }
+      }
+    }
+    return tests.stream();
+  }
+
+  private void check(RouteSpec route, String caller, boolean publicOn) {
+    seedAlpha(publicOn);
+    String path = fill(route.path());
+    HttpRequest.Builder b = server.as(callers.get(caller)).builder(path);
+    HttpRequest.Builder request =
+        switch (route.method()) {
+          case "GET" -> b.GET();
+          case "DELETE" -> b.DELETE();
+          default ->
+              b.header("Content-Type", "application/json")
+                  .method(route.method(), HttpRequest.BodyPublishers.ofString("{}"));
+        };
+    HttpResponse<String> r = server.send(request);
+    Expect expect = expected(route, caller, publicOn);
+    int s = r.statusCode();
+    switch (expect) {
+      case ALLOWED -> assertThat(s).as(r.body()).isNotIn(401, 403);
+      case UNAUTHENTICATED -> assertThat(s).as(r.body()).isEqualTo(401);
+      case FORBIDDEN -> assertThat(s).as(r.body()).isEqualTo(403);
+      case HIDDEN -> assertThat(s).as(r.body()).isEqualTo(404);
+    }
+    if (s >= 400) {
+      assertThat(r.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+    }
+    boolean seesRaw = caller.equals("admin") || caller.endsWith("-alpha");
+    if (!seesRaw || !path.contains("/alpha")) {
+      assertThat(r.body()).doesNotContain(SECRET_LON);
+    }
+    if (!caller.equals("admin") && !caller.equals("analyst-alpha")) {
+      assertThat(r.body()).doesNotContain(SECRET_COMMENT);
+    }
+  }
+
+  static Expect expected(RouteSpec route, String caller, boolean publicOn) {
+    boolean validKey = !caller.equals("anonymous") && !caller.equals("revoked");
+    if (caller.equals("revoked")) {
+      return Expect.UNAUTHENTICATED;
+    }
+    boolean onAlpha = route.path().contains("{ws}");
+    switch (route.access()) {
+      case OPEN:
+        return Expect.ALLOWED;
+      case AUTHENTICATED:
+        return validKey ? Expect.ALLOWED : Expect.UNAUTHENTICATED;
+      case ADMIN:
+        return !validKey
+            ? Expect.UNAUTHENTICATED
+            : caller.equals("admin") ? Expect.ALLOWED : Expect.FORBIDDEN;
+      default:
+        break;
+    }
+    if (!onAlpha) {
+      return validKey ? Expect.ALLOWED : Expect.UNAUTHENTICATED;
+    }
+    if (route.access() == Access.AGGREGATE && publicOn) {
+      return Expect.ALLOWED;
+    }
+    if (!validKey) {
+      return Expect.UNAUTHENTICATED;
+    }
+    if (caller.equals("analyst-beta")) {
+      return Expect.HIDDEN;
+    }
+    if (route.access() == Access.WRITE && caller.equals("viewer-alpha")) {
+      return Expect.FORBIDDEN;
+    }
+    return Expect.ALLOWED;
+  }
+
+  private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
+
+  static String fill(String path) {
+    Matcher m = PARAM.matcher(path);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value =
+          switch (m.group(1)) {
+            case "ws" -> "alpha";
+            case "layer" -> "incidents";
+            case "z" -> "14";
+            case "x" -> "8800";
+            case "y" -> "4900";
+            default -> "i1";
+          };
+      m.appendReplacement(out, value);
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  @Test
+  void a_new_key_is_shown_once_and_stored_only_as_a_hash() {
+    var issued = server.wiring().keys().create(Role.VIEWER, Set.of("alpha"), "hash check");
+    String secret = issued.token().split("\\.")[2];
+    var stored =
+        server.wiring().store().findDocument("api-keys", DocumentStore.GLOBAL, issued.key().id());
+    assertThat(stored).isPresent();
+    assertThat(stored.get().json()).doesNotContain(secret);
+    assertThat(
+            server
+                .as(Optional.of(issued.token()))
+                .get("/api/workspaces/alpha/layers/incidents")
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void viewers_get_reports_without_comments_and_analysts_with_them() {
+    seedAlpha(false);
+    String viewer =
+        server
+            .as(callers.get("viewer-alpha"))
+            .get("/api/workspaces/alpha/layers/unsafe-places")
+            .body();
+    String analyst =
+        server
+            .as(callers.get("analyst-alpha"))
+            .get("/api/workspaces/alpha/layers/unsafe-places")
+            .body();
+    assertThat(viewer).contains("darkness").doesNotContain(SECRET_COMMENT);
+    assertThat(analyst).contains(SECRET_COMMENT);
+  }
+
+  @Test
+  void public_workspace_list_shows_public_workspaces_to_anonymous_callers_only() {
+    seedAlpha(true);
+    String body = server.as(Optional.empty()).get("/api/workspaces").body();
+    assertThat(body).contains("\"alpha\"").doesNotContain("\"beta\"");
+  }
+}
