@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import se.tryggkarta.cli.ExitCodes;
 import se.tryggkarta.cli.KeysCommand;
+import se.tryggkarta.cli.NetworkCommand;
+import se.tryggkarta.cli.RoutesCommand;
 import se.tryggkarta.cli.ServeCommand;
+import se.tryggkarta.cli.WalksCommand;
 
 /**
  * The command line: {@code tryggkarta serve|import|export|...}. Each subcommand lives in {@code
@@ -15,7 +18,14 @@ import se.tryggkarta.cli.ServeCommand;
     mixinStandardHelpOptions = true,
     version = "tryggkarta 0.1.0",
     description = "Hotspot analysis for local safety work (medborgarlöften).",
-    subcommands = {ServeCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      KeysCommand.class,
+      NetworkCommand.class,
+      WalksCommand.class,
+      RoutesCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     System.exit(run(args));

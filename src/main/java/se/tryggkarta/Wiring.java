@@ -12,7 +12,12 @@ import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.KeyRoutes;
 import se.tryggkarta.http.LayerRoutes;
 import se.tryggkarta.http.RouteGroup;
+import se.tryggkarta.http.RouteRoutes;
 import se.tryggkarta.http.WorkspaceRoutes;
+import se.tryggkarta.route.NetworkService;
+import se.tryggkarta.route.SafeRouter;
+import se.tryggkarta.route.StoredLayerPriorities;
+import se.tryggkarta.route.WalkPlanner;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
 import se.tryggkarta.workspace.WorkspaceService;
@@ -26,12 +31,19 @@ public final class Wiring implements AutoCloseable {
   private final Store store;
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
+  private final NetworkService networks;
+  private final WalkPlanner walkPlanner;
+  private final SafeRouter safeRouter;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
     this.store = store;
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
+    this.networks = new NetworkService(store, workspaces);
+    this.walkPlanner =
+        new WalkPlanner(networks, workspaces, List.of(new StoredLayerPriorities(store, networks)));
+    this.safeRouter = new SafeRouter(networks);
   }
 
   /** Opens the configured store and builds the services on it. */
@@ -64,6 +76,18 @@ public final class Wiring implements AutoCloseable {
     return keys;
   }
 
+  public NetworkService networks() {
+    return networks;
+  }
+
+  public WalkPlanner walkPlanner() {
+    return walkPlanner;
+  }
+
+  public SafeRouter safeRouter() {
+    return safeRouter;
+  }
+
   /** The policy the service runs with: API keys, and anonymous access to public aggregates. */
   public AccessPolicy accessPolicy() {
     return new ApiKeyPolicy(keys, store, Clock.systemUTC());
@@ -84,6 +108,8 @@ public final class Wiring implements AutoCloseable {
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
+    groups.add(
+        new RouteRoutes(networks, walkPlanner, safeRouter, workspaces, settings.maxUploadBytes()));
     return HttpApp.create(settings, policy, groups);
   }
 

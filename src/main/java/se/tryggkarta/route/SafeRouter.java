@@ -7,8 +7,8 @@ import se.tryggkarta.route.graph.Dijkstra;
 import se.tryggkarta.route.graph.EdgeCost;
 import se.tryggkarta.route.graph.LitStreetCost;
 import se.tryggkarta.route.graph.Location;
-import se.tryggkarta.route.graph.Path;
 import se.tryggkarta.route.graph.Snapper;
+import se.tryggkarta.route.graph.StreetPath;
 
 /**
  * Routes between two points twice: by {@link LitStreetCost} (darkness and incident density weigh
@@ -33,12 +33,12 @@ public final class SafeRouter {
     StreetNetwork net = networks.network(workspaceId);
     Location a = net.snapper().snap("from", from, Snapper.DEFAULT_MAX_DISTANCE_M);
     Location b = net.snapper().snap("to", to, Snapper.DEFAULT_MAX_DISTANCE_M);
-    Path safe = path(new Dijkstra(net.graph(), safeCost), a, b);
-    Path shortest = path(new Dijkstra(net.graph(), EdgeCost.LENGTH), a, b);
+    StreetPath safe = path(new Dijkstra(net.graph(), safeCost), a, b);
+    StreetPath shortest = path(new Dijkstra(net.graph(), EdgeCost.LENGTH), a, b);
     return new SafeRoute(safe, shortest);
   }
 
-  private static Path path(Dijkstra d, Location a, Location b) {
+  private static StreetPath path(Dijkstra d, Location a, Location b) {
     return d.from(a)
         .pathTo(b)
         .orElseThrow(

@@ -2,7 +2,7 @@ package se.tryggkarta.route;
 
 import java.util.List;
 import se.tryggkarta.common.LonLat;
-import se.tryggkarta.route.graph.Path;
+import se.tryggkarta.route.graph.StreetPath;
 
 /**
  * A planned safety walk.
@@ -21,7 +21,7 @@ import se.tryggkarta.route.graph.Path;
 public record WalkPlan(
     LonLat start,
     List<WalkStop> stops,
-    Path route,
+    StreetPath route,
     boolean loop,
     double maxLengthMeters,
     double coveredPriority,

@@ -14,9 +14,9 @@ import se.tryggkarta.route.graph.Dijkstra;
 import se.tryggkarta.route.graph.EdgeCost;
 import se.tryggkarta.route.graph.LocalProjection;
 import se.tryggkarta.route.graph.Location;
-import se.tryggkarta.route.graph.Path;
 import se.tryggkarta.route.graph.ShortestPathTree;
 import se.tryggkarta.route.graph.Snapper;
+import se.tryggkarta.route.graph.StreetPath;
 import se.tryggkarta.route.walk.Orienteering;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
@@ -185,7 +185,7 @@ public final class WalkPlanner {
     }
     for (int k = 0; k < legsTo.size(); k++) {
       int next = legsTo.get(k);
-      Path leg = trees.get(prev).pathTo(locations.get(next)).orElseThrow();
+      StreetPath leg = trees.get(prev).pathTo(locations.get(next)).orElseThrow();
       for (LonLat p : leg.coordinates()) {
         if (!coords.get(coords.size() - 1).equals(p)) {
           coords.add(p);
@@ -210,7 +210,7 @@ public final class WalkPlanner {
       }
       prev = next;
     }
-    Path route = new Path(coords, length, lit, cost, edges);
+    StreetPath route = new StreetPath(coords, length, lit, cost, edges);
     return new WalkPlan(
         start.snapped(),
         stops,

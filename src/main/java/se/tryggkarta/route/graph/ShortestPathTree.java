@@ -52,7 +52,7 @@ public final class ShortestPathTree {
   }
 
   /** The least-cost path to a location, or empty when it cannot be reached. */
-  public Optional<Path> pathTo(Location target) {
+  public Optional<StreetPath> pathTo(Location target) {
     double[] best = best(target);
     if (!(best[0] < Double.POSITIVE_INFINITY)) {
       return Optional.empty();
@@ -66,7 +66,7 @@ public final class ShortestPathTree {
       double part = Math.abs(target.fraction() - source.fraction());
       lengthM += g.lengthMeters(target.edge()) * part;
       litM += g.lengthMeters(target.edge()) * part * g.litFraction(target.edge());
-      return Optional.of(new Path(coords, lengthM, litM, best[0], List.of(target.edge())));
+      return Optional.of(new StreetPath(coords, lengthM, litM, best[0], List.of(target.edge())));
     }
     int entry = (int) best[1];
     List<Integer> edges = new ArrayList<>();
@@ -102,6 +102,6 @@ public final class ShortestPathTree {
         }
       }
     }
-    return Optional.of(new Path(coords, lengthM, litM, best[0], edges));
+    return Optional.of(new StreetPath(coords, lengthM, litM, best[0], edges));
   }
 }

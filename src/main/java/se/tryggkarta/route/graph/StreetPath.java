@@ -11,13 +11,13 @@ import java.util.List;
  * @param cost the cost under the weighting that found it
  * @param edges the graph edges walked, in order (the first and last possibly in part)
  */
-public record Path(
+public record StreetPath(
     List<se.tryggkarta.common.LonLat> coordinates,
     double lengthMeters,
     double litMeters,
     double cost,
     List<Integer> edges) {
-  public Path {
+  public StreetPath {
     coordinates = List.copyOf(coordinates);
     edges = List.copyOf(edges);
   }
