@@ -34,43 +34,6 @@ class OrienteeringTest {
     return p;
   }
 
-  /** The optimum by enumerating every subset and every order of it. */
-  static double bruteForce(double[][] d, double[] prize, double budget, boolean loop) {
-    int n = d.length - 1;
-    double best = 0;
-    for (int mask = 1; mask < (1 << n); mask++) {
-      List<Integer> items = new ArrayList<>();
-      double p = 0;
-      for (int i = 0; i < n; i++) {
-        if ((mask & (1 << i)) != 0) {
-          items.add(i + 1);
-          p += prize[i + 1];
-        }
-      }
-      if (p <= best) {
-        continue;
-      }
-      if (shortest(d, items, new ArrayList<>(), 0, 0, loop) <= budget + TOLERANCE_M) {
-        best = p;
-      }
-    }
-    return best;
-  }
-
-  private static double shortest(
-      double[][] d, List<Integer> left, List<Integer> done, int prev, double len, boolean loop) {
-    if (left.isEmpty()) {
-      return len + (loop ? d[prev][0] : 0);
-    }
-    double best = Double.POSITIVE_INFINITY;
-    for (int k = 0; k < left.size(); k++) {
-      int c = left.remove(k);
-      best = Math.min(best, shortest(d, left, done, c, len + d[prev][c], loop));
-      left.add(k, c);
-    }
-    return best;
-  }
-
   @Test
   void reaches_95_percent_of_the_brute_force_optimum_on_small_instances() {
     Random r = new Random(20261129);
@@ -81,7 +44,7 @@ class OrienteeringTest {
       double budget = 800 + r.nextDouble() * 2000;
       boolean loop = trial % 3 != 0;
       Orienteering.Tour t = new Orienteering(d, p, budget, loop).solve(List.of()).orElseThrow();
-      double opt = bruteForce(d, p, budget, loop);
+      double opt = BruteForceOrienteering.optimum(d, p, budget, loop);
       assertThat(t.length()).isLessThanOrEqualTo(budget + TOLERANCE_M);
       assertThat(t.prize())
           .as("trial %d, optimum %s", trial, opt)
