@@ -186,6 +186,22 @@ class RouteRoutesTest {
   }
 
   @Test
+  void POST_network_import_streams_bodies_larger_than_the_json_limit() {
+    // 3 MiB of GeoJSON (one line, padded with spaces) is over the 2 MiB JSON body limit.
+    String pad = " ".repeat(3 << 20);
+    String body =
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+            + "{\"id\":\"big\",\"lit\":\"ja\"},"
+            + pad
+            + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[18.0,59.3],[18.001,59.3]]}}]}";
+    HttpResponse<String> r =
+        server.post("/api/workspaces/tom/network/import", body, "application/geo+json");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(TestServer.json(r).get("walkableEdges").asInt()).isEqualTo(1);
+    server.wiring().store().deleteRecord("tom", Layer.STREETS, "big");
+  }
+
+  @Test
   void POST_network_import_of_a_bad_body_returns_4xx_and_leaves_the_network_unchanged() {
     long before = server.wiring().store().dataVersion("sod");
     assertProblem(
