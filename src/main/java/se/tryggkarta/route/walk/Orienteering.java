@@ -178,15 +178,17 @@ public final class Orienteering {
     return false;
   }
 
-  /** {added length, position} of the cheapest place to insert {@code c}. */
+  /**
+   * {added length, position} of the cheapest place to insert {@code c}: between neighbours p and q
+   * the tour grows by d(p, c) + d(c, q) − d(p, q); at the open end of a path by d(p, c).
+   */
   private double[] cheapestInsertion(List<Integer> t, int c) {
     double best = Double.POSITIVE_INFINITY;
     int pos = t.size();
-    double base = length(t);
     for (int i = 0; i <= t.size(); i++) {
-      t.add(i, c);
-      double delta = length(t) - base;
-      t.remove(i);
+      int prev = i == 0 ? 0 : t.get(i - 1);
+      int next = i < t.size() ? t.get(i) : (loop ? 0 : -1);
+      double delta = next < 0 ? d[prev][c] : d[prev][c] + d[c][next] - d[prev][next];
       if (delta < best) {
         best = delta;
         pos = i;
