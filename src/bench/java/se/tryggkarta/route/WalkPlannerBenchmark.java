@@ -41,7 +41,7 @@ import se.tryggkarta.workspace.Workspace;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class WalkPlannerBenchmark {
-  @Param({"10", "40"})
+  @Param({"10", "40", "100"})
   public int maxCandidates;
 
   @Param({"3000"})
