@@ -8,10 +8,11 @@ import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerRecord;
+import se.tryggkarta.layer.LayerStore;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.StreetSegment;
-import se.tryggkarta.store.Store;
 import se.tryggkarta.workspace.Workspace;
+import se.tryggkarta.workspace.WorkspaceRepository;
 
 /**
  * Generates the synthetic demo town Exempelby: a 2.4 × 1.8 km street grid around 58.00 N, 12.30 E
@@ -90,9 +91,11 @@ public final class ExempelbyGenerator {
 
   /**
    * Creates the workspace and writes every layer, one {@link LayerWriter} transaction per layer.
-   * Throws CONFLICT when a workspace {@value #WORKSPACE_ID} already exists.
+   * Throws CONFLICT when a workspace {@value #WORKSPACE_ID} already exists. Takes any store that
+   * keeps both workspaces and layers (a {@code se.tryggkarta.store.Store}) through its two ports,
+   * so this package does not depend on the store package.
    */
-  public static void populate(Store store) {
+  public static <S extends WorkspaceRepository & LayerStore> void populate(S store) {
     ExempelbyData d = data();
     store.createWorkspace(d.workspace());
     for (Layer layer : Layer.values()) {
@@ -110,7 +113,7 @@ public final class ExempelbyGenerator {
    * is left exactly as it is (also when someone changed or emptied it). Returns whether it created
    * the workspace. Safe against another instance creating it at the same moment.
    */
-  public static boolean populateIfAbsent(Store store) {
+  public static <S extends WorkspaceRepository & LayerStore> boolean populateIfAbsent(S store) {
     if (store.findWorkspace(WORKSPACE_ID).isPresent()) {
       return false;
     }

@@ -153,6 +153,34 @@ class ExempelbyGeneratorTest {
   }
 
   @Test
+  void someBrokenLampsAreClustered() {
+    // With 109 broken lamps spread at random over ~1 500, the densest 150 m disc (38 lamps) would
+    // hold about 3 broken ones; the planted cable fault and the dark path give far more.
+    List<XY> broken =
+        data.lamps().stream()
+            .filter(l -> l.status() == LampStatus.BROKEN)
+            .map(l -> SWEREF.toXY(l.location()))
+            .toList();
+    long most = 0;
+    for (XY p : broken) {
+      most = Math.max(most, broken.stream().filter(q -> q.distanceTo(p) <= 150).count());
+    }
+    assertThat(most).isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void darknessReportsConcentrateOnTheDarkStretch() {
+    // The 30 m buffer covers about 0.3 % of the town: at random it would hold fewer than one.
+    Geometry line = SWEREF.fromWgs84(street(ExempelbyGenerator.DARK_STRETCH_ID).geometryWgs84());
+    long near =
+        data.unsafePlaces().stream()
+            .filter(u -> u.category().equals("darkness"))
+            .filter(u -> line.distance(point(u.location())) <= 30)
+            .count();
+    assertThat(near).isGreaterThanOrEqualTo(40);
+  }
+
+  @Test
   void namedCentresLieInsideTheirPlaces() {
     Geometry station = place(ExempelbyGenerator.RESECENTRUM_ID).geometryWgs84();
     Geometry park = place(ExempelbyGenerator.PARKEN_ID).geometryWgs84();
