@@ -49,6 +49,12 @@ final class ExempelbyTown {
   static final double EAST = WEST + BLOCK_METERS * (COLUMNS - 1);
   static final double NORTH = SOUTH + BLOCK_METERS * (ROWS - 1);
 
+  /** The main roads: Storgatan (x = 0), Stationsgatan (y = −600) and Kungsgatan (y = 0). */
+  private static final int STORGATAN_I = 8;
+
+  private static final int STATIONSGATAN_J = 2;
+  private static final int KUNGSGATAN_J = 6;
+
   /** The park covers blocks i 11..12, j 7..8: x 450..750, y 150..450. */
   private static final int PARK_I = 11;
 
@@ -59,7 +65,9 @@ final class ExempelbyTown {
 
   private static final int STATION_J = 2;
 
+  /** The middles of Resecentrum and Parken, where the night hotspots are planted. */
   static final double[] RESECENTRUM_XY = {-375, -525};
+
   static final double[] PARKEN_XY = {600, 300};
 
   /** The middle of Dammstigen's middle leg. */
@@ -156,7 +164,7 @@ final class ExempelbyTown {
     return new ExempelbyTown(new Random(ExempelbyGenerator.SEED)).build();
   }
 
-  /** The boundary in local metres: the town plus 200 m, corners cut by 300 m. */
+  /** The workspace boundary in WGS84: the town plus 200 m on every side, corners cut by 300 m. */
   static Geometry boundaryWgs84() {
     double w = WEST - 200;
     double e = EAST + 200;
@@ -215,7 +223,7 @@ final class ExempelbyTown {
     this.rnd = rnd;
   }
 
-  ExempelbyData build() {
+  private ExempelbyData build() {
     Workspace ws =
         new Workspace(
             ExempelbyGenerator.WORKSPACE_ID,
@@ -237,12 +245,10 @@ final class ExempelbyTown {
   // ---- streets ----
 
   private void layOutStreets() {
-    Map<String, Lit> litByName = new TreeMap<>();
     for (int i = 0; i < COLUMNS; i++) {
       String name = VERTICAL_NAMES[i];
-      String highway = i == 8 ? "secondary" : "residential";
+      String highway = i == STORGATAN_I ? "secondary" : "residential";
       Lit lit = streetLit(highway, i == 0 || i == COLUMNS - 1, parkEdgeColumn(i));
-      litByName.put(name, lit);
       for (int j = 0; j < ROWS - 1; j++) {
         if (i == PARK_I + 1 && (j == PARK_J || j == PARK_J + 1)) {
           continue; // inside the park: a footpath instead
@@ -252,9 +258,8 @@ final class ExempelbyTown {
     }
     for (int j = 0; j < ROWS; j++) {
       String name = HORIZONTAL_NAMES[j];
-      String highway = j == 2 || j == 6 ? "secondary" : "residential";
+      String highway = j == STATIONSGATAN_J || j == KUNGSGATAN_J ? "secondary" : "residential";
       Lit lit = streetLit(highway, j == 0 || j == ROWS - 1, j == PARK_J || j == PARK_J + 2);
-      litByName.put(name, lit);
       for (int i = 0; i < COLUMNS - 1; i++) {
         if (j == PARK_J + 1 && (i == PARK_I || i == PARK_I + 1)) {
           continue;
@@ -266,9 +271,9 @@ final class ExempelbyTown {
     double cx = x(PARK_I + 1);
     double cy = y(PARK_J + 1);
     add(new Line("Parkstigen", "footway", Lit.YES, new double[][] {{cx, y(PARK_J)}, {cx, cy}}));
-    add(new Line("Parkstigen", "footway", Lit.YES, new double[][] {{cx, cy}, {cx, y(9)}}));
+    add(new Line("Parkstigen", "footway", Lit.YES, new double[][] {{cx, cy}, {cx, y(PARK_J + 2)}}));
     add(new Line("Parkstigen", "footway", Lit.YES, new double[][] {{x(PARK_I), cy}, {cx, cy}}));
-    add(new Line("Parkstigen", "footway", Lit.YES, new double[][] {{cx, cy}, {x(13), cy}}));
+    add(new Line("Parkstigen", "footway", Lit.YES, new double[][] {{cx, cy}, {x(PARK_I + 2), cy}}));
     add(new Line("Dammstigen", "footway", Lit.NO, DAMMSTIGEN));
     // Unnamed footpaths cutting diagonally through fourteen blocks.
     boolean[][] taken = new boolean[COLUMNS - 1][ROWS - 1];
@@ -340,8 +345,10 @@ final class ExempelbyTown {
   // ---- places ----
 
   private List<Place> places() {
-    double[][] station = rectangle(x(STATION_I) + 12, y(STATION_J) + 12, x(6) - 12, y(3) - 12);
-    double[][] park = rectangle(x(PARK_I) + 8, y(PARK_J) + 8, x(13) - 8, y(9) - 8);
+    double[][] station =
+        rectangle(
+            x(STATION_I) + 12, y(STATION_J) + 12, x(STATION_I + 1) - 12, y(STATION_J + 1) - 12);
+    double[][] park = rectangle(x(PARK_I) + 8, y(PARK_J) + 8, x(PARK_I + 2) - 8, y(PARK_J + 2) - 8);
     Map<String, Object> stationExtra = new LinkedHashMap<>(synthetic());
     stationExtra.put("kind", "travel-centre");
     Map<String, Object> parkExtra = new LinkedHashMap<>(synthetic());
