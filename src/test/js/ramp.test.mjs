@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DENSITY_STOPS, densityRgba, giStarClass, rampColour } from '../../main/resources/public/js/ramp.js';
+
+test('ramp ends are the first and last stops and the midpoint of two stops is their mean', () => {
+  assert.deepEqual(rampColour(0), DENSITY_STOPS[0]);
+  assert.deepEqual(rampColour(1), DENSITY_STOPS[6]);
+  assert.deepEqual(rampColour(-3), DENSITY_STOPS[0]);
+  assert.deepEqual(rampColour(0.5 / 6), DENSITY_STOPS[0].map((v, k) => Math.round((v + DENSITY_STOPS[1][k]) / 2)));
+});
+
+test('ramp lightness falls monotonically so it prints as a grey scale', () => {
+  const luma = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  let previous = Infinity;
+  for (let k = 0; k <= 100; k++) {
+    const l = luma(rampColour(k / 100));
+    assert.ok(l <= previous + 1e-9, `lightness rose at t=${k / 100}`);
+    previous = l;
+  }
+});
+
+test('zero, negative and NaN densities are transparent; the maximum is the darkest and most opaque', () => {
+  assert.equal(densityRgba(0, 5)[3], 0);
+  assert.equal(densityRgba(-1, 5)[3], 0);
+  assert.equal(densityRgba(NaN, 5)[3], 0);
+  assert.equal(densityRgba(1, 0)[3], 0);
+  assert.deepEqual(densityRgba(5, 5), [...DENSITY_STOPS[6], Math.round(255 * 0.85)]);
+  assert.ok(densityRgba(1, 5)[3] < densityRgba(4, 5)[3]);
+});
+
+test('rejects a non-finite ramp position', () => {
+  assert.throws(() => rampColour(NaN), RangeError);
+});
+
+const classCases = [
+  ['class string hot-99', { class: 'hot-99' }, 'hot-99'],
+  ['class string with words', { class: 'Cold spot 95%' }, 'cold-95'],
+  ['class not significant', { class: 'not-significant' }, 'not-significant'],
+  ['z and p at 99 %', { zScore: 3.1, pValue: 0.002 }, 'hot-99'],
+  ['negative z at 90 %', { zScore: -1.7, pValue: 0.08 }, 'cold-90'],
+  ['FDR-adjusted p wins over raw p', { zScore: 2.2, pValue: 0.03, pValueAdjusted: 0.2 }, 'not-significant'],
+  ['nothing known', {}, 'not-significant'],
+];
+for (const [name, props, expected] of classCases) {
+  test(`Gi* class: ${name}`, () => assert.equal(giStarClass(props), expected));
+}
