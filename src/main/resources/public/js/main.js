@@ -201,6 +201,9 @@ async function drawLayer(layer, generation) {
     removeLayer(layer);
     drawn.set(layer, leaflet.addTo(map));
     if (layer === 'boundary' || layer === 'streets') bringOrder();
+    const count = typeof leaflet.getLayers === 'function' ? leaflet.getLayers().length : 1;
+    item.dataset.count = String(count);
+    item.querySelector('.count').textContent = ` (${count})`;
     item.dataset.status = 'loaded';
   } catch (e) {
     if (generation === loadGeneration) {
@@ -221,7 +224,11 @@ function removeLayer(layer) {
   if (old) map.removeLayer(old);
   drawn.delete(layer);
   const item = layerItem(layer);
-  if (item) item.dataset.status = 'off';
+  if (item) {
+    item.dataset.status = 'off';
+    delete item.dataset.count;
+    item.querySelector('.count').textContent = '';
+  }
 }
 
 /** Redraws every switched-on layer the role may see; the rest are removed and never requested. */
@@ -247,7 +254,7 @@ function renderLayerList() {
       if (box.checked) drawLayer(layer, loadGeneration); else removeLayer(layer);
     });
     list.append(el('li', { 'data-layer': layer, 'data-status': 'off' },
-      el('label', { for: `layer-${layer}` }, box, ` ${tr(`layer.${layer}`)}`)));
+      el('label', { for: `layer-${layer}` }, box, ` ${tr(`layer.${layer}`)}`, el('span', { class: 'count' }))));
   }
   renderLegend();
 }
@@ -588,7 +595,14 @@ $('lang').addEventListener('click', () => {
   pushState();
   applyLanguage();
   renderLayerList();
-  LAYERS.forEach((l) => { const i = layerItem(l); if (i && drawn.has(l)) i.dataset.status = 'loaded'; });
+  LAYERS.forEach((l) => {
+    const i = layerItem(l);
+    if (i && drawn.has(l)) {
+      const d = drawn.get(l);
+      i.dataset.status = 'loaded';
+      i.querySelector('.count').textContent = typeof d.getLayers === 'function' ? ` (${d.getLayers().length})` : '';
+    }
+  });
   renderDownloads();
 });
 
