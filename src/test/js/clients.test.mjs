@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analysisParams, normalizeGrid } from '../../main/resources/public/js/clients/hotspots.js';
 import { normalizeWalk } from '../../main/resources/public/js/clients/walks.js';
+import { normalizeRoute } from '../../main/resources/public/js/clients/routes.js';
 import { parseState } from '../../main/resources/public/js/state.js';
 import { withQuery } from '../../main/resources/public/js/api.js';
 
@@ -31,4 +32,31 @@ test('a walk answer as Feature plus stop FeatureCollection is normalised', () =>
   assert.deepEqual(w.stops, [{ order: 1, lonLat: [1, 1], name: 'Parken', reason: '9 reports of darkness' }]);
   assert.equal(w.lengthM, 2400);
   assert.equal(w.minutes, 42);
+});
+
+test('the route service walk answer (FeatureCollection with roles) is normalised', () => {
+  const w = normalizeWalk({
+    type: 'FeatureCollection', lengthM: 1800.5, totalMinutes: 34,
+    features: [
+      { type: 'Feature', geometry: { type: 'LineString', coordinates: [[0, 0], [1, 0], [0, 0]] }, properties: { role: 'route', lengthM: 1800.5 } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { role: 'start' } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [1, 0] }, properties: { role: 'stop', number: 1, id: 'u3', reason: '3 reports of darkness' } },
+    ],
+  });
+  assert.equal(w.route.type, 'LineString');
+  assert.deepEqual(w.stops, [{ order: 1, lonLat: [1, 0], name: 'u3', reason: '3 reports of darkness' }]);
+  assert.equal(w.lengthM, 1800.5);
+  assert.equal(w.minutes, 34);
+});
+
+test('the safe route answer gives both routes with their lit shares', () => {
+  const line = { type: 'LineString', coordinates: [[0, 0], [1, 1]] };
+  const r = normalizeRoute({
+    type: 'FeatureCollection', lengthM: 900, litShare: 0.9, shortestLengthM: 700, shortestLitShare: 0.4,
+    features: [
+      { type: 'Feature', geometry: line, properties: { role: 'safe' } },
+      { type: 'Feature', geometry: line, properties: { role: 'shortest' } },
+    ],
+  });
+  assert.deepEqual(r, { safe: { geometry: line, lengthM: 900, litShare: 0.9 }, shortest: { geometry: line, lengthM: 700, litShare: 0.4 } });
 });

@@ -114,7 +114,7 @@ function placesLayer(fc, style) {
     pointToLayer: (f, ll) => L.circleMarker(ll, { ...style, radius: 7 }),
     onEachFeature: (f, layer) => {
       const name = f.properties?.name ?? f.properties?.title;
-      if (name) layer.bindTooltip(String(name), { className: 'place-label' });
+      if (name) layer.bindTooltip(String(name), { className: 'place-label', permanent: true, direction: 'center' });
     },
   });
 }
@@ -458,7 +458,10 @@ function renderDownloads() {
     ['gistar', 'gistar', `${ws}-gistar.geojson`, hotspots.gistarPath(ws), p],
     ['sites', 'sites', `${ws}-sites.geojson`, hotspots.sitesPath(ws), p],
     ['report', 'commitments', `${ws}-uppfoljning.html`, commitments.reportPath(ws), { format: 'html', from: state.from, to: state.to }],
-    ['incidents', 'incidents', `${ws}-incidents.geojson`, `${wsPath(ws)}/layers/incidents`, { ...filters(), limit: 10000 }],
+    ['incidents', 'incidents', `${ws}-incidents.geojson`, `${wsPath(ws)}/layers/incidents/export`, { format: 'geojson' }],
+    ['incidents-csv', 'incidents', `${ws}-incidents.csv`, `${wsPath(ws)}/layers/incidents/export`, { format: 'csv' }],
+    ['unsafe-places', 'unsafe-places', `${ws}-unsafe-places.geojson`, `${wsPath(ws)}/layers/unsafe-places/export`, { format: 'geojson' }],
+    ['lamps-csv', 'lamps', `${ws}-lamps.csv`, `${wsPath(ws)}/layers/lamps/export`, { format: 'csv' }],
     ['lighting-csv', 'dark', `${ws}-lighting.csv`, lighting.prioritiesPath(ws), { n: 100, format: 'csv' }],
   ];
   for (const [key, layer, file, path, params] of items) {

@@ -1,6 +1,6 @@
 // How a commitment's progress is shown: bar widths and a status key. Pure.
 
-const STATUSES = ['on-track', 'behind', 'at-risk', 'met', 'ended-unmet'];
+const STATUSES = ['not-started', 'on-track', 'behind', 'at-risk', 'met', 'ended-unmet', 'no-target'];
 
 /** "on_track", "onTrack", "ON TRACK" -> "on-track"; unknown statuses -> "unknown". */
 export function statusKey(status) {

@@ -25,14 +25,15 @@ const first = (...vs) => vs.find((v) => v !== undefined && v !== null);
 
 /**
  * The density answer (format=json) as the page's Grid (see grid-image.js). Accepts an origin as
- * {x, y}, [x, y] or originX/originY (the south-west corner unless `origin: "upper-left"` or
+ * {x, y}, [x, y], minX/minY or originX/originY (the south-west corner unless `origin: "upper-left"` or
  * `rowOrder: "north-up"` says row 0 is the north), a cell size as cellSize, cellSizeMeters or cell,
  * and values flat (row-major) or as rows.
  */
-export function normalizeGrid(json) {
+export function normalizeGrid(answer) {
+  const json = answer.grid ?? answer;
   const o = json.origin;
-  const xMin = Number(first(json.xMin, json.originX, Array.isArray(o) ? o[0] : o?.x));
-  const yOrigin = Number(first(json.yMin, json.originY, Array.isArray(o) ? o[1] : o?.y));
+  const xMin = Number(first(json.xMin, json.minX, json.originX, Array.isArray(o) ? o[0] : o?.x));
+  const yOrigin = Number(first(json.yMin, json.minY, json.originY, Array.isArray(o) ? o[1] : o?.y));
   const cellSizeMeters = Number(first(json.cellSizeMeters, json.cellSize, json.cell));
   const nx = Number(first(json.nx, json.columns, json.width));
   const ny = Number(first(json.ny, json.rows, json.height));
@@ -46,7 +47,7 @@ export function normalizeGrid(json) {
     for (let j = 0; j < ny; j++) flipped.set(values.subarray((ny - 1 - j) * nx, (ny - j) * nx), j * nx);
     values = flipped;
   }
-  return { crs: json.crs ?? 'EPSG:3006', xMin, yMin, cellSizeMeters, nx, ny, values };
+  return { crs: json.crs ?? answer.crs ?? 'EPSG:3006', xMin, yMin, cellSizeMeters, nx, ny, values };
 }
 
 export async function densityGrid(ws, state) {

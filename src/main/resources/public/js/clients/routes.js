@@ -5,6 +5,15 @@ const lineOf = (r) => (r?.type === 'Feature' ? r.geometry : r?.geometry ?? r?.ro
 
 /** {safe: {geometry, lengthM, litShare}, shortest: {...}}; litShare in 0..1. */
 export function normalizeRoute(json) {
+  if (json.type === 'FeatureCollection') {
+    const find = (role) => json.features.find((f) => f.properties?.role === role);
+    const safe = find('safe');
+    const shortest = find('shortest');
+    return {
+      safe: { geometry: safe?.geometry, lengthM: Number(json.lengthM ?? safe?.properties.lengthM), litShare: Number(json.litShare ?? safe?.properties.litShare) },
+      shortest: { geometry: shortest?.geometry, lengthM: Number(json.shortestLengthM ?? shortest?.properties.lengthM), litShare: Number(json.shortestLitShare ?? shortest?.properties.litShare) },
+    };
+  }
   const part = (r) => ({
     geometry: lineOf(r),
     lengthM: Number(r?.lengthM ?? r?.properties?.lengthM ?? 0),

@@ -8,8 +8,21 @@ export function planBody(startLonLat, maxLengthM) {
   return { start: { lon: startLonLat[0], lat: startLonLat[1] }, maxLengthM, loop: true };
 }
 
-/** {route: GeoJSON geometry, stops: [{lonLat, name, reason}], lengthM, minutes}. */
+/**
+ * {route: GeoJSON geometry, stops: [{order, lonLat, name, reason}], lengthM, minutes}. The service
+ * answers a FeatureCollection whose features carry a role (route, start, stop) with lengthM and
+ * totalMinutes on the collection; a {route, stops} object is read too.
+ */
 export function normalizeWalk(json) {
+  if (json.type === 'FeatureCollection' && json.features.some((f) => f.properties?.role)) {
+    const byRole = (r) => json.features.filter((f) => f.properties?.role === r);
+    return normalizeWalk({
+      route: byRole('route')[0],
+      stops: byRole('stop').map((f) => ({ ...f, properties: { ...f.properties, order: f.properties.number, name: f.properties.name ?? f.properties.id } })),
+      lengthM: json.lengthM,
+      durationMinutes: json.totalMinutes,
+    });
+  }
   const routeObj = json.route ?? json.geometry ?? json;
   const route = routeObj.type === 'Feature' ? routeObj.geometry
     : routeObj.type === 'FeatureCollection' ? routeObj.features[0]?.geometry : routeObj;

@@ -37,6 +37,7 @@ final class TestTown {
   static final double STEP_LON = 0.0034; // about 200 m at this latitude
   static final double STEP_LAT = 0.0018; // about 200 m
   static final int LINES = 7;
+  static final int STREET_SEGMENTS = 2 * LINES * (LINES - 1);
   static final int INCIDENTS = 120;
   static final int UNSAFE_PLACES = 12;
   static final String SECRET_COMMENT = "HEMLIG-KOMMENTAR-WEB";
@@ -54,7 +55,7 @@ final class TestTown {
             .withBoundary(box(WEST - 0.002, SOUTH - 0.001, east + 0.002, north + 0.001))
             .withPublicAccess(publicAccess);
     store.createWorkspace(w);
-    write(store, Layer.STREETS, streets(east, north));
+    write(store, Layer.STREETS, streets());
     write(
         store,
         Layer.PLACES,
@@ -129,29 +130,65 @@ final class TestTown {
     write(store, Layer.LAMPS, lamps);
   }
 
-  private static LayerRecord[] streets(double east, double north) {
-    LayerRecord[] out = new LayerRecord[2 * LINES];
+  /**
+   * One segment per block side, so that neighbouring segments share their end vertices and join
+   * into a network: 2 × 7 × 6 = 84 segments. Odd north-south streets are unlit.
+   */
+  static LayerRecord[] streets() {
+    LayerRecord[] out = new LayerRecord[STREET_SEGMENTS];
+    int k = 0;
     for (int i = 0; i < LINES; i++) {
-      double lon = WEST + i * STEP_LON;
-      double lat = SOUTH + i * STEP_LAT;
-      out[2 * i] =
-          new StreetSegment(
-              "ns" + i,
-              line(lon, SOUTH, lon, north),
-              i == 3 ? "secondary" : "residential",
-              i % 2 == 0 ? Lit.YES : Lit.NO,
-              Optional.of("Nord-sydgatan " + i),
-              Map.of());
-      out[2 * i + 1] =
-          new StreetSegment(
-              "ew" + i,
-              line(WEST, lat, east, lat),
-              "residential",
-              i % 3 == 0 ? Lit.NO : Lit.YES,
-              Optional.of("Väst-östgatan " + i),
-              Map.of());
+      for (int j = 0; j + 1 < LINES; j++) {
+        double lon = WEST + i * STEP_LON;
+        double lat = SOUTH + j * STEP_LAT;
+        out[k++] =
+            new StreetSegment(
+                "ns" + i + "-" + j,
+                line(lon, lat, lon, lat + STEP_LAT),
+                i == 3 ? "secondary" : "residential",
+                i % 2 == 0 ? Lit.YES : Lit.NO,
+                Optional.of("Nord-sydgatan " + i),
+                Map.of());
+        double lat2 = SOUTH + i * STEP_LAT;
+        double lon2 = WEST + j * STEP_LON;
+        out[k++] =
+            new StreetSegment(
+                "ew" + i + "-" + j,
+                line(lon2, lat2, lon2 + STEP_LON, lat2),
+                "residential",
+                i % 3 == 0 ? Lit.NO : Lit.YES,
+                Optional.of("Väst-östgatan " + i),
+                Map.of());
+      }
     }
     return out;
+  }
+
+  /** The same streets as a GeoJSON FeatureCollection of LineStrings, for a network import. */
+  static String streetsGeoJson() {
+    StringBuilder b = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+    LayerRecord[] streets = streets();
+    for (int i = 0; i < streets.length; i++) {
+      StreetSegment s = (StreetSegment) streets[i];
+      Coordinate[] c = s.geometryWgs84().getCoordinates();
+      b.append(i == 0 ? "" : ",")
+          .append("{\"type\":\"Feature\",\"properties\":{\"id\":\"")
+          .append(s.externalId())
+          .append("\",\"highway\":\"")
+          .append(s.highway())
+          .append("\",\"lit\":\"")
+          .append(s.lit().slug())
+          .append("\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[")
+          .append(c[0].x)
+          .append(',')
+          .append(c[0].y)
+          .append("],[")
+          .append(c[1].x)
+          .append(',')
+          .append(c[1].y)
+          .append("]]}}");
+    }
+    return b.append("]}").toString();
   }
 
   private static void write(Store store, Layer layer, LayerRecord[] records) {

@@ -134,7 +134,7 @@ class WebMapIT {
   void analyst_sees_boundary_streets_and_places_of_the_workspace() {
     open("?ws=testby&layers=boundary,streets,places", analystKey);
     waitLoaded("boundary", "streets", "places");
-    assertThat(count("streets")).isEqualTo(2 * TestTown.LINES);
+    assertThat(count("streets")).isEqualTo(TestTown.STREET_SEGMENTS);
     assertThat(count("places")).isEqualTo(2);
     assertThat(paintedPixels()).isGreaterThan(1000);
     assertThat(driver.findElement(By.id("who")).getText()).contains("analytiker");
@@ -251,6 +251,7 @@ class WebMapIT {
   @Test
   void a_safety_walk_planned_by_clicking_is_drawn() {
     assumeRoute("/api/workspaces/{ws}/walks/plan");
+    importNetwork();
     open("?ws=testby&layers=boundary,streets", analystKey);
     waitLoaded("streets");
     driver.findElement(By.cssSelector("#panel-walk summary")).click();
@@ -265,6 +266,24 @@ class WebMapIT {
         .until(d -> !d.findElement(By.id("walk-summary")).getText().isBlank());
     assertThat(driver.findElements(By.cssSelector("#walk-stops li"))).isNotEmpty();
     assertThat(driver.findElement(By.id("walk-print")).isDisplayed()).isTrue();
+  }
+
+  @Test
+  void a_safe_route_between_two_clicks_is_drawn_with_the_shortest_for_comparison() {
+    assumeRoute("/api/workspaces/{ws}/routes/safe");
+    importNetwork();
+    open("?ws=testby&layers=boundary,streets", analystKey);
+    waitLoaded("streets");
+    driver.findElement(By.cssSelector("#panel-route summary")).click();
+    WebElement map = driver.findElement(By.id("map"));
+    new Actions(driver).moveToElement(map, -120, 120).click().perform();
+    new Actions(driver).moveToElement(map, 120, -120).click().perform();
+    WebElement find = driver.findElement(By.id("route-find"));
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(find));
+    find.click();
+    new WebDriverWait(driver, WAIT)
+        .until(d -> !d.findElement(By.id("route-summary")).getText().isBlank());
+    assertThat(driver.findElement(By.id("route-summary")).getText()).matches("(?s).*\\d+ m.*");
   }
 
   @Test
@@ -292,6 +311,17 @@ class WebMapIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private void importNetwork() {
+    var r =
+        server
+            .as(java.util.Optional.of(analystKey))
+            .post(
+                "/api/workspaces/testby/network/import",
+                TestTown.streetsGeoJson(),
+                "application/geo+json");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
 
   private void assumeRoute(String path) {
     assumeTrue(
