@@ -97,11 +97,22 @@ const streetStyle = (f) => ({
   opacity: 0.9,
 });
 
-function points(fc, style, keys) {
-  return L.geoJSON(fc, {
-    pointToLayer: (f, ll) => L.circleMarker(ll, style(f)),
-    onEachFeature: (f, layer) => layer.bindPopup(() => popupOf(f.properties ?? {}, keys)),
+/**
+ * Clicks on a drawn feature: while the walk or route tool is active they pick a point (a click on a
+ * street must not be swallowed by its popup), otherwise they open the feature's popup.
+ */
+function clickable(layer, keys) {
+  return layer.on('click', (e) => {
+    if (tools.mode) {
+      onMapClick(e);
+    } else {
+      L.popup().setLatLng(e.latlng).setContent(popupOf(e.layer?.feature?.properties ?? {}, keys)).openOn(map);
+    }
   });
+}
+
+function points(fc, style, keys) {
+  return clickable(L.geoJSON(fc, { pointToLayer: (f, ll) => L.circleMarker(ll, style(f)) }), keys);
 }
 
 function filters() {
@@ -109,14 +120,14 @@ function filters() {
 }
 
 function placesLayer(fc, style) {
-  return L.geoJSON(fc, {
+  return clickable(L.geoJSON(fc, {
     style,
     pointToLayer: (f, ll) => L.circleMarker(ll, { ...style, radius: 7 }),
     onEachFeature: (f, layer) => {
       const name = f.properties?.name ?? f.properties?.title;
       if (name) layer.bindTooltip(String(name), { className: 'place-label', permanent: true, direction: 'center' });
     },
-  });
+  }), ['name', 'title']);
 }
 
 const DRAW = {
@@ -125,10 +136,7 @@ const DRAW = {
     return L.geoJSON(workspace.boundary, { style: STYLE.boundary, interactive: false });
   },
   async streets(ws) {
-    return L.geoJSON(await fetchLayer(ws, 'streets'), {
-      style: streetStyle,
-      onEachFeature: (f, layer) => layer.bindPopup(() => popupOf(f.properties, ['name', 'highway', 'lit'])),
-    });
+    return clickable(L.geoJSON(await fetchLayer(ws, 'streets'), { style: streetStyle }), ['name', 'highway', 'lit']);
   },
   async places(ws) {
     return placesLayer(await fetchLayer(ws, 'places'), STYLE.places);
@@ -150,7 +158,7 @@ const DRAW = {
     ['status', 'power_w', 'installed_on', 'id']);
   },
   async dark(ws) {
-    return L.geoJSON(await lighting.darkSegments(ws), { style: STYLE.dark });
+    return clickable(L.geoJSON(await lighting.darkSegments(ws), { style: STYLE.dark }), ['name', 'cause', 'lengthMeters', 'brokenLamps']);
   },
   async density(ws) {
     const grid = await hotspots.densityGrid(ws, state);
@@ -162,15 +170,14 @@ const DRAW = {
     return L.imageOverlay(canvas.toDataURL('image/png'), image.bounds, { opacity: 1, className: 'density-overlay' });
   },
   async contours(ws) {
-    return L.geoJSON(await hotspots.contours(ws, state), {
+    return clickable(L.geoJSON(await hotspots.contours(ws, state), {
       style: (f) => ({ color: contourColour(f.properties?.level ?? f.properties?.massShare), weight: 2, fillOpacity: 0.08 }),
-    });
+    }), ['level', 'massShare', 'areaM2']);
   },
   async gistar(ws) {
-    return L.geoJSON(await hotspots.giStar(ws, state), {
+    return clickable(L.geoJSON(await hotspots.giStar(ws, state), {
       style: (f) => ({ color: '#6b6b6b', weight: 0.5, fillColor: giStarColour(giStarClass(f.properties ?? {})), fillOpacity: 0.6 }),
-      onEachFeature: (f, layer) => layer.bindPopup(() => popupOf(f.properties ?? {}, ['count', 'zScore', 'pValue', 'class'])),
-    });
+    }), ['count', 'zScore', 'pValue', 'class']);
   },
   async sites(ws) {
     const fc = await hotspots.sites(ws, state);
