@@ -135,26 +135,28 @@ final class TestTown {
    * into a network: 2 × 7 × 6 = 84 segments. Odd north-south streets are unlit.
    */
   static LayerRecord[] streets() {
+    double[] lon = new double[LINES];
+    double[] lat = new double[LINES];
+    for (int i = 0; i < LINES; i++) {
+      lon[i] = WEST + i * STEP_LON;
+      lat[i] = SOUTH + i * STEP_LAT;
+    }
     LayerRecord[] out = new LayerRecord[STREET_SEGMENTS];
     int k = 0;
     for (int i = 0; i < LINES; i++) {
       for (int j = 0; j + 1 < LINES; j++) {
-        double lon = WEST + i * STEP_LON;
-        double lat = SOUTH + j * STEP_LAT;
         out[k++] =
             new StreetSegment(
                 "ns" + i + "-" + j,
-                line(lon, lat, lon, lat + STEP_LAT),
+                line(lon[i], lat[j], lon[i], lat[j + 1]),
                 i == 3 ? "secondary" : "residential",
                 i % 2 == 0 ? Lit.YES : Lit.NO,
                 Optional.of("Nord-sydgatan " + i),
                 Map.of());
-        double lat2 = SOUTH + i * STEP_LAT;
-        double lon2 = WEST + j * STEP_LON;
         out[k++] =
             new StreetSegment(
                 "ew" + i + "-" + j,
-                line(lon2, lat2, lon2 + STEP_LON, lat2),
+                line(lon[j], lat[i], lon[j + 1], lat[i]),
                 "residential",
                 i % 3 == 0 ? Lit.NO : Lit.YES,
                 Optional.of("Väst-östgatan " + i),
