@@ -620,6 +620,7 @@ document.querySelectorAll('details.panel').forEach((d) => d.addEventListener('to
   const panel = d.dataset.panel;
   if (d.open) {
     document.querySelectorAll('details.panel').forEach((o) => { if (o !== d) o.open = false; });
+    d.scrollIntoView({ block: 'nearest' });
     setMode(panel === 'walk' || panel === 'route' ? panel : null);
     if (panel === 'sites') openSites();
     if (panel === 'commitments') openCommitments();
