@@ -324,7 +324,7 @@ function onMapClick(e) {
   if (tools.mode === 'walk') {
     tools.walkStart = lonLat;
     tools.graphics.clearLayers();
-    L.circleMarker(e.latlng, { radius: 8, color: '#6a1b9a', weight: 3, fillOpacity: 0.6 }).addTo(tools.graphics);
+    L.circleMarker(e.latlng, { radius: 8, color: '#005f99', weight: 3, fillOpacity: 0.6 }).addTo(tools.graphics);
     $('walk-start').textContent = tr('walk.start', { lat: fmt(lonLat[1]), lon: fmt(lonLat[0]) });
     $('walk-plan').disabled = false;
   } else if (tools.mode === 'route') {
@@ -352,7 +352,7 @@ async function planWalk() {
   try {
     const w = await walks.planWalk(workspace.id, tools.walkStart, walkLength());
     tools.graphics.clearLayers();
-    L.geoJSON(w.route, { style: { color: '#6a1b9a', weight: 5, opacity: 0.85 }, className: 'walk-route' }).addTo(tools.graphics);
+    L.geoJSON(w.route, { style: { color: '#005f99', weight: 5, opacity: 0.85 } }).addTo(tools.graphics);
     const list = $('walk-stops');
     list.replaceChildren();
     w.stops.forEach((s) => {
