@@ -6,7 +6,8 @@ import se.tryggkarta.common.DomainException;
 /**
  * How the web map is set up.
  *
- * @param basemapUrl an XYZ tile URL template with {z}, {x} and {y} (for example OpenStreetMap's
+ * @param basemapUrl an XYZ tile URL template with {z}, {x} and {y}, https or on the service itself
+ *     (the page's content security policy allows no other images; for example OpenStreetMap's
  *     {@code https://tile.openstreetmap.org/{z}/{x}/{y}.png}); empty means no basemap, and the map
  *     shows only the workspace's own vector context (boundary, streets, places)
  * @param basemapAttribution the attribution the tile provider requires, shown on the map
@@ -19,11 +20,13 @@ public record MapSettings(Optional<String> basemapUrl, String basemapAttribution
     basemapUrl = basemapUrl.map(String::strip).filter(u -> !u.isEmpty());
     basemapUrl.ifPresent(
         u -> {
-          boolean http = u.startsWith("https://") || u.startsWith("http://") || u.startsWith("/");
-          if (!http || !u.contains("{z}") || !u.contains("{x}") || !u.contains("{y}")) {
+          boolean allowed = u.startsWith("https://") || (u.startsWith("/") && !u.startsWith("//"));
+          if (!allowed || !u.contains("{z}") || !u.contains("{x}") || !u.contains("{y}")) {
             throw DomainException.invalid(
                 "basemapUrl",
-                "expected an http(s) tile URL with {z}, {x} and {y}, was '" + u + "'");
+                "expected an https:// (or same-origin /...) tile URL with {z}, {x} and {y}, was '"
+                    + u
+                    + "'");
           }
         });
     basemapAttribution = basemapAttribution == null ? "" : basemapAttribution.strip();
