@@ -60,3 +60,13 @@ test('the safe route answer gives both routes with their lit shares', () => {
   });
   assert.deepEqual(r, { safe: { geometry: line, lengthM: 900, litShare: 0.9 }, shortest: { geometry: line, lengthM: 700, litShare: 0.4 } });
 });
+
+test('the hotspot service grid (origin text north-west, rows north to south) is flipped to south-up', () => {
+  const g = normalizeGrid({
+    crs: 'EPSG:3006', originX: 1000, originY: 2100, origin: 'north-west corner; rows run north to south',
+    cellSizeMeters: 50, nx: 3, ny: 2, values: [1, 2, 3, 4, 5, 6],
+  });
+  assert.equal(g.xMin, 1000);
+  assert.equal(g.yMin, 2000);
+  assert.deepEqual([...g.values], [4, 5, 6, 1, 2, 3]);
+});

@@ -39,6 +39,7 @@ const classCases = [
   ['z and p at 99 %', { zScore: 3.1, pValue: 0.002 }, 'hot-99'],
   ['negative z at 90 %', { zScore: -1.7, pValue: 0.08 }, 'cold-90'],
   ['FDR-adjusted p wins over raw p', { zScore: 2.2, pValue: 0.03, pValueAdjusted: 0.2 }, 'not-significant'],
+  ['BH q-value as the service names it', { z: 2.9, p: 0.004, q: 0.03 }, 'hot-95'],
   ['nothing known', {}, 'not-significant'],
 ];
 for (const [name, props, expected] of classCases) {

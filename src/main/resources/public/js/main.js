@@ -171,13 +171,13 @@ const DRAW = {
   },
   async contours(ws) {
     return clickable(L.geoJSON(await hotspots.contours(ws, state), {
-      style: (f) => ({ color: contourColour(f.properties?.level ?? f.properties?.massShare), weight: 2, fillOpacity: 0.08 }),
-    }), ['level', 'massShare', 'areaM2']);
+      style: (f) => ({ color: contourColour(f.properties?.massFraction ?? f.properties?.level), weight: 2, fillOpacity: 0.08 }),
+    }), ['massFraction', 'levelPerKm2']);
   },
   async gistar(ws) {
     return clickable(L.geoJSON(await hotspots.giStar(ws, state), {
       style: (f) => ({ color: '#6b6b6b', weight: 0.5, fillColor: giStarColour(giStarClass(f.properties ?? {})), fillOpacity: 0.6 }),
-    }), ['count', 'zScore', 'pValue', 'class']);
+    }), ['count', 'z', 'p', 'q', 'class']);
   },
   async sites(ws) {
     const fc = await hotspots.sites(ws, state);
@@ -302,7 +302,8 @@ function renderSites(fc) {
   if (!fc.features.length) list.append(el('li', { text: tr('sites.none') }));
   fc.features.forEach((f) => {
     const p = f.properties ?? {};
-    const label = `${p.name ?? p.id ?? ''} ${p.count !== undefined ? tr('sites.item', { count: p.count }) : ''}`.trim();
+    const count = p.eventsCovered ?? p.count;
+    const label = `${p.name ?? p.id ?? ''} ${count !== undefined ? tr('sites.item', { count }) : ''}`.trim();
     list.append(el('li', {}, el('button', { type: 'button', text: label || `#${p.rank}`, on: { click: () => zoomTo(f.geometry) } })));
   });
 }

@@ -65,7 +65,7 @@ export function giStarClass(props) {
     if (/not|ns|none/.test(raw.toLowerCase())) return 'not-significant';
   }
   const z = Number(props.zScore ?? props.z);
-  const p = Number(props.pValueAdjusted ?? props.pFdr ?? props.pValue ?? props.p);
+  const p = Number(props.pValueAdjusted ?? props.q ?? props.pFdr ?? props.pValue ?? props.p);
   if (!Number.isFinite(z) || !Number.isFinite(p)) return 'not-significant';
   const level = p <= 0.01 ? '99' : p <= 0.05 ? '95' : p <= 0.1 ? '90' : null;
   if (!level || z === 0) return 'not-significant';
@@ -77,7 +77,7 @@ export function giStarColour(key) {
   return (GISTAR_CLASSES.find((c) => c.key === key) ?? GISTAR_CLASSES[3]).colour;
 }
 
-/** Contour levels (the share of the density mass inside) from dark (25 %) to light (75 %). */
+/** Contour bands by the share of the density mass inside (massFraction): dark (0.25) to light (0.75). */
 export function contourColour(massShare) {
   return css(rampColour(1 - Math.min(1, Math.max(0, Number(massShare) || 0))));
 }

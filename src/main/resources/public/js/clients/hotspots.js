@@ -25,8 +25,9 @@ const first = (...vs) => vs.find((v) => v !== undefined && v !== null);
 
 /**
  * The density answer (format=json) as the page's Grid (see grid-image.js). Accepts an origin as
- * {x, y}, [x, y], minX/minY or originX/originY (the south-west corner unless `origin: "upper-left"` or
- * `rowOrder: "north-up"` says row 0 is the north), a cell size as cellSize, cellSizeMeters or cell,
+ * {x, y}, [x, y], minX/minY or originX/originY (the south-west corner unless `rowOrder: "north-up"`
+ * or an `origin` text naming the north-west corner, as the hotspot service writes, says row 0 is
+ * the north), a cell size as cellSize, cellSizeMeters or cell,
  * and values flat (row-major) or as rows.
  */
 export function normalizeGrid(answer) {
@@ -38,7 +39,8 @@ export function normalizeGrid(answer) {
   const nx = Number(first(json.nx, json.columns, json.width));
   const ny = Number(first(json.ny, json.rows, json.height));
   const flat = Array.isArray(json.values?.[0]) ? json.values.flat() : json.values;
-  const northUp = json.rowOrder === 'north-up' || json.originCorner === 'upper-left';
+  const northUp = json.rowOrder === 'north-up' || json.originCorner === 'upper-left'
+    || (typeof o === 'string' && /north/i.test(o));
   let values = Float64Array.from(flat ?? [], Number);
   let yMin = yOrigin;
   if (northUp) {
