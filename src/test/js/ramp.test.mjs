@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DENSITY_STOPS, densityRgba, giStarClass, rampColour } from '../../main/resources/public/js/ramp.js';
+import { DENSITY_FLOOR, DENSITY_STOPS, densityRgba, giStarClass, rampColour } from '../../main/resources/public/js/ramp.js';
 
 test('ramp ends are the first and last stops and the midpoint of two stops is their mean', () => {
   assert.deepEqual(rampColour(0), DENSITY_STOPS[0]);
@@ -26,6 +26,11 @@ test('zero, negative and NaN densities are transparent; the maximum is the darke
   assert.equal(densityRgba(1, 0)[3], 0);
   assert.deepEqual(densityRgba(5, 5), [...DENSITY_STOPS[6], Math.round(255 * 0.85)]);
   assert.ok(densityRgba(1, 5)[3] < densityRgba(4, 5)[3]);
+});
+
+test('densities under the floor share of the maximum are transparent, at the floor they show', () => {
+  assert.equal(densityRgba(DENSITY_FLOOR * 100 * 0.99, 100)[3], 0);
+  assert.ok(densityRgba(DENSITY_FLOOR * 100, 100)[3] > 0);
 });
 
 test('rejects a non-finite ramp position', () => {

@@ -182,12 +182,21 @@ const DRAW = {
   async sites(ws) {
     const fc = await hotspots.sites(ws, state);
     renderSites(fc);
-    return L.geoJSON(fc, {
-      pointToLayer: (f, ll) => L.marker(ll, {
-        icon: L.divIcon({ className: 'site-label', html: String(f.properties?.rank ?? ''), iconSize: [26, 26] }),
-        title: `${f.properties?.rank ?? ''}`, keyboard: true,
-      }),
+    // A site is a point or its patrol circle (a polygon); either way its rank sits at its centre.
+    const rankMarker = (f, ll) => L.marker(ll, {
+      icon: L.divIcon({ className: 'site-label', html: String(f.properties?.rank ?? ''), iconSize: [26, 26] }),
+      title: `${f.properties?.rank ?? ''}`, keyboard: true,
     });
+    const group = L.layerGroup();
+    L.geoJSON(fc, {
+      style: { color: '#12355b', weight: 2, fillColor: '#12355b', fillOpacity: 0.06 },
+      pointToLayer: rankMarker,
+      onEachFeature: (f, layer) => {
+        if (f.geometry.type !== 'Point') rankMarker(f, layer.getBounds().getCenter()).addTo(group);
+      },
+    }).addTo(group);
+    group.featureCount = fc.features.length;
+    return group;
   },
   async commitments(ws) {
     return placesLayer(commitments.commitmentPlaces(await commitments.commitmentsWithProgress(ws)), STYLE.commitments);
@@ -208,7 +217,7 @@ async function drawLayer(layer, generation) {
     removeLayer(layer);
     drawn.set(layer, leaflet.addTo(map));
     if (layer === 'boundary' || layer === 'streets') bringOrder();
-    const count = typeof leaflet.getLayers === 'function' ? leaflet.getLayers().length : 1;
+    const count = featureCount(leaflet);
     item.dataset.count = String(count);
     item.querySelector('.count').textContent = ` (${count})`;
     item.dataset.status = 'loaded';
@@ -220,6 +229,12 @@ async function drawLayer(layer, generation) {
   } finally {
     item.removeAttribute('aria-busy');
   }
+}
+
+/** How many features a drawn layer shows (an image overlay counts as one). */
+function featureCount(leaflet) {
+  if (leaflet.featureCount !== undefined) return leaflet.featureCount;
+  return typeof leaflet.getLayers === 'function' ? leaflet.getLayers().length : 1;
 }
 
 function bringOrder() {
@@ -609,9 +624,8 @@ $('lang').addEventListener('click', () => {
   LAYERS.forEach((l) => {
     const i = layerItem(l);
     if (i && drawn.has(l)) {
-      const d = drawn.get(l);
       i.dataset.status = 'loaded';
-      i.querySelector('.count').textContent = typeof d.getLayers === 'function' ? ` (${d.getLayers().length})` : '';
+      i.querySelector('.count').textContent = ` (${featureCount(drawn.get(l))})`;
     }
   });
   renderDownloads();

@@ -22,15 +22,20 @@ export function rampColour(t, stops = DENSITY_STOPS) {
   return stops[i].map((v, k) => Math.round(v + (stops[i + 1][k] - v) * w));
 }
 
+/** Densities below this share of the maximum are left transparent (the kernels' long thin tails). */
+export const DENSITY_FLOOR = 0.02;
+
 /**
- * RGBA of a density value scaled by the largest value: transparent at or below zero (and for NaN),
- * then the ramp with opacity rising from 0.35 to 0.85, so weak density never hides the streets.
+ * RGBA of a density value scaled by the largest value: transparent below DENSITY_FLOOR × max (and
+ * for zero, negatives and NaN), then the ramp with opacity rising from 0.2 to 0.85, so weak density
+ * never hides the streets.
  */
 export function densityRgba(value, maxValue) {
   if (!(value > 0) || !(maxValue > 0)) return [0, 0, 0, 0];
   const t = Math.min(1, value / maxValue);
+  if (t < DENSITY_FLOOR) return [0, 0, 0, 0];
   const [r, g, b] = rampColour(t);
-  return [r, g, b, Math.round(255 * (0.35 + 0.5 * t))];
+  return [r, g, b, Math.round(255 * (0.2 + 0.65 * t))];
 }
 
 /** CSS colour of an [r, g, b] triple. */
