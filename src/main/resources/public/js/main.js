@@ -189,7 +189,7 @@ const DRAW = {
     });
     const group = L.layerGroup();
     L.geoJSON(fc, {
-      style: { color: '#12355b', weight: 2, fillColor: '#12355b', fillOpacity: 0.06 },
+      style: { color: '#7a1f1f', weight: 2, fillColor: '#7a1f1f', fillOpacity: 0.05 },
       pointToLayer: rankMarker,
       onEachFeature: (f, layer) => {
         if (f.geometry.type !== 'Point') rankMarker(f, layer.getBounds().getCenter()).addTo(group);
