@@ -300,7 +300,9 @@ function renderLegend() {
       swatch('#311b92', tr('layer.dark')), swatch('#e53935', tr('layer.incidents'), true),
       swatch('#ce93d8', tr('layer.unsafe-places'), true));
   }
-  body.append(swatch('#66bb6a', tr('layer.places')), swatch('#ab47bc', tr('layer.commitments')));
+  body.append(swatch('#7a1f1f', tr('layer.sites')), swatch('#66bb6a', tr('layer.places')),
+    swatch('#ab47bc', tr('layer.commitments')));
+  if (workspace && mayOpen(role(), 'walk', workspace.public)) body.append(swatch('#005f99', tr('panel.walk'), true));
 }
 
 // ---------------------------------------------------------------- panels
