@@ -188,6 +188,8 @@ class WebMapIT {
     assertThat(driver.getPageSource()).doesNotContain(TestTown.SECRET_COMMENT);
     assertThat(driver.findElement(By.id("panel-walk")).isDisplayed()).isFalse();
     assertThat(driver.findElement(By.id("who")).getText()).isEqualTo("Offentlig vy");
+    assertThat(driver.findElements(By.cssSelector("[data-download^=incidents]"))).isEmpty();
+    assertThat(driver.findElements(By.cssSelector("[data-download=density-geotiff]"))).isNotEmpty();
   }
 
   @Test
@@ -284,6 +286,19 @@ class WebMapIT {
     new WebDriverWait(driver, WAIT)
         .until(d -> !d.findElement(By.id("route-summary")).getText().isBlank());
     assertThat(driver.findElement(By.id("route-summary")).getText()).matches("(?s).*\\d+ m.*");
+  }
+
+  @Test
+  void the_lighting_panel_lists_ranked_priorities_with_their_explanations() {
+    assumeRoute("/api/workspaces/{ws}/lighting/priorities");
+    open("?ws=testby&layers=boundary,lamps,dark", analystKey);
+    waitLoaded("lamps", "dark");
+    driver.findElement(By.cssSelector("#panel-lighting summary")).click();
+    driver.findElement(By.id("lighting-load")).click();
+    new WebDriverWait(driver, WAIT)
+        .until(d -> !d.findElements(By.cssSelector("#lighting-list li")).isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#lighting-list li .muted")).getText())
+        .isNotBlank();
   }
 
   @Test
