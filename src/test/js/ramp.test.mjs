@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DENSITY_FLOOR, DENSITY_STOPS, densityRgba, giStarClass, rampColour } from '../../main/resources/public/js/ramp.js';
+import { DENSITY_FLOOR, DENSITY_STOPS, densityRgba, densityTable, giStarClass, rampColour } from '../../main/resources/public/js/ramp.js';
 
 test('ramp ends are the first and last stops and the midpoint of two stops is their mean', () => {
   assert.deepEqual(rampColour(0), DENSITY_STOPS[0]);
@@ -50,3 +50,13 @@ const classCases = [
 for (const [name, props, expected] of classCases) {
   test(`Gi* class: ${name}`, () => assert.equal(giStarClass(props), expected));
 }
+
+test('the density table agrees with densityRgba above the floor to within one colour step', () => {
+  const size = 1024;
+  const table = densityTable(size);
+  for (const t of [DENSITY_FLOOR, 0.1, 0.37, 0.5, 0.999, 1]) {
+    const q = Math.round(t * (size - 1));
+    const exact = densityRgba(t * 1000, 1000);
+    for (let c = 0; c < 4; c++) assert.ok(Math.abs(table[q * 4 + c] - exact[c]) <= 1, `t=${t} channel ${c}`);
+  }
+});

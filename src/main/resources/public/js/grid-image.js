@@ -1,11 +1,15 @@
 // Turns a density grid computed in a projected metric CRS into an RGBA image for a Leaflet image
 // overlay. Leaflet stretches an overlay linearly in Web Mercator between its lon/lat bounds, so
-// every output pixel is taken at its Web Mercator centre, projected into the grid's CRS and
-// coloured by the cell it falls in (nearest-cell sampling; no smoothing is invented). Pure.
+// every output pixel is taken at its Web Mercator centre, projected into the grid's CRS (exactly
+// at lattice nodes, interpolated between them) and coloured by the cell it falls in (nearest-cell
+// sampling; no smoothing is invented). Pure.
 //
 // Web Mercator (EPSG:3857, spherical): y = ln(tan(pi/4 + phi/2)), phi = atan(sinh(y)).
 
-import { densityRgba } from './ramp.js';
+import { DENSITY_FLOOR, densityTable } from './ramp.js';
+
+const TABLE_SIZE = 1024;
+const TABLE = densityTable(TABLE_SIZE);
 
 /**
  * A density grid as the page uses it.
@@ -63,6 +67,13 @@ export function maxValue(values) {
 }
 
 /**
+ * Pixels between exactly projected lattice nodes; positions in between are interpolated
+ * bilinearly. Transverse Mercator is smooth: across 8 pixels of a town-sized image (under 100 m)
+ * the interpolation error is far below a millimetre, while the cost falls about 60-fold.
+ */
+export const LATTICE_PIXELS = 8;
+
+/**
  * Renders the grid: {width, height, rgba (Uint8ClampedArray, row 0 at the north), bounds, max}.
  * The longer image side is at most maxSide pixels and about two pixels per cell.
  */
@@ -77,18 +88,42 @@ export function gridToImage(grid, projection, { maxSide = 768 } = {}) {
   const side = Math.min(maxSide, 2 * Math.max(grid.nx, grid.ny));
   const width = Math.max(1, Math.round(spanX >= spanY ? side : (side * spanX) / spanY));
   const height = Math.max(1, Math.round(spanY >= spanX ? side : (side * spanY) / spanX));
+  const image = { width, height, bounds };
   const max = maxValue(grid.values);
   const rgba = new Uint8ClampedArray(width * height * 4);
+  // projected x, y of the lattice nodes at pixel centres 0, S, 2S, ... (and one past the edge)
+  const S = LATTICE_PIXELS;
+  const lw = Math.ceil((width - 1) / S) + 2;
+  const lh = Math.ceil((height - 1) / S) + 2;
+  const lx = new Float64Array(lw * lh);
+  const ly = new Float64Array(lw * lh);
+  for (let j = 0; j < lh; j++) {
+    for (let i = 0; i < lw; i++) {
+      const [x, y] = projection.forward(pixelCentre(image, i * S, j * S));
+      lx[j * lw + i] = x;
+      ly[j * lw + i] = y;
+    }
+  }
   for (let py = 0; py < height; py++) {
-    const lat = latitudeOf(yN - ((py + 0.5) / height) * spanY);
+    const j = Math.floor(py / S);
+    const v = (py - j * S) / S;
     for (let px = 0; px < width; px++) {
-      const lon = west + ((px + 0.5) / width) * (east - west);
-      const [x, y] = projection.forward([lon, lat]);
-      const i = Math.floor((x - grid.xMin) / grid.cellSizeMeters);
-      const j = Math.floor((y - grid.yMin) / grid.cellSizeMeters);
-      if (i < 0 || j < 0 || i >= grid.nx || j >= grid.ny) continue;
-      const c = densityRgba(grid.values[j * grid.nx + i], max);
-      rgba.set(c, (py * width + px) * 4);
+      const i = Math.floor(px / S);
+      const u = (px - i * S) / S;
+      const k = j * lw + i;
+      const x = (1 - v) * ((1 - u) * lx[k] + u * lx[k + 1]) + v * ((1 - u) * lx[k + lw] + u * lx[k + lw + 1]);
+      const y = (1 - v) * ((1 - u) * ly[k] + u * ly[k + 1]) + v * ((1 - u) * ly[k + lw] + u * ly[k + lw + 1]);
+      const ci = Math.floor((x - grid.xMin) / grid.cellSizeMeters);
+      const cj = Math.floor((y - grid.yMin) / grid.cellSizeMeters);
+      if (ci < 0 || cj < 0 || ci >= grid.nx || cj >= grid.ny) continue;
+      const value = grid.values[cj * grid.nx + ci];
+      if (!(value > 0) || !(value >= DENSITY_FLOOR * max)) continue; // as densityRgba: transparent
+      const q = 4 * Math.round(Math.min(1, value / max) * (TABLE_SIZE - 1));
+      const o = (py * width + px) * 4;
+      rgba[o] = TABLE[q];
+      rgba[o + 1] = TABLE[q + 1];
+      rgba[o + 2] = TABLE[q + 2];
+      rgba[o + 3] = TABLE[q + 3];
     }
   }
   return { width, height, rgba, bounds, max };

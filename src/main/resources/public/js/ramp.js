@@ -38,6 +38,21 @@ export function densityRgba(value, maxValue) {
   return [r, g, b, Math.round(255 * (0.2 + 0.65 * t))];
 }
 
+/**
+ * densityRgba at size evenly spaced shares t = q / (size - 1) of the maximum, ignoring the floor,
+ * as one flat RGBA table: for colouring many pixels without allocating (nearest entry, so colours
+ * are within 1/(size - 1) of exact).
+ */
+export function densityTable(size = 1024) {
+  const table = new Uint8ClampedArray(size * 4);
+  for (let q = 0; q < size; q++) {
+    const t = q / (size - 1);
+    const [r, g, b] = rampColour(t);
+    table.set([r, g, b, Math.round(255 * (0.2 + 0.65 * t))], q * 4);
+  }
+  return table;
+}
+
 /** CSS colour of an [r, g, b] triple. */
 export function css([r, g, b]) {
   return `rgb(${r}, ${g}, ${b})`;
