@@ -2,6 +2,7 @@ package se.tryggkarta;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import se.tryggkarta.cli.DemoCommand;
 import se.tryggkarta.cli.ExitCodes;
 import se.tryggkarta.cli.KeysCommand;
 import se.tryggkarta.cli.NetworkCommand;
@@ -24,6 +25,7 @@ import se.tryggkarta.cli.WalksCommand;
       NetworkCommand.class,
       WalksCommand.class,
       RoutesCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

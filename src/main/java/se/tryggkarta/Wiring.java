@@ -11,8 +11,10 @@ import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.KeyRoutes;
 import se.tryggkarta.http.LayerRoutes;
+import se.tryggkarta.http.MapSettings;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.RouteRoutes;
+import se.tryggkarta.http.WebMapRoutes;
 import se.tryggkarta.http.WorkspaceRoutes;
 import se.tryggkarta.route.NetworkService;
 import se.tryggkarta.route.SafeRouter;
@@ -105,6 +107,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new WorkspaceRoutes(workspaces, policy));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
+    groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
