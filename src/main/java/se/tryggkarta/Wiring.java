@@ -9,12 +9,16 @@ import se.tryggkarta.http.ApiKeyPolicy;
 import se.tryggkarta.http.HealthRoutes;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
+import se.tryggkarta.http.IngestRoutes;
 import se.tryggkarta.http.KeyRoutes;
 import se.tryggkarta.http.LayerRoutes;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.WorkspaceRoutes;
+import se.tryggkarta.ingest.ExportService;
+import se.tryggkarta.ingest.ImportService;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
+import se.tryggkarta.store.geopackage.SqliteGeoPackageFiles;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
@@ -26,12 +30,16 @@ public final class Wiring implements AutoCloseable {
   private final Store store;
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
+  private final ImportService imports;
+  private final ExportService exports;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
     this.store = store;
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
+    this.imports = new ImportService(store, store, new SqliteGeoPackageFiles());
+    this.exports = new ExportService(store, store, new SqliteGeoPackageFiles());
   }
 
   /** Opens the configured store and builds the services on it. */
@@ -64,6 +72,14 @@ public final class Wiring implements AutoCloseable {
     return keys;
   }
 
+  public ImportService imports() {
+    return imports;
+  }
+
+  public ExportService exports() {
+    return exports;
+  }
+
   /** The policy the service runs with: API keys, and anonymous access to public aggregates. */
   public AccessPolicy accessPolicy() {
     return new ApiKeyPolicy(keys, store, Clock.systemUTC());
@@ -79,6 +95,7 @@ public final class Wiring implements AutoCloseable {
     List<RouteGroup> groups = new ArrayList<>();
     groups.add(new HealthRoutes(store));
     groups.add(new WorkspaceRoutes(workspaces, policy));
+    groups.add(new IngestRoutes(workspaces, imports, exports, policy, config.maxUploadBytes()));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
     HttpSettings settings =
