@@ -42,7 +42,6 @@ final class CsvSource implements RecordSource {
       this.parser =
           CSV.getFactory().createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
       parser.setSchema(schema);
-      parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
       parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
       Optional<Row> first = row();
       if (first.isEmpty()) {
@@ -119,10 +118,13 @@ final class CsvSource implements RecordSource {
     if (t == null) {
       return Optional.empty();
     }
-    long line = parser.currentTokenLocation().getLineNr();
+    // Jackson reports the row's start where the previous row ended (before its line break), so
+    // the row itself begins on the next line; the header is line 1 either way.
+    long line = header == null ? 1 : parser.currentTokenLocation().getLineNr() + 1;
     List<String> values = new ArrayList<>(header == null ? 16 : header.size());
     while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
-      values.add(parser.getText());
+      String v = parser.getText();
+      values.add(v == null ? "" : v);
     }
     return Optional.of(new Row(line, values));
   }

@@ -55,9 +55,12 @@ import se.tryggkarta.workspace.WorkspaceRepository;
  * through {@link ImportService} to the same records. Thread-safe.
  */
 public final class ExportService {
+  /** Decimal places of GeoJSON coordinates: 1e-15° is far below a double's use here (1 nm). */
+  private static final int DECIMALS = 15;
+
   private static final ObjectMapper JSON =
       new ObjectMapper()
-          .registerModule(new JtsModule(new GeometryFactory(new PrecisionModel(), 4326)));
+          .registerModule(new JtsModule(new GeometryFactory(new PrecisionModel(), 4326), DECIMALS));
 
   private final WorkspaceRepository workspaces;
   private final LayerStore layers;
