@@ -128,7 +128,10 @@ final class GeoJsonSource implements RecordSource {
       if (t != JsonToken.START_OBJECT) {
         parser.skipChildren();
         return Optional.of(
-            problem("feature", "a feature must be an object, found " + t.asString()));
+            problem(
+                "feature",
+                "a feature must be an object, found "
+                    + t.name().toLowerCase(java.util.Locale.ROOT)));
       }
       return Optional.of(feature(MAPPER.readTree(parser)));
     } catch (JsonProcessingException e) {

@@ -214,8 +214,14 @@ final class RecordMapper {
     String yField = projected ? "y" : "lat";
     Optional<String> xText = f.text(xField);
     Optional<String> yText = f.text(yField);
-    if (xText.isEmpty() && yText.isEmpty() && s.properties().isEmpty()) {
-      throw DomainException.invalid("geometry", "the record has no geometry");
+    if (xText.isEmpty() && yText.isEmpty()) {
+      throw DomainException.invalid(
+          "geometry",
+          "the record has no geometry (no geometry member, "
+              + xField
+              + "/"
+              + yField
+              + " columns or WKT column)");
     }
     double x = coordinate(xField, xText);
     double y = coordinate(yField, yText);
