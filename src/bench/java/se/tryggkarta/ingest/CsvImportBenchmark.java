@@ -20,8 +20,9 @@ import se.tryggkarta.workspace.Workspace;
 /**
  * CSV import throughput and peak heap: writes a seeded CSV of N incidents (default 1,000,000), then
  * imports it twice into a fresh GeoPackage store (first all inserts, then all updates) and prints
- * rows per second and the peak heap of each run. Run it with {@code -Xmx512m} to check the
- * streaming claim: {@code scripts/bench import [rows]}.
+ * rows per second and the peak heap of each run ({@code insert-only} as the second argument skips
+ * the update run). Run it with {@code -Xmx512m} to check the streaming claim: {@code scripts/bench
+ * import [rows] [insert-only]}.
  *
  * <p>On a shared machine the wall-clock rate depends on the load, so the importing thread's CPU
  * time (which includes SQLite's native work, done on that thread) is reported too. Peak heap is the sum of the heap pools' peak usage after resetting them before the run (an
@@ -32,6 +33,7 @@ public final class CsvImportBenchmark {
 
   public static void main(String[] args) throws IOException {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    boolean updates = !(args.length > 1 && args[1].equals("insert-only"));
     Path dir = Files.createTempDirectory("tryggkarta-bench-");
     Path csv = dir.resolve("incidents.csv");
     write(csv, rows);
@@ -46,7 +48,9 @@ public final class CsvImportBenchmark {
       store.createWorkspace(Workspace.of("bench", "Bench"));
       ImportService imports = new ImportService(store, store, new SqliteGeoPackageFiles());
       run("insert", imports, csv, rows);
-      run("update", imports, csv, rows);
+      if (updates) {
+        run("update", imports, csv, rows);
+      }
     } finally {
       try (var files = Files.list(dir)) {
         for (Path p : files.toList()) {
