@@ -4,6 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import se.tryggkarta.cli.DemoCommand;
 import se.tryggkarta.cli.ExitCodes;
+import se.tryggkarta.cli.ExportCommand;
+import se.tryggkarta.cli.ImportCommand;
 import se.tryggkarta.cli.KeysCommand;
 import se.tryggkarta.cli.NetworkCommand;
 import se.tryggkarta.cli.RoutesCommand;
@@ -26,6 +28,8 @@ import se.tryggkarta.cli.WalksCommand;
       WalksCommand.class,
       RoutesCommand.class,
       DemoCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
