@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import se.tryggkarta.access.ApiKeyService;
+import se.tryggkarta.commitment.CommitmentService;
+import se.tryggkarta.commitment.link.IncidentGridSites;
+import se.tryggkarta.commitment.report.FollowUp;
 import se.tryggkarta.http.AccessPolicy;
 import se.tryggkarta.http.ApiKeyPolicy;
+import se.tryggkarta.http.CommitmentRoutes;
 import se.tryggkarta.http.HealthRoutes;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
@@ -26,12 +30,22 @@ public final class Wiring implements AutoCloseable {
   private final Store store;
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
+  private final CommitmentService commitments;
+  private final FollowUp followUp;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
     this.store = store;
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
+    this.commitments =
+        new CommitmentService(
+            workspaces,
+            store,
+            store,
+            new IncidentGridSites(store, IncidentGridSites.DEFAULT_CELL_SIZE_METERS),
+            Clock.systemUTC());
+    this.followUp = new FollowUp(commitments, workspaces, Clock.systemUTC());
   }
 
   /** Opens the configured store and builds the services on it. */
@@ -64,6 +78,14 @@ public final class Wiring implements AutoCloseable {
     return keys;
   }
 
+  public CommitmentService commitments() {
+    return commitments;
+  }
+
+  public FollowUp followUp() {
+    return followUp;
+  }
+
   /** The policy the service runs with: API keys, and anonymous access to public aggregates. */
   public AccessPolicy accessPolicy() {
     return new ApiKeyPolicy(keys, store, Clock.systemUTC());
@@ -81,6 +103,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new WorkspaceRoutes(workspaces, policy));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
+    groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
