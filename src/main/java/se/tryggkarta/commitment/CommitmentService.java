@@ -209,9 +209,10 @@ public final class CommitmentService {
               p.target()));
     }
     Commitment resolved = c.withPlaces(out);
-    PlaceAreas.of(
-        resolved, w.crs()); // projects every place: fails early on coordinates outside the CRS
-    return resolved;
+    // projecting every place fails early on coordinates outside the CRS
+    PlaceAreas.of(resolved, w.crs());
+    // as it will read back: GeoJSON keeps 8 decimals of a degree (about 1 mm)
+    return CommitmentJson.readCommitment(CommitmentJson.write(resolved));
   }
 
   /** The first record of the places layer with this name (case-insensitive), by external id. */
