@@ -10,6 +10,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import se.tryggkarta.commitment.progress.Milestone;
+import se.tryggkarta.commitment.progress.Pacing;
 import se.tryggkarta.common.DomainException;
 
 /**
@@ -24,6 +26,7 @@ import se.tryggkarta.common.DomainException;
  * @param periodStart the first day of the period (a local date in the workspace's zone)
  * @param periodEnd the last day of the period, inclusive; not before {@code periodStart}
  * @param target the promised count ("at least 500"), when the promise is countable; ≥ 0
+ * @param milestones intermediate goals the expectation runs through; empty for a linear pace
  * @param places where it is promised; empty for promises not bound to places
  * @param categories the incident categories it addresses (lower case), used to count incidents
  * @param state its state as the owners set it
@@ -37,6 +40,7 @@ public record Commitment(
     LocalDate periodStart,
     LocalDate periodEnd,
     OptionalLong target,
+    List<Milestone> milestones,
     List<CommitmentPlace> places,
     Set<String> categories,
     CommitmentState state) {
@@ -92,6 +96,8 @@ public record Commitment(
     if (target.isPresent() && target.getAsLong() < 0) {
       throw DomainException.invalid("target", "target must be >= 0, was " + target.getAsLong());
     }
+    milestones = List.copyOf(milestones);
+    Pacing.checkMilestones(periodStart, periodEnd, target, milestones);
     places = List.copyOf(places);
     Set<String> names = new HashSet<>();
     for (int i = 0; i < places.size(); i++) {
@@ -121,6 +127,7 @@ public record Commitment(
         periodStart,
         periodEnd,
         target,
+        milestones,
         resolved,
         categories,
         state);

@@ -21,6 +21,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.n52.jackson.datatype.jts.JtsModule;
+import se.tryggkarta.commitment.progress.Milestone;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.LonLat;
 
@@ -51,6 +52,7 @@ public final class CommitmentJson {
           "periodStart",
           "periodEnd",
           "target",
+          "milestones",
           "places",
           "categories",
           "status");
@@ -141,6 +143,7 @@ public final class CommitmentJson {
         date(n, "periodStart"),
         date(n, "periodEnd"),
         whole(n, "target"),
+        milestones(n),
         places,
         strings(n, "categories"),
         text(n, "status")
@@ -179,6 +182,12 @@ public final class CommitmentJson {
     n.put("periodStart", c.periodStart().toString());
     n.put("periodEnd", c.periodEnd().toString());
     c.target().ifPresent(t -> n.put("target", t));
+    if (!c.milestones().isEmpty()) {
+      ArrayNode ms = n.putArray("milestones");
+      for (Milestone m : c.milestones()) {
+        ms.addObject().put("date", m.date().toString()).put("count", m.count());
+      }
+    }
     ArrayNode places = n.putArray("places");
     for (CommitmentPlace p : c.places()) {
       ObjectNode pn = places.addObject();
@@ -375,6 +384,35 @@ public final class CommitmentJson {
       throw DomainException.invalid(
           field, field + " must be a date YYYY-MM-DD, was '" + s.get() + "'");
     }
+  }
+
+  private static List<Milestone> milestones(JsonNode n) {
+    JsonNode v = n.get("milestones");
+    List<Milestone> out = new ArrayList<>();
+    if (v == null || v.isNull()) {
+      return out;
+    }
+    if (!v.isArray()) {
+      throw DomainException.invalid("milestones", "milestones must be an array");
+    }
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode m = v.get(i);
+      String prefix = "milestones/" + i + "/";
+      if (!m.isObject()) {
+        throw DomainException.invalid("milestones/" + i, "a milestone is {\"date\", \"count\"}");
+      }
+      rejectUnknown(m, Set.of("date", "count"), prefix);
+      try {
+        out.add(
+            new Milestone(
+                date(m, "date"),
+                whole(m, "count")
+                    .orElseThrow(() -> DomainException.invalid("count", "count is required"))));
+      } catch (DomainException e) {
+        throw DomainException.invalid(prefix + e.field().orElse(""), e.getMessage());
+      }
+    }
+    return out;
   }
 
   private static Set<String> strings(JsonNode n, String field) {

@@ -379,7 +379,8 @@ public final class CommitmentService {
       done += a.count();
       a.place().ifPresent(p -> perPlace.merge(p, a.count(), Long::sum));
     }
-    Progress total = Pacing.progress(c.periodStart(), c.periodEnd(), c.target(), done, asOf);
+    Progress total =
+        Pacing.progress(c.periodStart(), c.periodEnd(), c.target(), c.milestones(), done, asOf);
     List<CommitmentProgress.PlaceProgress> places = new ArrayList<>();
     for (CommitmentPlace p : c.places()) {
       OptionalLong target = p.target();

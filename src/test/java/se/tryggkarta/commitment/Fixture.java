@@ -106,6 +106,7 @@ final class Fixture implements AutoCloseable {
         java.time.LocalDate.parse(start),
         java.time.LocalDate.parse(end),
         target < 0 ? OptionalLong.empty() : OptionalLong.of(target),
+        List.of(),
         places,
         Set.of(),
         CommitmentState.ACTIVE);

@@ -130,6 +130,7 @@ class MemphisRobberiesIT {
               LocalDate.parse("2019-07-01"),
               LocalDate.parse("2019-12-31"),
               OptionalLong.of(100),
+              List.of(),
               List.of(CommitmentPlace.of("Top cell", point, 100)),
               Set.of(),
               CommitmentState.ACTIVE));

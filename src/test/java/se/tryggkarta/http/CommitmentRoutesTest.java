@@ -119,6 +119,26 @@ class CommitmentRoutesTest {
   }
 
   @Test
+  void milestones_round_trip_and_one_outside_the_period_answers_400_pointing_at_it() {
+    String with =
+        COMMITMENT.replace(
+            "\"target\":500",
+            "\"target\":500,\"milestones\":[{\"date\":\"2024-06-30\",\"count\":200}]");
+    assertThat(postJson(BASE, with).statusCode()).isEqualTo(201);
+    var m = TestServer.json(server.get(BASE + "/narvaro-resecentrum")).get("milestones").get(0);
+    assertThat(m.get("date").asText()).isEqualTo("2024-06-30");
+    assertThat(m.get("count").asLong()).isEqualTo(200);
+    // 30 June is day 182 of 366: expected = 200 exactly
+    var p = TestServer.json(server.get(BASE + "/narvaro-resecentrum/progress?asOf=2024-06-30"));
+    assertThat(p.get("expectedByNow").asDouble()).isEqualTo(200.0);
+    assertProblem(
+        postJson(
+            BASE, with.replace("narvaro-resecentrum", "x2").replace("2024-06-30", "2025-06-30")),
+        400,
+        "milestones/0/date");
+  }
+
+  @Test
   void POST_place_that_does_not_exist_answers_400_pointing_at_it() {
     HttpResponse<String> r = postJson(BASE, COMMITMENT.replace("\"Resecentrum\"", "\"Komarken\""));
     assertProblem(r, 400, "places/0/name");

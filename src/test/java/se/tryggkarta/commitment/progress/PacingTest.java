@@ -228,6 +228,56 @@ class PacingTest {
     assertThat(p.fractionDone()).contains(0.4);
   }
 
+  /** 100 days from 1 Jan 2024, target 100, milestone 40 by 10 Jan (day 10). */
+  static Progress withMilestone(long done, String asOf) {
+    return Pacing.progress(
+        LocalDate.parse("2024-01-01"),
+        LocalDate.parse("2024-04-09"),
+        OptionalLong.of(100),
+        java.util.List.of(new Milestone(LocalDate.parse("2024-01-10"), 40)),
+        done,
+        LocalDate.parse(asOf));
+  }
+
+  @Test
+  void milestones_bend_the_expectation_through_each_goal() {
+    // day 5: on the way from (0, 0) to (10, 40): E = 20
+    assertThat(withMilestone(0, "2024-01-05").expectedByNow()).isCloseTo(20.0, within(EPS));
+    // day 10: the milestone itself
+    assertThat(withMilestone(0, "2024-01-10").expectedByNow()).isCloseTo(40.0, within(EPS));
+    // day 50: from (10, 40) to (100, 100): E = 40 + 60 · 40/90 = 66.667
+    Progress p = withMilestone(52, "2024-02-19");
+    assertThat(p.expectedByNow()).isCloseTo(40 + 60 * 40 / 90.0, within(EPS));
+    // ρ = (100 − 52) / (100 − 66.667) = 1.44: behind; 45 done gives ρ = 1.65: at risk
+    assertThat(p.status()).isEqualTo(ProgressStatus.BEHIND);
+    assertThat(withMilestone(45, "2024-02-19").status()).isEqualTo(ProgressStatus.AT_RISK);
+    assertThat(withMilestone(67, "2024-02-19").status()).isEqualTo(ProgressStatus.ON_TRACK);
+  }
+
+  @Test
+  void rejects_milestones_outside_the_period_or_out_of_order() {
+    assertThatThrownBy(
+            () ->
+                Pacing.checkMilestones(
+                    LocalDate.parse("2024-01-01"),
+                    LocalDate.parse("2024-12-31"),
+                    OptionalLong.of(10),
+                    java.util.List.of(new Milestone(LocalDate.parse("2025-01-01"), 5))))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.field()).contains("milestones/0/date"));
+    assertThatThrownBy(
+            () ->
+                Pacing.checkMilestones(
+                    LocalDate.parse("2024-01-01"),
+                    LocalDate.parse("2024-12-31"),
+                    OptionalLong.of(10),
+                    java.util.List.of(
+                        new Milestone(LocalDate.parse("2024-06-01"), 5),
+                        new Milestone(LocalDate.parse("2024-07-01"), 4))))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.field()).contains("milestones/1/count"));
+  }
+
   @Test
   void rejects_a_period_ending_before_it_starts() {
     assertThatThrownBy(
