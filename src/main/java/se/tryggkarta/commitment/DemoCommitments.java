@@ -75,7 +75,7 @@ public final class DemoCommitments {
                 OptionalLong.of(500),
                 List.of(),
                 List.of(named(RESECENTRUM, resecentrum, 50, 300), named(PARKEN, parken, 50, 200)),
-                Set.of("drugs", "violence"),
+                Set.of("drugs", "theft", "violence"),
                 CommitmentState.ACTIVE),
             new Commitment(
                 "narkotikainsatser",
