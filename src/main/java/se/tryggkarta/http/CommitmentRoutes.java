@@ -1,6 +1,7 @@
 package se.tryggkarta.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -102,9 +103,13 @@ public final class CommitmentRoutes implements RouteGroup {
   }
 
   private void replace(Context ctx) {
+    JsonNode body = CommitmentJson.parse(ctx.body());
+    if (body instanceof ObjectNode o && !o.has("id")) {
+      o.put("id", ctx.pathParam("id"));
+    }
     Commitment c =
         commitments.replace(
-            ctx.pathParam("ws"), ctx.pathParam("id"), CommitmentJson.readCommitment(ctx.body()));
+            ctx.pathParam("ws"), ctx.pathParam("id"), CommitmentJson.readCommitment(body));
     ctx.contentType("application/json").result(CommitmentJson.write(c));
   }
 

@@ -108,6 +108,24 @@ class CommitmentRoutesTest {
   }
 
   @Test
+  void PUT_replaces_a_commitment_taking_the_id_from_the_path() {
+    postJson(BASE, COMMITMENT);
+    String changed =
+        COMMITMENT
+            .replace("\"id\":\"narvaro-resecentrum\",", "")
+            .replace("\"target\":500", "\"target\":600");
+    HttpResponse<String> r = server.put(BASE + "/narvaro-resecentrum", changed);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(TestServer.json(server.get(BASE + "/narvaro-resecentrum")).get("target").asLong())
+        .isEqualTo(600);
+    assertProblem(
+        server.put(
+            BASE + "/narvaro-resecentrum", changed.replace("\"target\":600", "\"target\":-5")),
+        400,
+        "target");
+  }
+
+  @Test
   void POST_negative_target_answers_400_naming_target() {
     assertProblem(
         postJson(BASE, COMMITMENT.replace("\"target\":500", "\"target\":-1")), 400, "target");
