@@ -427,7 +427,8 @@ public final class CommitmentService {
   /**
    * Incidents before and during each place's commitment period beside a comparison ring of {@code
    * ringMeters}, counted with the commitment's categories (all when it has none). For the public,
-   * figures resting on fewer than k events in any of the four cells are withheld.
+   * figures resting on fewer than k events in any of the four cells are withheld, and the monthly
+   * series (single months hold few events) is always left out.
    */
   public List<PlaceChange> changes(
       String workspaceId, LocalDate asOf, double ringMeters, boolean publicView) {
@@ -442,7 +443,7 @@ public final class CommitmentService {
             changes.change(w, a, c.categories(), c.periodStart(), c.periodEnd(), asOf, ringMeters);
         boolean small =
             ch.figures().map(f -> f.smallestCount() < w.privacy().minEvents()).orElse(false);
-        out.add(publicView && small ? ch.suppress() : ch);
+        out.add(!publicView ? ch : small ? ch.suppress() : ch.withoutMonths());
       }
     }
     return out;

@@ -294,13 +294,26 @@ public final class CommitmentRoutes implements RouteGroup {
               m.put("placeDuring", f.placeDuring());
               m.put("comparisonBefore", f.comparisonBefore());
               m.put("comparisonDuring", f.comparisonDuring());
-              m.put("months", f.monthsDuring());
+              m.put("windowMonths", f.monthsDuring());
               m.put("placeRateBefore", f.placeRateBefore());
               m.put("placeRateDuring", f.placeRateDuring());
               m.put("comparisonRateBefore", f.comparisonRateBefore());
               m.put("comparisonRateDuring", f.comparisonRateDuring());
               m.put("differenceInDifferences", f.difference());
             });
+    m.put(
+        "months",
+        c.months().stream()
+            .map(
+                x ->
+                    Map.of(
+                        "month",
+                        x.month().toString(),
+                        "place",
+                        x.place(),
+                        "comparison",
+                        x.comparison()))
+            .toList());
     return m;
   }
 

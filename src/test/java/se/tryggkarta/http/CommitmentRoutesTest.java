@@ -256,6 +256,7 @@ class CommitmentRoutesTest {
     // before 2024 there were no incidents: a zero count is below k, so the figures are withheld
     assertThat(changes.get("changes").get(0).get("suppressed").asBoolean()).isTrue();
     assertThat(changes.get("changes").get(0).has("placeDuring")).isFalse();
+    assertThat(changes.get("changes").get(0).get("months")).isEmpty();
   }
 
   @Test
@@ -268,6 +269,8 @@ class CommitmentRoutesTest {
         TestServer.json(server.get(BASE + "/changes?asOf=2024-12-31")).get("changes").get(0);
     assertThat(change.get("placeBefore").asLong()).isZero();
     assertThat(change.get("placeDuring").asLong()).isEqualTo(12);
+    // before: the 366 days from 31 Dec 2022 (2024 is a leap year), so December 2022 – December 2024
+    assertThat(change.get("months")).hasSize(25);
     var report =
         TestServer.json(server.get(BASE + "/report?format=json&from=2024-01-01&to=2025-01-01"));
     assertThat(report.get("commitments").get(0).get("progress").get("target").asLong())

@@ -2,10 +2,14 @@ package se.tryggkarta.commitment.link;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -64,7 +68,8 @@ public final class ChangeCounter {
           periodStart,
           ringMeters,
           Optional.empty(),
-          false);
+          false,
+          List.of());
     }
     long days = ChronoUnit.DAYS.between(periodStart, duringTo);
     LocalDate beforeFrom = periodStart.minusDays(days);
@@ -78,6 +83,12 @@ public final class ChangeCounter {
     Crs crs = w.crs();
     Bbox bboxWgs84 = bboxWgs84(outer, crs);
     long[] c = new long[4];
+    Map<YearMonth, long[]> perMonth = new TreeMap<>();
+    for (YearMonth m = YearMonth.from(beforeFrom);
+        !m.atDay(1).isAfter(duringTo.minusDays(1));
+        m = m.plusMonths(1)) {
+      perMonth.put(m, new long[2]);
+    }
     GeometryFactory gf = new GeometryFactory();
     layers.scan(
         w.id(),
@@ -91,10 +102,13 @@ public final class ChangeCounter {
             XY p = crs.toXY(i.location());
             Point pt = gf.createPoint(new Coordinate(p.x(), p.y()));
             boolean during = !i.occurredAt().isBefore(t1);
+            YearMonth month = YearMonth.from(i.occurredAt().atZone(zone));
             if (inPlace.covers(pt)) {
               c[during ? 1 : 0]++;
+              perMonth.get(month)[0]++;
             } else if (inOuter.covers(pt)) {
               c[during ? 3 : 2]++;
+              perMonth.get(month)[1]++;
             }
           }
         });
@@ -107,7 +121,10 @@ public final class ChangeCounter {
         duringTo,
         ringMeters,
         Optional.of(new DiffInDiff(c[0], c[1], c[2], c[3], months, months)),
-        false);
+        false,
+        perMonth.entrySet().stream()
+            .map(e -> new PlaceChange.MonthCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
+            .toList());
   }
 
   private static Bbox bboxWgs84(Geometry xy, Crs crs) {

@@ -1,6 +1,8 @@
 package se.tryggkarta.commitment.link;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +14,9 @@ import java.util.Optional;
  * @param figures the counts and the DiD; empty when the period has not started or when the counts
  *     are suppressed for the public (fewer than k events in a cell)
  * @param suppressed true when figures were withheld for privacy
+ * @param months incidents per calendar month (workspace zone) in the place and in the ring, from
+ *     the before window's start to the during window's end (partial months at either end count only
+ *     their days inside the windows); empty when withheld
  */
 public record PlaceChange(
     String commitmentId,
@@ -21,7 +26,8 @@ public record PlaceChange(
     LocalDate duringTo,
     double comparisonRingMeters,
     Optional<DiffInDiff> figures,
-    boolean suppressed) {
+    boolean suppressed,
+    List<MonthCount> months) {
   /** The plain-language caveat printed beside every change figure. */
   public static final String CAVEAT_SV =
       "Förändringen före och under perioden är en beskrivning, inte ett bevis för att åtgärden har"
@@ -33,6 +39,24 @@ public record PlaceChange(
     Objects.requireNonNull(commitmentId, "commitmentId");
     Objects.requireNonNull(placeName, "placeName");
     Objects.requireNonNull(figures, "figures");
+    months = List.copyOf(months);
+  }
+
+  /** Incidents in one calendar month: in the place and in its comparison ring. */
+  public record MonthCount(YearMonth month, long place, long comparison) {}
+
+  /** A copy without the monthly series (for the public, where single months hold few events). */
+  public PlaceChange withoutMonths() {
+    return new PlaceChange(
+        commitmentId,
+        placeName,
+        beforeFrom,
+        duringFrom,
+        duringTo,
+        comparisonRingMeters,
+        figures,
+        suppressed,
+        List.of());
   }
 
   /** A copy with the figures withheld. */
@@ -45,6 +69,7 @@ public record PlaceChange(
         duringTo,
         comparisonRingMeters,
         Optional.empty(),
-        true);
+        true,
+        List.of());
   }
 }

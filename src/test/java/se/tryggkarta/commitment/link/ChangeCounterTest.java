@@ -73,6 +73,14 @@ class ChangeCounterTest {
           .containsExactly(12L, 6L, 30L, 27L);
       // 182 days = 5.9796 months; DiD = ((6 − 12) − (27 − 30)) / 5.9796 = −3 / 5.9796
       assertThat(f.difference()).isCloseTo(-3 / (182 / (365.2425 / 12)), within(1e-9));
+      // the monthly series runs July 2023 – June 2024 and holds the same incidents
+      assertThat(c.months()).hasSize(12);
+      assertThat(c.months().get(0).month()).isEqualTo(java.time.YearMonth.of(2023, 7));
+      assertThat(c.months())
+          .filteredOn(m -> m.place() + m.comparison() > 0)
+          .containsExactly(
+              new PlaceChange.MonthCount(java.time.YearMonth.of(2023, 10), 12, 30),
+              new PlaceChange.MonthCount(java.time.YearMonth.of(2024, 3), 6, 27));
     }
   }
 
