@@ -2,6 +2,7 @@ package se.tryggkarta;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import se.tryggkarta.cli.CommitmentsCommand;
 import se.tryggkarta.cli.DemoCommand;
 import se.tryggkarta.cli.ExitCodes;
 import se.tryggkarta.cli.ExportCommand;
@@ -27,6 +28,7 @@ import se.tryggkarta.cli.WalksCommand;
       NetworkCommand.class,
       WalksCommand.class,
       RoutesCommand.class,
+      CommitmentsCommand.class,
       DemoCommand.class,
       ImportCommand.class,
       ExportCommand.class,

@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import se.tryggkarta.access.ApiKeyService;
+import se.tryggkarta.commitment.CommitmentService;
+import se.tryggkarta.commitment.link.IncidentGridSites;
+import se.tryggkarta.commitment.report.FollowUp;
 import se.tryggkarta.http.AccessPolicy;
 import se.tryggkarta.http.ApiKeyPolicy;
+import se.tryggkarta.http.CommitmentRoutes;
 import se.tryggkarta.http.HealthRoutes;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
@@ -42,6 +46,8 @@ public final class Wiring implements AutoCloseable {
   private final SafeRouter safeRouter;
   private final ImportService imports;
   private final ExportService exports;
+  private final CommitmentService commitments;
+  private final FollowUp followUp;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
@@ -54,6 +60,14 @@ public final class Wiring implements AutoCloseable {
     this.safeRouter = new SafeRouter(networks);
     this.imports = new ImportService(store, store, new SqliteGeoPackageFiles());
     this.exports = new ExportService(store, store, new SqliteGeoPackageFiles());
+    this.commitments =
+        new CommitmentService(
+            workspaces,
+            store,
+            store,
+            new IncidentGridSites(store, IncidentGridSites.DEFAULT_CELL_SIZE_METERS),
+            Clock.systemUTC());
+    this.followUp = new FollowUp(commitments, workspaces, Clock.systemUTC());
   }
 
   /** Opens the configured store and builds the services on it. */
@@ -106,6 +120,14 @@ public final class Wiring implements AutoCloseable {
     return exports;
   }
 
+  public CommitmentService commitments() {
+    return commitments;
+  }
+
+  public FollowUp followUp() {
+    return followUp;
+  }
+
   /** The policy the service runs with: API keys, and anonymous access to public aggregates. */
   public AccessPolicy accessPolicy() {
     return new ApiKeyPolicy(keys, store, Clock.systemUTC());
@@ -125,6 +147,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
+    groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());

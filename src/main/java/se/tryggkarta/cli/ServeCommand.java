@@ -1,5 +1,6 @@
 package se.tryggkarta.cli;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.tryggkarta.AppConfig;
 import se.tryggkarta.Wiring;
+import se.tryggkarta.commitment.DemoCommitments;
 import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.http.HttpApp;
 
@@ -66,6 +68,9 @@ public final class ServeCommand implements Callable<Integer> {
                         + token));
     if (demo && ExempelbyGenerator.populateIfAbsent(wiring.store())) {
       LOG.info("Created the synthetic demo workspace '{}'", ExempelbyGenerator.WORKSPACE_ID);
+    }
+    if (demo && wiring.commitments().listCommitments(DemoCommitments.WORKSPACE).isEmpty()) {
+      new DemoCommitments(wiring.commitments(), wiring.workspaces(), Clock.systemUTC()).install();
     }
     HttpApp app = wiring.http();
     CountDownLatch stopped = new CountDownLatch(1);
