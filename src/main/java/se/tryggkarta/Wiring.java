@@ -15,6 +15,7 @@ import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.WorkspaceRoutes;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
+import se.tryggkarta.store.postgis.PostgisStore;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
@@ -45,6 +46,9 @@ public final class Wiring implements AutoCloseable {
   }
 
   static Store openStore(AppConfig config) {
+    if (config.dbUrl().isPresent()) {
+      return PostgisStore.open(config.dbUrl().get());
+    }
     return GeoPackageStore.open(config.geoPackageFile());
   }
 
