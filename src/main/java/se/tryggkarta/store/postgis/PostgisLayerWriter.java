@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGConnection;
@@ -34,7 +35,14 @@ import se.tryggkarta.layer.WriteSummary;
 final class PostgisLayerWriter implements LayerWriter {
   private static final int COPY_BUFFER_BYTES = 1 << 16;
 
+  /**
+   * Imports at least this large refresh the table's planner statistics at once, so the very next
+   * bbox or time query uses the GiST or time index instead of waiting for autovacuum.
+   */
+  static final long ANALYZE_AFTER_ROWS = 10_000;
+
   private final Connection c;
+  private final Consumer<Connection> evict;
   private final String workspaceId;
   private final PgLayerTable table;
   private final WKBWriter wkb = new WKBWriter(2, true);
@@ -43,9 +51,17 @@ final class PostgisLayerWriter implements LayerWriter {
   private final Writer out;
   private long staged;
   private boolean finished;
+  private boolean broken;
 
-  PostgisLayerWriter(Connection c, String workspaceId, PgLayerTable table) throws SQLException {
+  /**
+   * @param evict takes a connection whose COPY failed out of the pool (the failure bypassed the
+   *     pool's own broken-connection detection)
+   */
+  PostgisLayerWriter(
+      Connection c, Consumer<Connection> evict, String workspaceId, PgLayerTable table)
+      throws SQLException {
     this.c = c;
+    this.evict = evict;
     this.workspaceId = workspaceId;
     this.table = table;
     try (Statement s = c.createStatement()) {
@@ -89,6 +105,7 @@ final class PostgisLayerWriter implements LayerWriter {
     try {
       out.write(line);
     } catch (IOException e) {
+      broken = true;
       throw PostgisStore.failure(new SQLException("COPY failed: " + e.getMessage(), "08006", e));
     }
     staged++;
@@ -107,10 +124,15 @@ final class PostgisLayerWriter implements LayerWriter {
       PostgisStore.bumpDataVersion(c, workspaceId);
       c.commit();
       committed = true;
+      if (staged >= ANALYZE_AFTER_ROWS) {
+        analyze();
+      }
       return summary;
     } catch (IOException e) {
+      broken = true;
       throw PostgisStore.failure(new SQLException("COPY failed: " + e.getMessage(), "08006", e));
     } catch (SQLException e) {
+      broken = true;
       throw PostgisStore.failure(e);
     } finally {
       if (committed) {
@@ -119,6 +141,15 @@ final class PostgisLayerWriter implements LayerWriter {
       } else {
         close();
       }
+    }
+  }
+
+  private void analyze() {
+    try (Statement s = c.createStatement()) {
+      s.execute("ANALYZE " + table.table);
+      c.commit();
+    } catch (SQLException e) {
+      // only statistics: the import itself is committed, and autovacuum analyses later anyway
     }
   }
 
@@ -183,6 +214,10 @@ final class PostgisLayerWriter implements LayerWriter {
 
   /** Hands the connection back to the pool, which evicts it when it is broken. */
   private void closeConnection() {
+    if (broken) {
+      evict.accept(c);
+      return;
+    }
     try {
       c.close();
     } catch (SQLException e) {

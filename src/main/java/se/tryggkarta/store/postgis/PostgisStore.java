@@ -271,7 +271,7 @@ public final class PostgisStore implements Store {
       c.setAutoCommit(false);
       c.setNetworkTimeout(Runnable::run, IMPORT_NETWORK_TIMEOUT_MS);
       lockWorkspace(c, workspaceId);
-      return new PostgisLayerWriter(c, workspaceId, PgLayerTable.of(layer));
+      return new PostgisLayerWriter(c, pool::evictConnection, workspaceId, PgLayerTable.of(layer));
     } catch (SQLException | RuntimeException e) {
       abandon(c);
       if (e instanceof SQLException sql) {
