@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -59,6 +60,7 @@ public final class PostgisStore implements Store {
   public static final String DEFAULT_SCHEMA = "tryggkarta";
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgisStore.class);
+  private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([^&]*)");
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final int POOL_SIZE = 10;
   private static final long CONNECTION_TIMEOUT_MS = 2_000;
@@ -75,9 +77,13 @@ public final class PostgisStore implements Store {
     this.schema = schema;
   }
 
-  /** Opens the store on the {@value #DEFAULT_SCHEMA} schema; see {@link #open(String, String)}. */
+  /**
+   * Opens the store on the schema the URL names with {@code currentSchema=...}, else on {@value
+   * #DEFAULT_SCHEMA}; see {@link #open(String, String)}.
+   */
   public static PostgisStore open(String jdbcUrl) {
-    return open(jdbcUrl, DEFAULT_SCHEMA);
+    Matcher m = CURRENT_SCHEMA.matcher(jdbcUrl);
+    return open(jdbcUrl, m.find() ? m.group(1) : DEFAULT_SCHEMA);
   }
 
   /**
