@@ -69,15 +69,13 @@ public final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  app.javalin().stop();
+                  app.stop();
                   wiring.close();
                   stopped.countDown();
                 }));
-    app.javalin().start(port);
+    int boundPort = app.start(port);
     LOG.info(
-        "Tryggkarta serving on http://localhost:{}/ with {}",
-        app.javalin().port(),
-        wiring.store().describe());
+        "Tryggkarta serving on http://localhost:{}/ with {}", boundPort, wiring.store().describe());
     stopped.await();
     return 0;
   }
