@@ -200,6 +200,17 @@ class PostgisFaultIT {
     assertThat(seen.get()).isEqualTo(5000);
   }
 
+  @Test
+  void startingWhileTheDatabaseIsUnreachableFailsAsUnavailable() {
+    proxy.cut();
+    assertThatThrownBy(
+            () ->
+                PostgisStore.open(
+                    PostgisTestDatabase.urlThroughLocalPort(proxy.port()), "it_fault"))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+  }
+
   /** Polls {@code /health} until it answers 200; returns how long that took. */
   private Duration waitForHealth() {
     Instant start = Instant.now();
