@@ -1,6 +1,8 @@
 package se.tryggkarta.store.postgis;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -80,8 +82,7 @@ final class PostgisLayerWriter implements LayerWriter {
             "COPY tk_stage (" + columns + ") FROM STDIN",
             COPY_BUFFER_BYTES);
     this.out =
-        new java.io.BufferedWriter(
-            new java.io.OutputStreamWriter(copy, StandardCharsets.UTF_8), COPY_BUFFER_BYTES);
+        new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), COPY_BUFFER_BYTES);
   }
 
   @Override

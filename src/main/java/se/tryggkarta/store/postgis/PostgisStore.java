@@ -49,9 +49,10 @@ import se.tryggkarta.workspace.Workspace;
  * repeats (not even when a workspace is deleted and created again).
  *
  * <p>Faults: connections come from a HikariCP pool with short timeouts (2 s to get a connection, 3
- * s to connect, 30 s without an answer on a socket outside imports). When the database cannot be
- * reached every method throws {@link ErrorKind#UNAVAILABLE} within those limits, and the pool
- * reconnects by itself once the database is back. Every write is one transaction.
+ * s to connect, 30 s without an answer on a socket outside imports, 10 s waiting for a lock held by
+ * a running import). When the database cannot be reached every method throws {@link
+ * ErrorKind#UNAVAILABLE} within those limits, and the pool reconnects by itself once the database
+ * is back. Every write is one transaction.
  *
  * <p>Thread-safe.
  */
@@ -66,6 +67,7 @@ public final class PostgisStore implements Store {
   private static final long CONNECTION_TIMEOUT_MS = 2_000;
   private static final int IMPORT_NETWORK_TIMEOUT_MS = 600_000;
   private static final int FETCH_SIZE = 2_000;
+  private static final int LOCK_TIMEOUT_MS = 10_000;
 
   private final HikariDataSource pool;
   private final String description;
@@ -583,6 +585,9 @@ public final class PostgisStore implements Store {
   }
 
   private Connection connection() {
+    if (pool.isClosed()) {
+      throw new DomainException(ErrorKind.UNAVAILABLE, "the store is closed");
+    }
     try {
       return pool.getConnection();
     } catch (SQLException e) {
@@ -616,6 +621,11 @@ public final class PostgisStore implements Store {
       if (readOnly) {
         c.setReadOnly(true);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      } else {
+        try (Statement s = c.createStatement()) {
+          // a write that waits on a running import's lock gives up (UNAVAILABLE, retry) in time
+          s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_MS + "ms'");
+        }
       }
       T result = work.run(c);
       c.commit();
