@@ -95,12 +95,64 @@ public class StoreImportBenchmark {
     store.createWorkspace(Workspace.of("bench", "Benchmark"));
     System.gc();
     heap = new HeapSampler();
+    jvmCpuAtStart = jvmCpuNanos();
+    postgresTicksAtStart = postgresCpuTicks();
   }
 
   @TearDown(Level.Iteration)
-  public void reportHeap() {
+  public void reportHeapAndCpu() {
+    double jvmCpuSeconds = (jvmCpuNanos() - jvmCpuAtStart) / 1e9;
+    double serverCpuSeconds = (postgresCpuTicks() - postgresTicksAtStart) / TICKS_PER_SECOND;
     System.out.printf(
-        "%n[%s, %d rows] sampled peak heap in use: %d MiB%n", storeKind, rows, heap.stop() >> 20);
+        "%n[%s, %d rows] sampled peak heap in use: %d MiB; CPU: this JVM %.1f s, postgres"
+            + " processes %.1f s; load average %s%n",
+        storeKind, rows, heap.stop() >> 20, jvmCpuSeconds, serverCpuSeconds, loadAverage());
+  }
+
+  /** Linux USER_HZ: /proc/[pid]/stat reports CPU time in these ticks. */
+  private static final double TICKS_PER_SECOND = 100.0;
+
+  private long jvmCpuAtStart;
+  private long postgresTicksAtStart;
+
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * utime + stime of every process named postgres (the server, its backends and background
+   * workers), from /proc; 0 where /proc is not readable. Includes other clients' work, if any.
+   */
+  static long postgresCpuTicks() {
+    long ticks = 0;
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String stat = Files.readString(p.resolve("stat"));
+          int open = stat.indexOf('(');
+          int close = stat.lastIndexOf(')');
+          if (!stat.substring(open + 1, close).startsWith("postgres")) {
+            continue;
+          }
+          String[] f = stat.substring(close + 2).split(" ");
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+          // the process ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return ticks;
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   @Benchmark
