@@ -30,6 +30,7 @@ import se.tryggkarta.route.WalkPlanner;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
 import se.tryggkarta.store.geopackage.SqliteGeoPackageFiles;
+import se.tryggkarta.store.postgis.PostgisStore;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
@@ -81,6 +82,9 @@ public final class Wiring implements AutoCloseable {
   }
 
   static Store openStore(AppConfig config) {
+    if (config.dbUrl().isPresent()) {
+      return PostgisStore.open(config.dbUrl().get());
+    }
     return GeoPackageStore.open(config.geoPackageFile());
   }
 

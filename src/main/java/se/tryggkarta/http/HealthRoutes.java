@@ -18,7 +18,7 @@ public final class HealthRoutes implements RouteGroup {
         Access.OPEN,
         ctx -> {
           store.checkHealth();
-          ctx.json(Map.of("status", "ok"));
+          ctx.json(Map.of("status", "ok", "store", store.kind()));
         });
   }
 }

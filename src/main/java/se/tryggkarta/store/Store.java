@@ -17,6 +17,11 @@ public interface Store extends WorkspaceRepository, LayerStore, DocumentStore, A
   /** A short description for logs and {@code /health}, for example the file path or JDBC URL. */
   String describe();
 
+  /** The kind of store for {@code /health}: {@code geopackage} or {@code postgis}. */
+  default String kind() {
+    return "store";
+  }
+
   @Override
   void close();
 }

@@ -33,6 +33,7 @@ final class GeoPackageSchema {
   static void ensure(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       if (tableExists(c, "tk_meta")) {
+        ensureVersionCounter(s);
         return;
       }
       s.execute("PRAGMA application_id = " + APPLICATION_ID);
@@ -113,7 +114,19 @@ final class GeoPackageSchema {
               + " VALUES ('tk_meta', 'attributes', 'tk_meta', 'Tryggkarta schema version')");
       s.execute(
           "INSERT INTO tk_meta (key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
+      ensureVersionCounter(s);
     }
+  }
+
+  /**
+   * The one counter every workspace's data version is drawn from, so versions never repeat, not
+   * even after a workspace is deleted and created again. Files written before the counter existed
+   * start it at their highest version.
+   */
+  private static void ensureVersionCounter(Statement s) throws SQLException {
+    s.execute(
+        "INSERT OR IGNORE INTO tk_meta (key, value) SELECT 'data_version_counter',"
+            + " COALESCE(MAX(data_version), 0) FROM workspaces");
   }
 
   private static void featureTable(

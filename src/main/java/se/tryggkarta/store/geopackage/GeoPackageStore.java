@@ -119,10 +119,11 @@ public final class GeoPackageStore implements Store {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO workspaces (geom, id, name, crs_epsg, time_zone, public_access,"
-                      + " min_events, min_cell_m, data_version) VALUES (?,?,?,?,?,?,?,?,1)")) {
+                      + " min_events, min_cell_m, data_version) VALUES (?,?,?,?,?,?,?,?,0)")) {
             bindWorkspace(ps, w);
             ps.executeUpdate();
           }
+          bumpDataVersion(c, w.id());
           return null;
         });
   }
@@ -134,14 +135,14 @@ public final class GeoPackageStore implements Store {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE workspaces SET geom=?, id=?, name=?, crs_epsg=?, time_zone=?,"
-                      + " public_access=?, min_events=?, min_cell_m=?, data_version=data_version+1"
-                      + " WHERE id=?")) {
+                      + " public_access=?, min_events=?, min_cell_m=? WHERE id=?")) {
             bindWorkspace(ps, w);
             ps.setString(9, w.id());
             if (ps.executeUpdate() == 0) {
               throw DomainException.notFound("workspace", w.id());
             }
           }
+          bumpDataVersion(c, w.id());
           return null;
         });
   }
@@ -368,9 +369,21 @@ public final class GeoPackageStore implements Store {
         });
   }
 
+  /**
+   * Gives the workspace the next value of the file's one version counter (in tk_meta), so a version
+   * is never reused, not even by a workspace deleted and created again with the same id. Call
+   * inside the write transaction.
+   */
   static void bumpDataVersion(Connection c, String workspaceId) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE tk_meta SET value = CAST(value AS INTEGER) + 1 WHERE key ="
+              + " 'data_version_counter'");
+    }
     try (PreparedStatement ps =
-        c.prepareStatement("UPDATE workspaces SET data_version = data_version + 1 WHERE id=?")) {
+        c.prepareStatement(
+            "UPDATE workspaces SET data_version = (SELECT CAST(value AS INTEGER) FROM tk_meta"
+                + " WHERE key = 'data_version_counter') WHERE id=?")) {
       ps.setString(1, workspaceId);
       ps.executeUpdate();
     }
@@ -497,6 +510,11 @@ public final class GeoPackageStore implements Store {
   @Override
   public String describe() {
     return "GeoPackage " + file.toAbsolutePath();
+  }
+
+  @Override
+  public String kind() {
+    return "geopackage";
   }
 
   @Override

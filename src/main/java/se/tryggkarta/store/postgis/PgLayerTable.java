@@ -1,0 +1,214 @@
+package se.tryggkarta.store.postgis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import se.tryggkarta.common.LonLat;
+import se.tryggkarta.layer.Incident;
+import se.tryggkarta.layer.Lamp;
+import se.tryggkarta.layer.LampStatus;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.LayerRecord;
+import se.tryggkarta.layer.Lit;
+import se.tryggkarta.layer.Place;
+import se.tryggkarta.layer.StreetSegment;
+import se.tryggkarta.layer.UnsafePlace;
+
+/**
+ * How one layer maps onto one PostGIS table (created by the Flyway migration {@code V1}): its name,
+ * typed columns, time and category columns, and the record ↔ row conversion. Every table also has
+ * {@code workspace_id}, {@code external_id}, {@code geom} (SRID 4326) and {@code extra} (jsonb).
+ * Stateless and thread-safe.
+ */
+enum PgLayerTable {
+  INCIDENTS(
+      Layer.INCIDENTS,
+      "incidents",
+      List.of("occurred_at", "category", "weight"),
+      Optional.of("occurred_at"),
+      Optional.of("category")),
+  UNSAFE_PLACES(
+      Layer.UNSAFE_PLACES,
+      "unsafe_places",
+      List.of("reported_at", "category", "source", "comment"),
+      Optional.of("reported_at"),
+      Optional.of("category")),
+  LAMPS(
+      Layer.LAMPS,
+      "lamps",
+      List.of("status", "power_w", "lumens", "installed_on", "source"),
+      Optional.empty(),
+      Optional.of("status")),
+  PLACES(Layer.PLACES, "places", List.of("name"), Optional.empty(), Optional.empty()),
+  STREETS(
+      Layer.STREETS,
+      "streets",
+      List.of("highway", "lit", "name"),
+      Optional.empty(),
+      Optional.of("highway"));
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+  final Layer layer;
+  final String table;
+  final List<String> columns;
+  final Optional<String> timeColumn;
+  final Optional<String> categoryColumn;
+
+  PgLayerTable(
+      Layer layer,
+      String table,
+      List<String> columns,
+      Optional<String> timeColumn,
+      Optional<String> categoryColumn) {
+    this.layer = layer;
+    this.table = table;
+    this.columns = columns;
+    this.timeColumn = timeColumn;
+    this.categoryColumn = categoryColumn;
+  }
+
+  static PgLayerTable of(Layer layer) {
+    for (PgLayerTable t : values()) {
+      if (t.layer == layer) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("no table for " + layer);
+  }
+
+  /** The select list {@link #read} expects: WKB geometry, external id, extra, typed columns. */
+  String selectList() {
+    return "ST_AsBinary(geom), external_id, extra::text, " + String.join(", ", columns);
+  }
+
+  /**
+   * Appends the typed columns of one record to a COPY text row, each preceded by a tab, in {@link
+   * #columns} order.
+   */
+  void appendColumns(LayerRecord r, CopyRow row) {
+    if (r instanceof Incident x) {
+      row.instant(x.occurredAt()).text("category", x.category()).number(x.weight());
+    } else if (r instanceof UnsafePlace x) {
+      row.instant(x.reportedAt())
+          .text("category", x.category())
+          .text("source", x.source())
+          .text("comment", x.comment());
+    } else if (r instanceof Lamp x) {
+      row.text("status", x.status().slug())
+          .number(x.powerWatts())
+          .number(x.lumens())
+          .text("installed_on", x.installedOn().map(LocalDate::toString))
+          .text("source", x.source());
+    } else if (r instanceof Place x) {
+      row.text("name", x.name());
+    } else if (r instanceof StreetSegment x) {
+      row.text("highway", x.highway()).text("lit", x.lit().slug()).text("name", x.name());
+    }
+  }
+
+  /** Reads a row selected with {@link #selectList()}. */
+  LayerRecord read(ResultSet rs) throws SQLException {
+    Geometry geometry = geometry(rs.getBytes(1));
+    String id = rs.getString(2);
+    Map<String, Object> extra = parseExtra(rs.getString(3));
+    return switch (this) {
+      case INCIDENTS ->
+          new Incident(
+              id,
+              lonLat(geometry),
+              rs.getObject(4, OffsetDateTime.class).toInstant(),
+              rs.getString(5),
+              rs.getDouble(6),
+              extra);
+      case UNSAFE_PLACES ->
+          new UnsafePlace(
+              id,
+              lonLat(geometry),
+              rs.getObject(4, OffsetDateTime.class).toInstant(),
+              rs.getString(5),
+              rs.getString(6),
+              Optional.ofNullable(rs.getString(7)),
+              extra);
+      case LAMPS ->
+          new Lamp(
+              id,
+              lonLat(geometry),
+              LampStatus.parse("status", rs.getString(4)),
+              optionalDouble(rs, 5),
+              optionalDouble(rs, 6),
+              Optional.ofNullable(rs.getObject(7, LocalDate.class)),
+              rs.getString(8),
+              extra);
+      case PLACES -> new Place(id, rs.getString(4), geometry, extra);
+      case STREETS ->
+          new StreetSegment(
+              id,
+              (LineString) geometry,
+              rs.getString(4),
+              Lit.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+              Optional.ofNullable(rs.getString(6)),
+              extra);
+    };
+  }
+
+  /** Parses ISO WKB (as {@code ST_AsBinary} writes it) into a geometry with SRID 4326. */
+  static Geometry geometry(byte[] wkb) {
+    try {
+      Geometry g = new WKBReader(WGS84).read(wkb);
+      g.setSRID(4326);
+      return g;
+    } catch (ParseException e) {
+      throw new IllegalStateException("corrupt geometry in the PostGIS store", e);
+    }
+  }
+
+  static String extraJson(Map<String, Object> extra) {
+    if (extra.isEmpty()) {
+      return null;
+    }
+    try {
+      return JSON.writeValueAsString(extra);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("extra properties are not JSON-serialisable", e);
+    }
+  }
+
+  static Map<String, Object> parseExtra(String json) {
+    if (json == null || json.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt extra JSON in the PostGIS store", e);
+    }
+  }
+
+  private static LonLat lonLat(Geometry g) {
+    Point p = (Point) g;
+    return new LonLat(p.getX(), p.getY());
+  }
+
+  private static OptionalDouble optionalDouble(ResultSet rs, int column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
+  }
+}

@@ -1,0 +1,725 @@
+package se.tryggkarta.store.postgis;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.locationtech.jts.io.WKBWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.tryggkarta.common.Crs;
+import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.ErrorKind;
+import se.tryggkarta.document.StoredDocument;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.LayerQuery;
+import se.tryggkarta.layer.LayerRecord;
+import se.tryggkarta.layer.LayerWriter;
+import se.tryggkarta.layer.Page;
+import se.tryggkarta.store.Store;
+import se.tryggkarta.workspace.PublicPrivacy;
+import se.tryggkarta.workspace.Workspace;
+
+/**
+ * The production store: a PostgreSQL database with PostGIS, shared by any number of service
+ * instances. Tables live in one schema ({@value #DEFAULT_SCHEMA} unless told otherwise), created
+ * and upgraded by the Flyway migrations in {@code db/migration/postgis}; geometries are stored in
+ * WGS84 (SRID 4326) with GiST indexes, so QGIS reads the layers directly.
+ *
+ * <p>Consistency: nothing is cached. Every read goes to the database, and every write takes a new
+ * value of one database sequence as the workspace's data version, so caches keyed on {@link
+ * #dataVersion} never serve data that another instance has since changed, and a version never
+ * repeats (not even when a workspace is deleted and created again).
+ *
+ * <p>Faults: connections come from a HikariCP pool with short timeouts (2 s to get a connection, 3
+ * s to connect, 30 s without an answer on a socket outside imports, 10 s waiting for a lock held by
+ * a running import). When the database cannot be reached every method throws {@link
+ * ErrorKind#UNAVAILABLE} within those limits, and the pool reconnects by itself once the database
+ * is back. Every write is one transaction.
+ *
+ * <p>Thread-safe.
+ */
+public final class PostgisStore implements Store {
+  /** The schema the tables go in unless {@link #open(String, String)} names another. */
+  public static final String DEFAULT_SCHEMA = "tryggkarta";
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgisStore.class);
+  private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([^&]*)");
+  private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+  private static final int POOL_SIZE = 10;
+  private static final long CONNECTION_TIMEOUT_MS = 2_000;
+  private static final int IMPORT_NETWORK_TIMEOUT_MS = 600_000;
+  private static final int FETCH_SIZE = 2_000;
+  private static final int LOCK_TIMEOUT_MS = 10_000;
+
+  private final HikariDataSource pool;
+  private final String description;
+  private final String schema;
+
+  private PostgisStore(HikariDataSource pool, String description, String schema) {
+    this.pool = pool;
+    this.description = description;
+    this.schema = schema;
+  }
+
+  /**
+   * Opens the store on the schema the URL names with {@code currentSchema=...}, else on {@value
+   * #DEFAULT_SCHEMA}; see {@link #open(String, String)}.
+   */
+  public static PostgisStore open(String jdbcUrl) {
+    Matcher m = CURRENT_SCHEMA.matcher(jdbcUrl);
+    return open(jdbcUrl, m.find() ? m.group(1) : DEFAULT_SCHEMA);
+  }
+
+  /**
+   * Connects, creates the schema when it is missing and runs pending migrations (several instances
+   * starting at once are serialised by Flyway's lock). Parameters in the URL override the defaults
+   * set here ({@code connectTimeout=3}, {@code socketTimeout=30}, {@code tcpKeepAlive=true}).
+   *
+   * @param jdbcUrl {@code jdbc:postgresql://host:port/database?user=...}
+   * @param schema the schema to keep the tables in: lower-case letters, digits and underscores
+   * @throws DomainException UNAVAILABLE when the database cannot be reached or migrated
+   */
+  public static PostgisStore open(String jdbcUrl, String schema) {
+    if (!SCHEMA_NAME.matcher(schema).matches()) {
+      throw DomainException.invalid(
+          "schema", "schema must be lower-case letters, digits or '_', was '" + schema + "'");
+    }
+    String description = "PostGIS " + withoutParameters(jdbcUrl) + " schema " + schema;
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setPoolName("tryggkarta-postgis");
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(2);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    config.setValidationTimeout(1_000);
+    config.setKeepaliveTime(30_000);
+    config.setConnectionInitSql("SET search_path TO " + schema + ", public");
+    config.addDataSourceProperty("connectTimeout", "3");
+    config.addDataSourceProperty("socketTimeout", "30");
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    config.addDataSourceProperty("ApplicationName", "tryggkarta");
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (HikariPool.PoolInitializationException e) {
+      throw new DomainException(
+          ErrorKind.UNAVAILABLE,
+          "cannot connect to " + description + ": " + rootMessage(e),
+          Optional.empty(),
+          List.of(),
+          e);
+    }
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .schemas(schema)
+          .createSchemas(true)
+          .locations("classpath:db/migration/postgis")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      pool.close();
+      throw new DomainException(
+          ErrorKind.UNAVAILABLE,
+          "cannot migrate " + description + ": " + rootMessage(e),
+          Optional.empty(),
+          List.of(),
+          e);
+    }
+    return new PostgisStore(pool, description, schema);
+  }
+
+  /** The schema this store keeps its tables in. */
+  public String schema() {
+    return schema;
+  }
+
+  // ---------------------------------------------------------------- workspaces
+
+  @Override
+  public void createWorkspace(Workspace w) {
+    boolean created =
+        write(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO workspaces (name, crs_epsg, time_zone, public_access,"
+                          + " min_events, min_cell_m, boundary, id, data_version) VALUES"
+                          + " (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?::bytea, 4326), ?,"
+                          + " nextval('tk_data_version')) ON CONFLICT (id) DO NOTHING")) {
+                bindWorkspace(ps, w);
+                return ps.executeUpdate() == 1;
+              }
+            });
+    if (!created) {
+      throw new DomainException(
+          ErrorKind.CONFLICT, "id", "workspace '" + w.id() + "' already exists");
+    }
+  }
+
+  @Override
+  public void updateWorkspace(Workspace w) {
+    boolean updated =
+        write(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE workspaces SET name = ?, crs_epsg = ?, time_zone = ?,"
+                          + " public_access = ?, min_events = ?, min_cell_m = ?,"
+                          + " boundary = ST_GeomFromWKB(?::bytea, 4326),"
+                          + " data_version = nextval('tk_data_version') WHERE id = ?")) {
+                bindWorkspace(ps, w);
+                return ps.executeUpdate() == 1;
+              }
+            });
+    if (!updated) {
+      throw DomainException.notFound("workspace", w.id());
+    }
+  }
+
+  private static void bindWorkspace(PreparedStatement ps, Workspace w) throws SQLException {
+    ps.setString(1, w.name());
+    ps.setInt(2, w.crs().epsg());
+    ps.setString(3, w.timeZone().getId());
+    ps.setBoolean(4, w.publicAccess());
+    ps.setInt(5, w.privacy().minEvents());
+    ps.setDouble(6, w.privacy().minCellMeters());
+    if (w.boundaryWgs84().isPresent()) {
+      ps.setBytes(7, new WKBWriter(2).write(w.boundaryWgs84().get()));
+    } else {
+      ps.setNull(7, Types.BINARY);
+    }
+    ps.setString(8, w.id());
+  }
+
+  private static final String WORKSPACE_SELECT =
+      "SELECT ST_AsBinary(boundary), id, name, crs_epsg, time_zone, public_access, min_events,"
+          + " min_cell_m FROM workspaces";
+
+  @Override
+  public Optional<Workspace> findWorkspace(String id) {
+    return read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(WORKSPACE_SELECT + " WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(readWorkspace(rs)) : Optional.<Workspace>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<Workspace> listWorkspaces() {
+    return read(
+        c -> {
+          List<Workspace> all = new ArrayList<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(WORKSPACE_SELECT + " ORDER BY id")) {
+            while (rs.next()) {
+              all.add(readWorkspace(rs));
+            }
+          }
+          return all;
+        });
+  }
+
+  private static Workspace readWorkspace(ResultSet rs) throws SQLException {
+    byte[] boundary = rs.getBytes(1);
+    return new Workspace(
+        rs.getString(2),
+        rs.getString(3),
+        Crs.of(rs.getInt(4)),
+        boundary == null ? Optional.empty() : Optional.of(PgLayerTable.geometry(boundary)),
+        ZoneId.of(rs.getString(5)),
+        rs.getBoolean(6),
+        new PublicPrivacy(rs.getInt(7), rs.getDouble(8)));
+  }
+
+  @Override
+  public boolean deleteWorkspace(String id) {
+    return write(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE scope = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+          }
+          // the layer tables' foreign keys cascade
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM workspaces WHERE id = ?")) {
+            ps.setString(1, id);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  // ---------------------------------------------------------------- layers
+
+  @Override
+  public LayerWriter openWriter(String workspaceId, Layer layer) {
+    Connection c = connection();
+    try {
+      c.setAutoCommit(false);
+      c.setNetworkTimeout(Runnable::run, IMPORT_NETWORK_TIMEOUT_MS);
+      lockWorkspace(c, workspaceId);
+      return new PostgisLayerWriter(c, pool::evictConnection, workspaceId, PgLayerTable.of(layer));
+    } catch (SQLException | RuntimeException e) {
+      abandon(c);
+      if (e instanceof SQLException sql) {
+        throw failure(sql);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  @Override
+  public Page<LayerRecord> query(String workspaceId, Layer layer, LayerQuery query) {
+    PgLayerTable t = PgLayerTable.of(layer);
+    return snapshot(
+        c -> {
+          requireWorkspace(c, workspaceId);
+          PgFilter where = PgFilter.of(t, workspaceId, query);
+          long total;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT count(*) FROM " + t.table + " WHERE " + where.sql())) {
+            where.bind(c, ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              total = rs.getLong(1);
+            }
+          }
+          List<LayerRecord> items = new ArrayList<>();
+          if (query.offset() < total) {
+            select(c, t, where, query, items::add);
+          }
+          return new Page<>(items, total);
+        });
+  }
+
+  @Override
+  public void scan(
+      String workspaceId, Layer layer, LayerQuery query, Consumer<LayerRecord> consumer) {
+    PgLayerTable t = PgLayerTable.of(layer);
+    snapshot(
+        c -> {
+          requireWorkspace(c, workspaceId);
+          select(c, t, PgFilter.of(t, workspaceId, query), query, consumer);
+          return null;
+        });
+  }
+
+  /** Streams the matching rows through a cursor (fetch size {@value #FETCH_SIZE}). */
+  private static void select(
+      Connection c, PgLayerTable t, PgFilter where, LayerQuery q, Consumer<LayerRecord> sink)
+      throws SQLException {
+    String sql =
+        "SELECT "
+            + t.selectList()
+            + " FROM "
+            + t.table
+            + " WHERE "
+            + where.sql()
+            + " ORDER BY external_id LIMIT ? OFFSET ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setFetchSize(FETCH_SIZE);
+      int i = where.bind(c, ps, 1);
+      ps.setInt(i++, q.limit());
+      ps.setLong(i, q.offset());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(t.read(rs));
+        }
+      }
+    }
+  }
+
+  /** The SQL and plan of a query as the store would run it (for tests and the docs). */
+  public List<String> explain(String workspaceId, Layer layer, LayerQuery query) {
+    PgLayerTable t = PgLayerTable.of(layer);
+    return read(
+        c -> {
+          PgFilter where = PgFilter.of(t, workspaceId, query);
+          List<String> plan = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "EXPLAIN SELECT "
+                      + t.selectList()
+                      + " FROM "
+                      + t.table
+                      + " WHERE "
+                      + where.sql()
+                      + " ORDER BY external_id")) {
+            where.bind(c, ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                plan.add(rs.getString(1));
+              }
+            }
+          }
+          return plan;
+        });
+  }
+
+  @Override
+  public Optional<LayerRecord> findRecord(String workspaceId, Layer layer, String externalId) {
+    PgLayerTable t = PgLayerTable.of(layer);
+    return read(
+        c -> {
+          requireWorkspace(c, workspaceId);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + t.selectList()
+                      + " FROM "
+                      + t.table
+                      + " WHERE workspace_id = ? AND external_id = ?")) {
+            ps.setString(1, workspaceId);
+            ps.setString(2, externalId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(t.read(rs)) : Optional.<LayerRecord>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public boolean deleteRecord(String workspaceId, Layer layer, String externalId) {
+    PgLayerTable t = PgLayerTable.of(layer);
+    return write(
+        c -> {
+          lockWorkspace(c, workspaceId);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM " + t.table + " WHERE workspace_id = ? AND external_id = ?")) {
+            ps.setString(1, workspaceId);
+            ps.setString(2, externalId);
+            boolean deleted = ps.executeUpdate() > 0;
+            if (deleted) {
+              bumpDataVersion(c, workspaceId);
+            }
+            return deleted;
+          }
+        });
+  }
+
+  @Override
+  public long dataVersion(String workspaceId) {
+    return read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT data_version FROM workspaces WHERE id = ?")) {
+            ps.setString(1, workspaceId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw DomainException.notFound("workspace", workspaceId);
+              }
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  static void bumpDataVersion(Connection c, String workspaceId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE workspaces SET data_version = nextval('tk_data_version') WHERE id = ?")) {
+      ps.setString(1, workspaceId);
+      ps.executeUpdate();
+    }
+  }
+
+  // ---------------------------------------------------------------- documents
+
+  @Override
+  public void putDocument(String collection, String scope, String id, String json) {
+    putDocuments(collection, scope, Map.of(id, json));
+  }
+
+  @Override
+  public void putDocuments(String collection, String scope, Map<String, String> jsonById) {
+    write(
+        c -> {
+          if (!scope.isEmpty()) {
+            lockWorkspace(c, scope);
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO documents (collection, scope, doc_id, json, updated_at) VALUES"
+                      + " (?, ?, ?, ?, now()) ON CONFLICT (collection, scope, doc_id) DO UPDATE"
+                      + " SET json = EXCLUDED.json, updated_at = EXCLUDED.updated_at")) {
+            for (var e : jsonById.entrySet()) {
+              ps.setString(1, collection);
+              ps.setString(2, scope);
+              ps.setString(3, e.getKey());
+              ps.setString(4, e.getValue());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          if (!scope.isEmpty()) {
+            bumpDataVersion(c, scope);
+          }
+          return null;
+        });
+  }
+
+  private static final String DOCUMENT_SELECT =
+      "SELECT collection, scope, doc_id, json, updated_at FROM documents";
+
+  @Override
+  public Optional<StoredDocument> findDocument(String collection, String scope, String id) {
+    return read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  DOCUMENT_SELECT + " WHERE collection = ? AND scope = ? AND doc_id = ?")) {
+            ps.setString(1, collection);
+            ps.setString(2, scope);
+            ps.setString(3, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(readDocument(rs)) : Optional.<StoredDocument>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<StoredDocument> listDocuments(String collection, String scope) {
+    return read(
+        c -> {
+          List<StoredDocument> all = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  DOCUMENT_SELECT + " WHERE collection = ? AND scope = ? ORDER BY doc_id")) {
+            ps.setString(1, collection);
+            ps.setString(2, scope);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                all.add(readDocument(rs));
+              }
+            }
+          }
+          return all;
+        });
+  }
+
+  @Override
+  public boolean deleteDocument(String collection, String scope, String id) {
+    return write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM documents WHERE collection = ? AND scope = ? AND doc_id = ?")) {
+            ps.setString(1, collection);
+            ps.setString(2, scope);
+            ps.setString(3, id);
+            boolean deleted = ps.executeUpdate() > 0;
+            if (deleted && !scope.isEmpty()) {
+              bumpDataVersion(c, scope);
+            }
+            return deleted;
+          }
+        });
+  }
+
+  private static StoredDocument readDocument(ResultSet rs) throws SQLException {
+    return new StoredDocument(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getObject(5, OffsetDateTime.class).toInstant());
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Override
+  public void checkHealth() {
+    read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT postgis_lib_version()")) {
+            rs.next();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public String describe() {
+    return description;
+  }
+
+  @Override
+  public String kind() {
+    return "postgis";
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private Connection connection() {
+    if (pool.isClosed()) {
+      throw new DomainException(ErrorKind.UNAVAILABLE, "the store is closed");
+    }
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Runs statements in autocommit mode (each its own snapshot). */
+  private <T> T read(SqlWork<T> work) {
+    try (Connection c = connection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Runs reads in one read-only REPEATABLE READ transaction, so counts and pages agree. */
+  private <T> T snapshot(SqlWork<T> work) {
+    return transaction(work, true);
+  }
+
+  /** Runs one READ COMMITTED write transaction: all of it is stored, or none. */
+  private <T> T write(SqlWork<T> work) {
+    return transaction(work, false);
+  }
+
+  private <T> T transaction(SqlWork<T> work, boolean readOnly) {
+    Connection c = connection();
+    try {
+      c.setAutoCommit(false);
+      if (readOnly) {
+        c.setReadOnly(true);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      } else {
+        try (Statement s = c.createStatement()) {
+          // a write that waits on a running import's lock gives up (UNAVAILABLE, retry) in time
+          s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_MS + "ms'");
+        }
+      }
+      T result = work.run(c);
+      c.commit();
+      c.close();
+      return result;
+    } catch (SQLException e) {
+      abandon(c);
+      throw failure(e);
+    } catch (RuntimeException e) {
+      abandon(c);
+      throw e;
+    }
+  }
+
+  /** Rolls back and returns the connection; a broken one is evicted by the pool. */
+  private static void abandon(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // a lost connection has been rolled back by the server
+    }
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // nothing more to release
+    }
+  }
+
+  /** Locks the workspace row against deletion until the transaction ends; NOT_FOUND if absent. */
+  private static void lockWorkspace(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM workspaces WHERE id = ? FOR KEY SHARE")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw DomainException.notFound("workspace", id);
+        }
+      }
+    }
+  }
+
+  private static void requireWorkspace(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM workspaces WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw DomainException.notFound("workspace", id);
+        }
+      }
+    }
+  }
+
+  /**
+   * Maps a JDBC failure to a domain error: bad data (SQLSTATE class 22) is INVALID_INPUT, a unique
+   * violation CONFLICT, and everything else (no connection, class 08; shutdown, 57; resources, 53;
+   * serialisation, 40) UNAVAILABLE, which HTTP answers with 503 and Retry-After.
+   */
+  static DomainException failure(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("22")) {
+      return new DomainException(
+          ErrorKind.INVALID_INPUT,
+          "the database rejected a value: " + e.getMessage(),
+          Optional.empty(),
+          List.of(),
+          e);
+    }
+    if (state.equals("23505")) {
+      return new DomainException(
+          ErrorKind.CONFLICT, "the record already exists", Optional.empty(), List.of(), e);
+    }
+    if (e instanceof SQLTransientConnectionException || state.startsWith("08")) {
+      LOG.warn("PostGIS unavailable: {}", e.getMessage());
+    } else {
+      LOG.error("PostGIS failure (SQLSTATE {})", state, e);
+    }
+    return new DomainException(
+        ErrorKind.UNAVAILABLE,
+        "the database is unavailable; try again shortly",
+        Optional.empty(),
+        List.of(),
+        e);
+  }
+
+  private static String withoutParameters(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}
