@@ -10,11 +10,12 @@ import org.locationtech.jts.geom.Geometry;
  * @param massFraction the share of the map's mass the area holds (0..1), when the band was asked
  *     for by mass
  * @param levelPerKm2 the density threshold, events per km²
- * @param areaXY the (multi)polygon in the map's projected CRS; empty when no cell reaches the level
+ * @param area the (multi)polygon, in the projected CRS of the map (the service hands out WGS84
+ *     copies); empty when no cell reaches the level
  */
-public record ContourBand(Optional<Double> massFraction, double levelPerKm2, Geometry areaXY) {
+public record ContourBand(Optional<Double> massFraction, double levelPerKm2, Geometry area) {
   public ContourBand {
     Objects.requireNonNull(massFraction, "massFraction");
-    Objects.requireNonNull(areaXY, "areaXY");
+    Objects.requireNonNull(area, "area");
   }
 }

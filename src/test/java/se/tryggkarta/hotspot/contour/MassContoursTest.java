@@ -45,11 +45,11 @@ class MassContoursTest {
       assertThat(inside).isGreaterThanOrEqualTo(p * total);
       assertThat(inside - b.levelPerKm2()).isLessThan(p * total);
       assertThat(below).isLessThan(b.levelPerKm2());
-      assertThat(b.areaXY().getArea())
+      assertThat(b.area().getArea())
           .isCloseTo(cells * GRID.cellAreaM2(), within(AREA_TOLERANCE_M2));
-      assertThat(b.areaXY().isValid()).isTrue();
+      assertThat(b.area().isValid()).isTrue();
     }
-    assertThat(bands.get(1).areaXY().covers(bands.get(0).areaXY())).isTrue();
-    assertThat(bands.get(2).areaXY().covers(bands.get(1).areaXY())).isTrue();
+    assertThat(bands.get(1).area().covers(bands.get(0).area())).isTrue();
+    assertThat(bands.get(2).area().covers(bands.get(1).area())).isTrue();
   }
 }
