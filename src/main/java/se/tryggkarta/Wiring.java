@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import se.tryggkarta.access.ApiKeyService;
+import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.http.AccessPolicy;
 import se.tryggkarta.http.ApiKeyPolicy;
 import se.tryggkarta.http.HealthRoutes;
+import se.tryggkarta.http.HotspotRoutes;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.KeyRoutes;
@@ -26,12 +28,14 @@ public final class Wiring implements AutoCloseable {
   private final Store store;
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
+  private final HotspotService hotspots;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
     this.store = store;
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
+    this.hotspots = new HotspotService(workspaces, store);
   }
 
   /** Opens the configured store and builds the services on it. */
@@ -64,6 +68,10 @@ public final class Wiring implements AutoCloseable {
     return keys;
   }
 
+  public HotspotService hotspots() {
+    return hotspots;
+  }
+
   /** The policy the service runs with: API keys, and anonymous access to public aggregates. */
   public AccessPolicy accessPolicy() {
     return new ApiKeyPolicy(keys, store, Clock.systemUTC());
@@ -81,6 +89,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new WorkspaceRoutes(workspaces, policy));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
+    groups.add(new HotspotRoutes(workspaces, hotspots, policy));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
