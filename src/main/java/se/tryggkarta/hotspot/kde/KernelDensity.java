@@ -24,6 +24,9 @@ public final class KernelDensity {
   /** Largest stencil radius in cells (the kernel's reach ÷ cell size). */
   public static final int MAX_RADIUS_CELLS = 2000;
 
+  /** Values below this share of the maximum are FFT round-off and set to 0. */
+  static final float ROUND_OFF = 1e-5f;
+
   private KernelDensity() {}
 
   /** The density by linear binning and FFT convolution. */
@@ -55,9 +58,16 @@ public final class KernelDensity {
     float[] values =
         Convolution.convolve(
             bins, grid.ny(), grid.nx(), p, stencil(grid, kernel, bandwidthMeters, r), r);
+    // FFT round-off leaves noise of about 1e-7 × max where the true density is 0; clear it so
+    // empty areas are exactly 0 (transparent in PNGs, outside contours).
+    float max = 0;
+    for (float v : values) {
+      max = Math.max(max, v);
+    }
+    float floor = max * ROUND_OFF;
     for (int i = 0; i < values.length; i++) {
-      if (values[i] < 0) {
-        values[i] = 0; // FFT round-off around true zeros
+      if (values[i] < floor) {
+        values[i] = 0;
       }
     }
     return new DensityGrid(grid, values, kernel, bandwidthMeters);
