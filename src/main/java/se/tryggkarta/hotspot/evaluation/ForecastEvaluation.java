@@ -111,50 +111,54 @@ public final class ForecastEvaluation {
       }
     }
     List<EvaluationRow> rows = new ArrayList<>();
-    for (double c : s.coverages()) {
-      rows.add(row(Method.KDE, c, kdeScore, squareTest, allSquares, testInArea));
-    }
-    for (double c : s.coverages()) {
-      rows.add(row(Method.GI_STAR, c, giScore, hexTest, inArea, testInArea));
-    }
-    for (double c : s.coverages()) {
-      rows.add(row(Method.NAIVE, c, naiveScore, squareTest, allSquares, testInArea));
-    }
+    rows.addAll(rows(Method.KDE, s.coverages(), kdeScore, squareTest, allSquares, testInArea));
+    rows.addAll(rows(Method.GI_STAR, s.coverages(), giScore, hexTest, inArea, testInArea));
+    rows.addAll(rows(Method.NAIVE, s.coverages(), naiveScore, squareTest, allSquares, testInArea));
     return List.copyOf(rows);
   }
 
-  private static EvaluationRow row(
-      Method m, double coverage, double[] score, int[] testCounts, boolean[] eligible, int total) {
+  /** Ranks the method's cells once, then scores every coverage. */
+  private static List<EvaluationRow> rows(
+      Method m,
+      List<Double> coverages,
+      double[] score,
+      int[] testCounts,
+      boolean[] eligible,
+      int total) {
     int[] cells = IntStream.range(0, score.length).filter(i -> eligible[i]).toArray();
     int n = cells.length;
-    int k = Math.max(1, (int) Math.round(coverage * n));
     int[] ranked =
         Arrays.stream(cells)
             .filter(i -> score[i] > 0)
             .boxed()
             .sorted(
                 (a, b) ->
-                    a.equals(b)
-                        ? 0
-                        : score[a] != score[b]
-                            ? Double.compare(score[b], score[a])
-                            : Integer.compare(a, b))
+                    score[a] != score[b]
+                        ? Double.compare(score[b], score[a])
+                        : Integer.compare(a, b))
             .mapToInt(Integer::intValue)
             .toArray();
-    int flagged = Math.min(k, ranked.length);
-    int hits = 0;
-    for (int i = 0; i < flagged; i++) {
-      hits += testCounts[ranked[i]];
+    int[] best = new int[n];
+    for (int i = 0; i < n; i++) {
+      best[i] = testCounts[cells[i]];
     }
-    int[] best = Arrays.stream(cells).map(i -> testCounts[i]).sorted().toArray();
-    int bestHits = 0;
-    for (int i = 0; i < flagged; i++) {
-      bestHits += best[best.length - 1 - i];
+    Arrays.sort(best);
+    List<EvaluationRow> out = new ArrayList<>();
+    for (double coverage : coverages) {
+      int k = Math.max(1, (int) Math.round(coverage * n));
+      int flagged = Math.min(k, ranked.length);
+      int hits = 0;
+      int bestHits = 0;
+      for (int i = 0; i < flagged; i++) {
+        hits += testCounts[ranked[i]];
+        bestHits += best[n - 1 - i];
+      }
+      double areaShare = (double) flagged / n;
+      double hitRate = total == 0 ? 0 : (double) hits / total;
+      double pai = flagged == 0 ? Double.NaN : hitRate / areaShare;
+      double pei = bestHits == 0 ? Double.NaN : (double) hits / bestHits;
+      out.add(new EvaluationRow(m, coverage, areaShare, flagged, total, hits, hitRate, pai, pei));
     }
-    double areaShare = (double) flagged / n;
-    double hitRate = total == 0 ? 0 : (double) hits / total;
-    double pai = flagged == 0 ? Double.NaN : hitRate / areaShare;
-    double pei = bestHits == 0 ? Double.NaN : (double) hits / bestHits;
-    return new EvaluationRow(m, coverage, areaShare, flagged, total, hits, hitRate, pai, pei);
+    return out;
   }
 }

@@ -1,8 +1,6 @@
 package se.tryggkarta.hotspot.gistar;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * Benjamini–Hochberg (1995) step-up adjusted p-values ("q-values"): for p sorted ascending,
@@ -19,15 +17,33 @@ public final class FalseDiscoveryRate {
   /** The BH-adjusted p-values, in the order of the input. */
   public static double[] adjust(double[] p) {
     int m = p.length;
-    Integer[] order = IntStream.range(0, m).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
-    double[] q = new double[m];
+    double[] sorted = p.clone();
+    Arrays.sort(sorted);
+    double[] qSorted = new double[m];
     double running = 1;
     for (int k = m - 1; k >= 0; k--) {
-      int i = order[k];
-      running = Math.min(running, Math.min(1, p[i] * m / (k + 1)));
-      q[i] = running;
+      running = Math.min(running, Math.min(1, sorted[k] * m / (k + 1)));
+      qSorted[k] = running;
+    }
+    double[] q = new double[m];
+    for (int i = 0; i < m; i++) {
+      // Tied p-values share the q of their last (largest-rank) position.
+      q[i] = qSorted[lastIndexOf(sorted, p[i])];
     }
     return q;
+  }
+
+  private static int lastIndexOf(double[] sorted, double v) {
+    int lo = 0;
+    int hi = sorted.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (sorted[mid] <= v) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
   }
 }

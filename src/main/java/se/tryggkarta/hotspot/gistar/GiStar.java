@@ -57,6 +57,32 @@ public final class GiStar {
     return z;
   }
 
+  /**
+   * Gi* z-scores from precomputed neighbourhood sums Σ_j w_ij x_j ({@code lag}) and sizes W_i = Σ_j
+   * w_ij (binary weights, focal cell included).
+   */
+  public static double[] zScores(double[] x, double[] lag, int[] weightSums) {
+    int n = x.length;
+    if (n < 2) {
+      throw DomainException.invalid("cell", "Gi* needs at least 2 cells, there were " + n);
+    }
+    double sum = 0;
+    double sumSq = 0;
+    for (double v : x) {
+      sum += v;
+      sumSq += v * v;
+    }
+    double mean = sum / n;
+    double s = Math.sqrt(Math.max(0, sumSq / n - mean * mean));
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      double wi = weightSums[i];
+      double denom = s * Math.sqrt((n * wi - wi * wi) / (n - 1));
+      z[i] = denom > 0 ? (lag[i] - mean * wi) / denom : 0;
+    }
+    return z;
+  }
+
   /** Gi* z-scores for points with values, binary weights for distance ≤ band (brute force). */
   public static double[] zScores(double[] xs, double[] ys, double[] values, double bandMeters) {
     int n = values.length;

@@ -43,15 +43,13 @@ public final class GiStarResult {
               + bandMeters);
     }
     double[] sums = grid.sums(points);
-    int[][] nb = grid.neighbours(bandMeters);
-    double[] z = GiStar.zScores(sums, nb);
+    double[] nbSums = new double[sums.length];
+    int[] nbSizes = new int[sums.length];
+    grid.neighbourhoodSums(sums, bandMeters, nbSums, nbSizes);
+    double[] z = GiStar.zScores(sums, nbSums, nbSizes);
     double[] p = new double[z.length];
-    double[] nbSums = new double[z.length];
     for (int i = 0; i < z.length; i++) {
       p[i] = GiStar.pValue(z[i]);
-      for (int j : nb[i]) {
-        nbSums[i] += sums[j];
-      }
     }
     return new GiStarResult(grid, bandMeters, sums, nbSums, z, p, FalseDiscoveryRate.adjust(p));
   }

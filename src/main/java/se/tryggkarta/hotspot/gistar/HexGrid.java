@@ -157,6 +157,52 @@ public final class HexGrid {
 
   /** For each hexagon, the hexagons (itself included) whose centres are within the band. */
   public int[][] neighbours(double bandMeters) {
+    int[][] offsets = offsets(bandMeters);
+    int m = offsets[0].length;
+    int[][] out = new int[size()][];
+    int[] tmp = new int[m];
+    for (int i = 0; i < size(); i++) {
+      long r = i / cols;
+      long q = (i % cols) - (r - (r & 1)) / 2;
+      int c = 0;
+      for (int k = 0; k < m; k++) {
+        int j = offsetIndex(q + offsets[0][k], r + offsets[1][k]);
+        if (j >= 0) {
+          tmp[c++] = j;
+        }
+      }
+      out[i] = Arrays.copyOf(tmp, c);
+    }
+    return out;
+  }
+
+  /**
+   * Σ_j values[j] over each hexagon's neighbourhood (itself included) into {@code sums}, and the
+   * neighbourhood's size into {@code counts}: the same as {@link #neighbours} without building the
+   * lists.
+   */
+  public void neighbourhoodSums(double[] values, double bandMeters, double[] sums, int[] counts) {
+    int[][] offsets = offsets(bandMeters);
+    int m = offsets[0].length;
+    for (int i = 0; i < size(); i++) {
+      long r = i / cols;
+      long q = (i % cols) - (r - (r & 1)) / 2;
+      double s = 0;
+      int c = 0;
+      for (int k = 0; k < m; k++) {
+        int j = offsetIndex(q + offsets[0][k], r + offsets[1][k]);
+        if (j >= 0) {
+          s += values[j];
+          c++;
+        }
+      }
+      sums[i] = s;
+      counts[i] = c;
+    }
+  }
+
+  /** The axial offsets (dq in [0], dr in [1]) of the centres within the band. */
+  private int[][] offsets(double bandMeters) {
     int reach = (int) Math.ceil(bandMeters / (1.5 * side)) + 1;
     int reachQ = (int) Math.ceil(bandMeters / widthMeters) + reach + 1;
     int[] dqs = new int[(2 * reachQ + 1) * (2 * reach + 1)];
@@ -174,20 +220,6 @@ public final class HexGrid {
         }
       }
     }
-    int[][] out = new int[size()][];
-    int[] tmp = new int[m];
-    for (int i = 0; i < size(); i++) {
-      long r = i / cols;
-      long q = (i % cols) - (r - (r & 1)) / 2;
-      int c = 0;
-      for (int k = 0; k < m; k++) {
-        int j = offsetIndex(q + dqs[k], r + drs[k]);
-        if (j >= 0) {
-          tmp[c++] = j;
-        }
-      }
-      out[i] = Arrays.copyOf(tmp, c);
-    }
-    return out;
+    return new int[][] {Arrays.copyOf(dqs, m), Arrays.copyOf(drs, m)};
   }
 }

@@ -68,6 +68,25 @@ class GiStarTest {
   }
 
   @Test
+  void hexagon_gi_star_from_neighbourhood_sums_equals_the_neighbour_list_form() {
+    PointSet pts = TestPoints.clustered(14, 3000, 5, 300, 0, 0, 5000);
+    HexGrid grid = HexGrid.covering(new Bbox(0, 0, 5000, 5000), 150);
+    double band = 420;
+    double[] lists = GiStar.zScores(grid.sums(pts), grid.neighbours(band));
+    GiStarResult r = GiStarResult.analyse(pts, grid, band);
+    for (int i = 0; i < r.size(); i++) {
+      assertThat(r.zScore(i)).isCloseTo(lists[i], within(Z_TOLERANCE));
+    }
+  }
+
+  @Test
+  void benjamini_hochberg_gives_tied_p_values_the_same_q() {
+    double[] q = FalseDiscoveryRate.adjust(new double[] {0.04, 0.01, 0.04, 0.2});
+    // sorted .01 .04 .04 .2 → 4p/k: .04 .08 .0533 .2 → step-up: .04 .0533 .0533 .2
+    assertThat(q).containsExactly(new double[] {0.16 / 3, 0.04, 0.16 / 3, 0.2}, within(1e-12));
+  }
+
+  @Test
   void planted_hotspots_are_hot_at_99_after_fdr() {
     // 4 000 uniform events on 10 km × 10 km plus three tight clusters of 40 events each.
     PointSet background = TestPoints.uniform(11, 4000, 0, 0, 10_000, 10_000);
