@@ -117,8 +117,12 @@ public final class HotspotsCommand {
     @Option(names = "--kernel", defaultValue = "quartic", description = "quartic, gaussian, ...")
     String kernel;
 
+    @Option(names = "--edge-correction", description = "Renormalise near the extent's edge.")
+    boolean edgeCorrection;
+
     DensityRequest request(EventFilter f) {
-      return new DensityRequest(f, cell, bandwidth(bandwidth), Kernel.parse("kernel", kernel));
+      return new DensityRequest(
+          f, cell, bandwidth(bandwidth), Kernel.parse("kernel", kernel), edgeCorrection);
     }
   }
 

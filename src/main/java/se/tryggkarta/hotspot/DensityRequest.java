@@ -14,9 +14,16 @@ import se.tryggkarta.hotspot.kde.Kernel;
  * @param bandwidthMeters the kernel bandwidth in metres; empty means {@code auto} (see {@link
  *     se.tryggkarta.hotspot.kde.Bandwidth})
  * @param kernel the kernel (quartic by default)
+ * @param edgeCorrection whether to renormalise by the kernel mass inside the extent (see {@link
+ *     se.tryggkarta.hotspot.kde.KernelDensity#estimate(se.tryggkarta.hotspot.grid.PointSet,
+ *     se.tryggkarta.hotspot.grid.GridSpec, Kernel, double, boolean)}); off by default
  */
 public record DensityRequest(
-    EventFilter filter, double cellMeters, Optional<Double> bandwidthMeters, Kernel kernel) {
+    EventFilter filter,
+    double cellMeters,
+    Optional<Double> bandwidthMeters,
+    Kernel kernel,
+    boolean edgeCorrection) {
   public static final double DEFAULT_CELL_METERS = 25;
 
   public DensityRequest {
@@ -36,6 +43,6 @@ public record DensityRequest(
   }
 
   public DensityRequest withCell(double cell) {
-    return new DensityRequest(filter, cell, bandwidthMeters, kernel);
+    return new DensityRequest(filter, cell, bandwidthMeters, kernel, edgeCorrection);
   }
 }

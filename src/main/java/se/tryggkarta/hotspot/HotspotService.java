@@ -88,7 +88,8 @@ public final class HotspotService {
             f,
             DensityRequest.DEFAULT_CELL_METERS,
             Optional.of(DEFAULT_BANDWIDTH_METERS),
-            Kernel.QUARTIC);
+            Kernel.QUARTIC,
+            false);
     return patrolSites(workspaceId, d, n, DEFAULT_RADIUS_METERS, Audience.MEMBER).sites();
   }
 
@@ -135,7 +136,7 @@ public final class HotspotService {
         && w.boundaryWgs84().isEmpty()) {
       g = GridSpec.covering(extent(w, req.filter(), e, h * k.supportRadius(), audience), cell);
     }
-    DensityGrid d = KernelDensity.estimate(e.weighted(), g, k, h);
+    DensityGrid d = KernelDensity.estimate(e.weighted(), g, k, h, req.edgeCorrection());
     int suppressed = 0;
     if (audience == Audience.PUBLIC) {
       int[] support = NeighbourCounts.within(e.counted(), g, h * k.supportRadius());

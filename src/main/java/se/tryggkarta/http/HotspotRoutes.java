@@ -141,7 +141,8 @@ public final class HotspotRoutes implements RouteGroup {
         filter(ctx, w),
         Params.decimal(ctx, "cell").orElse(DensityRequest.DEFAULT_CELL_METERS),
         bandwidth(ctx),
-        kernel(ctx));
+        kernel(ctx),
+        Params.string(ctx, "edge").map(e -> flag("edge", e)).orElse(false));
   }
 
   static Optional<Double> bandwidth(Context ctx) {
@@ -150,6 +151,14 @@ public final class HotspotRoutes implements RouteGroup {
       return Optional.empty();
     }
     return Params.decimal(ctx, "bandwidth");
+  }
+
+  static boolean flag(String name, String v) {
+    return switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw DomainException.invalid(name, name + " must be true or false, was " + v);
+    };
   }
 
   static Kernel kernel(Context ctx) {

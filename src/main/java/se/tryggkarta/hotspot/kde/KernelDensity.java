@@ -24,6 +24,9 @@ public final class KernelDensity {
   /** Largest stencil radius in cells (the kernel's reach ÷ cell size). */
   public static final int MAX_RADIUS_CELLS = 2000;
 
+  /** The least kernel share inside the grid an edge correction divides by. */
+  static final float MIN_EDGE_SHARE = 0.05f;
+
   /** Values below this share of the maximum are FFT round-off and set to 0. */
   static final float ROUND_OFF = 1e-5f;
 
@@ -32,6 +35,27 @@ public final class KernelDensity {
   /** The density by linear binning and FFT convolution. */
   public static DensityGrid estimate(
       PointSet points, GridSpec grid, Kernel kernel, double bandwidthMeters) {
+    return estimate(points, grid, kernel, bandwidthMeters, false);
+  }
+
+  /**
+   * As {@link #estimate(PointSet, GridSpec, Kernel, double)}, optionally with edge correction by
+   * renormalisation (Jones 1993, "Simple boundary correction for kernel density estimation",
+   * Statistics and Computing 3): each cell is divided by the share of its kernel's mass that lies
+   * inside the grid,
+   *
+   * <pre>  f_c(c) = f(c) / Σ_{c' in grid} K(|c' − c| / h) · A_cell / h²</pre>
+   *
+   * so that cells near the extent's edge, whose kernels reach outside where no events were
+   * collected, are not biased low. The integral then exceeds the weighted count by the boundary
+   * mass it restores.
+   */
+  public static DensityGrid estimate(
+      PointSet points,
+      GridSpec grid,
+      Kernel kernel,
+      double bandwidthMeters,
+      boolean edgeCorrection) {
     int r = radiusCells(grid, kernel, bandwidthMeters);
     int p = r + 1;
     int rows = grid.ny() + 2 * p;
@@ -55,9 +79,19 @@ public final class KernelDensity {
       bins[k + cols] += w * (1 - tx) * ty;
       bins[k + cols + 1] += w * tx * ty;
     }
-    float[] values =
-        Convolution.convolve(
-            bins, grid.ny(), grid.nx(), p, stencil(grid, kernel, bandwidthMeters, r), r);
+    float[] stencil = stencil(grid, kernel, bandwidthMeters, r);
+    float[] values = Convolution.convolve(bins, grid.ny(), grid.nx(), p, stencil, r);
+    if (edgeCorrection) {
+      float[] inside = new float[rows * cols];
+      float cellKm2 = (float) (grid.cellAreaM2() / 1e6);
+      for (int iy = p; iy < p + grid.ny(); iy++) {
+        java.util.Arrays.fill(inside, iy * cols + p, iy * cols + p + grid.nx(), cellKm2);
+      }
+      float[] share = Convolution.convolve(inside, grid.ny(), grid.nx(), p, stencil, r);
+      for (int i = 0; i < values.length; i++) {
+        values[i] /= Math.max(share[i], MIN_EDGE_SHARE);
+      }
+    }
     // FFT round-off leaves noise of about 1e-7 × max where the true density is 0; clear it so
     // empty areas are exactly 0 (transparent in PNGs, outside contours).
     float max = 0;

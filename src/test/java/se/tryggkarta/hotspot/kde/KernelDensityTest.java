@@ -73,6 +73,31 @@ class KernelDensityTest {
   }
 
   @Test
+  void edge_correction_lifts_the_border_to_the_interior_level_of_uniform_events() {
+    // 40 000 events uniform on exactly the grid: without correction the border cells see only
+    // about half a kernel of events (≈ 0.5 × interior); with it they match the interior.
+    GridSpec grid = new GridSpec(0, 0, 20, 100, 100);
+    PointSet pts = TestPoints.uniform(6, 40_000, 0, 0, 2000, 2000);
+    DensityGrid plain = KernelDensity.estimate(pts, grid, Kernel.QUARTIC, 200, false);
+    DensityGrid corrected = KernelDensity.estimate(pts, grid, Kernel.QUARTIC, 200, true);
+    double interior = meanOfRows(corrected, 40, 60);
+    assertThat(meanOfRows(plain, 0, 1) / meanOfRows(plain, 40, 60)).isBetween(0.45, 0.65);
+    assertThat(meanOfRows(corrected, 0, 1) / interior).isBetween(0.9, 1.1);
+  }
+
+  private static double meanOfRows(DensityGrid d, int fromRow, int toRow) {
+    double s = 0;
+    int n = 0;
+    for (int iy = fromRow; iy < toRow; iy++) {
+      for (int ix = 20; ix < 80; ix++) {
+        s += d.value(ix, iy);
+        n++;
+      }
+    }
+    return s / n;
+  }
+
+  @Test
   void a_single_event_peaks_at_its_cell_with_the_kernel_height() {
     // One event at a cell centre (10, 10): the peak is K(0)/h² = 3/π / 100² per m² = 95.49 per km².
     GridSpec grid = new GridSpec(-500, -500, 20, 50, 50);
