@@ -155,6 +155,28 @@ class HotspotRoutesTest {
   }
 
   @Test
+  void GET_density_with_half_life_weighs_events_by_age_from_the_period_end() {
+    JsonNode g =
+        TestServer.json(
+            server
+                .as(analyst)
+                .get(
+                    BASE
+                        + "density?bandwidth=200&cell=50&halfLife=1d"
+                        + "&from=2024-03-10T00:00:00Z&to=2024-03-12T00:00:00Z"));
+    // In range: c9 (03-10 23:00, 25 h before the end), c10 (03-11 12:00, 12 h), s0..s3 (25, 24,
+    // 23, 22 h). Weight 2^(−age / 24 h).
+    double expected =
+        2 * Math.pow(2, -25 / 24.0)
+            + Math.pow(2, -12 / 24.0)
+            + Math.pow(2, -1)
+            + Math.pow(2, -23 / 24.0)
+            + Math.pow(2, -22 / 24.0);
+    assertThat(g.get("events").asInt()).isEqualTo(6);
+    assertThat(g.get("weightedEvents").asDouble()).isCloseTo(expected, within(1e-9));
+  }
+
+  @Test
   void GET_density_as_geotiff_and_png() throws Exception {
     HttpResponse<byte[]> tif =
         server.as(analyst).getBytes(BASE + "density?bandwidth=200&cell=50&format=geotiff");
