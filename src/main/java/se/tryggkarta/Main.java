@@ -2,6 +2,7 @@ package se.tryggkarta;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import se.tryggkarta.cli.DemoCommand;
 import se.tryggkarta.cli.ExitCodes;
 import se.tryggkarta.cli.HotspotsCommand;
 import se.tryggkarta.cli.KeysCommand;
@@ -20,6 +21,7 @@ import se.tryggkarta.cli.ServeCommand;
       ServeCommand.class,
       KeysCommand.class,
       HotspotsCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

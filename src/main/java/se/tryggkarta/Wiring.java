@@ -13,7 +13,9 @@ import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.KeyRoutes;
 import se.tryggkarta.http.LayerRoutes;
+import se.tryggkarta.http.MapSettings;
 import se.tryggkarta.http.RouteGroup;
+import se.tryggkarta.http.WebMapRoutes;
 import se.tryggkarta.http.WorkspaceRoutes;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
@@ -90,6 +92,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
     groups.add(new HotspotRoutes(workspaces, hotspots, policy));
+    groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
