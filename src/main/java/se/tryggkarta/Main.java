@@ -4,9 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import se.tryggkarta.cli.DemoCommand;
 import se.tryggkarta.cli.ExitCodes;
+import se.tryggkarta.cli.ExportCommand;
 import se.tryggkarta.cli.HotspotsCommand;
+import se.tryggkarta.cli.ImportCommand;
 import se.tryggkarta.cli.KeysCommand;
+import se.tryggkarta.cli.NetworkCommand;
+import se.tryggkarta.cli.RoutesCommand;
 import se.tryggkarta.cli.ServeCommand;
+import se.tryggkarta.cli.WalksCommand;
 
 /**
  * The command line: {@code tryggkarta serve|import|export|...}. Each subcommand lives in {@code
@@ -21,7 +26,12 @@ import se.tryggkarta.cli.ServeCommand;
       ServeCommand.class,
       KeysCommand.class,
       HotspotsCommand.class,
+      NetworkCommand.class,
+      WalksCommand.class,
+      RoutesCommand.class,
       DemoCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -11,14 +11,23 @@ import se.tryggkarta.http.HealthRoutes;
 import se.tryggkarta.http.HotspotRoutes;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
+import se.tryggkarta.http.IngestRoutes;
 import se.tryggkarta.http.KeyRoutes;
 import se.tryggkarta.http.LayerRoutes;
 import se.tryggkarta.http.MapSettings;
 import se.tryggkarta.http.RouteGroup;
+import se.tryggkarta.http.RouteRoutes;
 import se.tryggkarta.http.WebMapRoutes;
 import se.tryggkarta.http.WorkspaceRoutes;
+import se.tryggkarta.ingest.ExportService;
+import se.tryggkarta.ingest.ImportService;
+import se.tryggkarta.route.NetworkService;
+import se.tryggkarta.route.SafeRouter;
+import se.tryggkarta.route.StoredLayerPriorities;
+import se.tryggkarta.route.WalkPlanner;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
+import se.tryggkarta.store.geopackage.SqliteGeoPackageFiles;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
@@ -31,6 +40,11 @@ public final class Wiring implements AutoCloseable {
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
   private final HotspotService hotspots;
+  private final NetworkService networks;
+  private final WalkPlanner walkPlanner;
+  private final SafeRouter safeRouter;
+  private final ImportService imports;
+  private final ExportService exports;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
@@ -38,6 +52,12 @@ public final class Wiring implements AutoCloseable {
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
     this.hotspots = new HotspotService(workspaces, store);
+    this.networks = new NetworkService(store, workspaces);
+    this.walkPlanner =
+        new WalkPlanner(networks, workspaces, List.of(new StoredLayerPriorities(store, networks)));
+    this.safeRouter = new SafeRouter(networks);
+    this.imports = new ImportService(store, store, new SqliteGeoPackageFiles());
+    this.exports = new ExportService(store, store, new SqliteGeoPackageFiles());
   }
 
   /** Opens the configured store and builds the services on it. */
@@ -74,6 +94,26 @@ public final class Wiring implements AutoCloseable {
     return hotspots;
   }
 
+  public NetworkService networks() {
+    return networks;
+  }
+
+  public WalkPlanner walkPlanner() {
+    return walkPlanner;
+  }
+
+  public SafeRouter safeRouter() {
+    return safeRouter;
+  }
+
+  public ImportService imports() {
+    return imports;
+  }
+
+  public ExportService exports() {
+    return exports;
+  }
+
   /** The policy the service runs with: API keys, and anonymous access to public aggregates. */
   public AccessPolicy accessPolicy() {
     return new ApiKeyPolicy(keys, store, Clock.systemUTC());
@@ -89,6 +129,7 @@ public final class Wiring implements AutoCloseable {
     List<RouteGroup> groups = new ArrayList<>();
     groups.add(new HealthRoutes(store));
     groups.add(new WorkspaceRoutes(workspaces, policy));
+    groups.add(new IngestRoutes(workspaces, imports, exports, policy, config.maxUploadBytes()));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
     groups.add(new HotspotRoutes(workspaces, hotspots, policy));
@@ -96,6 +137,8 @@ public final class Wiring implements AutoCloseable {
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
+    groups.add(
+        new RouteRoutes(networks, walkPlanner, safeRouter, workspaces, settings.maxUploadBytes()));
     return HttpApp.create(settings, policy, groups);
   }
 

@@ -14,9 +14,8 @@ import se.tryggkarta.hotspot.kde.KernelDensity;
 
 /**
  * Thread CPU time per operation with JTransforms on one thread: a figure that does not depend on
- * how many other processes share the machine (JMH wall-clock figures do). Run with {@code java -cp
- * target/test-classes:target/classes:$(cat target/bench.classpath) se.tryggkarta.hotspot.HotspotCpuTime}
- * after {@code scripts/bench -h} has built the classes. Prints the best of 10 runs after 5 warm-ups.
+ * how many other processes share the machine (JMH wall-clock figures do). Run with {@code
+ * scripts/bench hotspot-cpu}. Prints the best of 10 runs after 5 warm-ups.
  */
 public class HotspotCpuTime {
   public static void main(String[] a) {

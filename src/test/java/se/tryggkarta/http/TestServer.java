@@ -38,9 +38,15 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDir, Function<Wiring, HttpApp> app) {
+    return start(dataDir, 64L << 20, app);
+  }
+
+  /** The app with a given upload limit (bytes), for request-size tests. */
+  public static TestServer start(Path dataDir, long maxUploadBytes, Function<Wiring, HttpApp> app) {
     Wiring wiring =
         Wiring.open(
-            new AppConfig(dataDir, 0, Optional.empty(), Optional.empty(), List.of(), 64L << 20));
+            new AppConfig(
+                dataDir, 0, Optional.empty(), Optional.empty(), List.of(), maxUploadBytes));
     return new TestServer(wiring, app.apply(wiring));
   }
 

@@ -13,16 +13,25 @@ import se.tryggkarta.layer.WriteSummary;
 /**
  * One import into one feature table, as one SQLite transaction on the store's writer connection.
  * Holds the store's write lock from creation to commit or close. Not thread-safe.
+ *
+ * <p>Speed: one prepared UPSERT ({@code INSERT ... ON CONFLICT (workspace_id, external_id) DO
+ * UPDATE}) reused for every row and sent in batches of {@value #BATCH_ROWS}; the GeoPackage R-tree
+ * triggers stay in charge of the spatial index (an update fires the {@code update1} trigger, which
+ * deletes and re-inserts the entry). New versus updated is counted without a per-row SELECT: the
+ * workspace's row count before and after gives the inserts, {@code inserted = after − before}, and
+ * every other write replaced an existing id, {@code updated = written − inserted}.
  */
 final class GeoPackageLayerWriter implements LayerWriter {
   private final Connection c;
   private final ReentrantLock lock;
   private final String workspaceId;
   private final LayerTable table;
-  private final PreparedStatement exists;
+  static final int BATCH_ROWS = 1000;
+
   private final PreparedStatement upsert;
-  private long inserted;
-  private long updated;
+  private final long rowsBefore;
+  private long written;
+  private int pending;
   private boolean finished;
 
   GeoPackageLayerWriter(Connection c, ReentrantLock lock, String workspaceId, LayerTable table)
@@ -32,9 +41,7 @@ final class GeoPackageLayerWriter implements LayerWriter {
     this.workspaceId = workspaceId;
     this.table = table;
     c.setAutoCommit(false);
-    this.exists =
-        c.prepareStatement(
-            "SELECT 1 FROM " + table.table + " WHERE workspace_id=? AND external_id=?");
+    this.rowsBefore = countRows();
     var cols = table.columnNames();
     StringBuilder update = new StringBuilder("geom=excluded.geom, extra=excluded.extra");
     for (String col : cols) {
@@ -62,21 +69,16 @@ final class GeoPackageLayerWriter implements LayerWriter {
           "layer", "a " + r.layer().slug() + " record cannot go into " + table.layer.slug());
     }
     try {
-      exists.setString(1, workspaceId);
-      exists.setString(2, r.externalId());
-      try (ResultSet rs = exists.executeQuery()) {
-        if (rs.next()) {
-          updated++;
-        } else {
-          inserted++;
-        }
-      }
       upsert.setBytes(1, GpkgGeometry.encode(r.geometryWgs84(), 4326));
       upsert.setString(2, workspaceId);
       upsert.setString(3, r.externalId());
       upsert.setString(4, LayerTable.extraJson(r.extra()));
       table.bind(r, upsert, 5);
-      upsert.executeUpdate();
+      upsert.addBatch();
+      written++;
+      if (++pending >= BATCH_ROWS) {
+        flush();
+      }
     } catch (SQLException e) {
       throw GeoPackageStore.failure(e);
     }
@@ -88,10 +90,12 @@ final class GeoPackageLayerWriter implements LayerWriter {
       throw new IllegalStateException("writer already committed or closed");
     }
     try {
+      flush();
+      long inserted = countRows() - rowsBefore;
       GeoPackageStore.bumpDataVersion(c, workspaceId);
       c.commit();
       finished = true;
-      return new WriteSummary(inserted, updated);
+      return new WriteSummary(inserted, written - inserted);
     } catch (SQLException e) {
       throw GeoPackageStore.failure(e);
     } finally {
@@ -116,9 +120,26 @@ final class GeoPackageLayerWriter implements LayerWriter {
     }
   }
 
+  private void flush() throws SQLException {
+    if (pending > 0) {
+      upsert.executeBatch();
+      pending = 0;
+    }
+  }
+
+  private long countRows() throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM " + table.table + " WHERE workspace_id=?")) {
+      ps.setString(1, workspaceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   private void release() {
     try {
-      exists.close();
       upsert.close();
       c.setAutoCommit(true);
     } catch (SQLException e) {

@@ -49,6 +49,7 @@ import se.tryggkarta.workspace.Workspace;
 public final class GeoPackageStore implements Store {
   private static final int READERS = 4;
   private static final int BUSY_TIMEOUT_MS = 30_000;
+  private static final int WRITER_CACHE_KIB = 64 * 1024;
 
   private final Path file;
   private final Connection writer;
@@ -61,6 +62,9 @@ public final class GeoPackageStore implements Store {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    // 64 MiB of page cache (native memory, not heap) for the writer: large imports keep the
+    // unique, time and R-tree index pages cached instead of re-reading them from the OS.
+    config.setCacheSize(-WRITER_CACHE_KIB);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     this.writer = DriverManager.getConnection(url(), config.toProperties());
     GeoPackageSchema.registerFunctions(writer);

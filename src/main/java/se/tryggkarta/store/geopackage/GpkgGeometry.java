@@ -65,11 +65,27 @@ final class GpkgGeometry {
     return blob == null || (blob[3] & (1 << 4)) != 0;
   }
 
-  /** The envelope [minx, maxx, miny, maxy], from the header when present, else from the WKB. */
+  /**
+   * The envelope [minx, maxx, miny, maxy], from the header when present, else read straight from a
+   * 2D WKB point (the R-tree triggers call this four times per row, so points skip the WKB parser),
+   * else from the parsed WKB.
+   */
   static double[] envelope(byte[] blob) {
-    if (envelopeBytes(blob) >= 32) {
+    int skip = envelopeBytes(blob);
+    if (skip >= 32) {
       ByteBuffer buf = ByteBuffer.wrap(blob, HEADER_BYTES, 32).order(byteOrder(blob));
       return new double[] {buf.getDouble(), buf.getDouble(), buf.getDouble(), buf.getDouble()};
+    }
+    int wkb = HEADER_BYTES + skip;
+    if (blob.length == wkb + 21) {
+      ByteBuffer buf =
+          ByteBuffer.wrap(blob, wkb + 1, 20)
+              .order(blob[wkb] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+      if (buf.getInt() == 1) { // WKB type 1: a 2D Point
+        double x = buf.getDouble();
+        double y = buf.getDouble();
+        return new double[] {x, x, y, y};
+      }
     }
     Envelope e = decode(blob).getEnvelopeInternal();
     return new double[] {e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY()};

@@ -1,0 +1,298 @@
+package se.tryggkarta.ingest;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.WKTWriter;
+import org.n52.jackson.datatype.jts.JtsModule;
+import se.tryggkarta.common.DomainException;
+import se.tryggkarta.layer.Incident;
+import se.tryggkarta.layer.Lamp;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.LayerQuery;
+import se.tryggkarta.layer.LayerRecord;
+import se.tryggkarta.layer.LayerStore;
+import se.tryggkarta.layer.LayerWriter;
+import se.tryggkarta.layer.Place;
+import se.tryggkarta.layer.StreetSegment;
+import se.tryggkarta.layer.UnsafePlace;
+import se.tryggkarta.workspace.WorkspaceRepository;
+
+/**
+ * Writes one layer of one workspace to a file, streaming records from {@link LayerStore#scan} so
+ * memory does not grow with the layer. Formats:
+ *
+ * <ul>
+ *   <li>GeoJSON: a FeatureCollection in WGS84; each Feature's {@code id} is the external id and its
+ *       properties the typed fields, then the extra properties.
+ *   <li>CSV: a header, then one row per record: {@code id}, {@code lon}/{@code lat} for point
+ *       layers or {@code wkt} (WGS84) for others, the typed fields, then one column per extra
+ *       property. Two passes: the first collects the extra property names.
+ *   <li>GeoPackage: a new file with the layer's feature table, written to a temporary file and then
+ *       copied to the output.
+ * </ul>
+ *
+ * Unsafe-place comments are left out unless {@code withComments}. All three formats read back
+ * through {@link ImportService} to the same records. Thread-safe.
+ */
+public final class ExportService {
+  /** Decimal places of GeoJSON coordinates: 1e-15° is far below a double's use here (1 nm). */
+  private static final int DECIMALS = 15;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JtsModule(new GeometryFactory(new PrecisionModel(), 4326), DECIMALS));
+
+  private final WorkspaceRepository workspaces;
+  private final LayerStore layers;
+  private final GeoPackageFiles geoPackages;
+
+  public ExportService(
+      WorkspaceRepository workspaces, LayerStore layers, GeoPackageFiles geoPackages) {
+    this.workspaces = workspaces;
+    this.layers = layers;
+    this.geoPackages = geoPackages;
+  }
+
+  /**
+   * Writes the layer to {@code out} (not closed) and returns the number of records written. Throws
+   * NOT_FOUND for an unknown workspace.
+   */
+  public long export(
+      String workspaceId,
+      Layer layer,
+      ImportFormat format,
+      boolean withComments,
+      OutputStream out) {
+    String ws =
+        workspaces
+            .findWorkspace(workspaceId)
+            .orElseThrow(() -> DomainException.notFound("workspace", workspaceId))
+            .id();
+    try {
+      return switch (format) {
+        case GEOJSON -> geoJson(ws, layer, withComments, out);
+        case CSV -> csv(ws, layer, withComments, out);
+        case GPKG -> geoPackage(ws, layer, withComments, out);
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private long geoJson(String ws, Layer layer, boolean withComments, OutputStream out)
+      throws IOException {
+    long[] n = {0};
+    JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
+    g.writeStartObject();
+    g.writeStringField("type", "FeatureCollection");
+    g.writeArrayFieldStart("features");
+    layers.scan(
+        ws,
+        layer,
+        LayerQuery.ALL,
+        r -> {
+          try {
+            g.writeStartObject();
+            g.writeStringField("type", "Feature");
+            g.writeStringField("id", r.externalId());
+            g.writeFieldName("geometry");
+            JSON.writeValue(g, r.geometryWgs84());
+            g.writeFieldName("properties");
+            JSON.writeValue(g, properties(r, withComments));
+            g.writeEndObject();
+            n[0]++;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    g.writeEndArray();
+    g.writeEndObject();
+    g.flush();
+    return n[0];
+  }
+
+  private long csv(String ws, Layer layer, boolean withComments, OutputStream out)
+      throws IOException {
+    Set<String> extraNames = new LinkedHashSet<>();
+    List<String> typed = typedColumns(layer);
+    layers.scan(
+        ws,
+        layer,
+        LayerQuery.ALL,
+        r ->
+            r.extra().keySet().stream()
+                .filter(k -> !typed.contains(k) && !k.equals("id"))
+                .forEach(extraNames::add));
+    boolean points = layer != Layer.PLACES && layer != Layer.STREETS;
+    List<String> header = new ArrayList<>();
+    header.add("id");
+    header.addAll(points ? List.of("lon", "lat") : List.of("wkt"));
+    header.addAll(typed);
+    header.addAll(extraNames);
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    writeRow(w, header);
+    long[] n = {0};
+    WKTWriter wkt = new WKTWriter();
+    layers.scan(
+        ws,
+        layer,
+        LayerQuery.ALL,
+        r -> {
+          Map<String, Object> p = properties(r, withComments);
+          List<String> row = new ArrayList<>(header.size());
+          row.add(r.externalId());
+          if (points) {
+            Point pt = (Point) r.geometryWgs84();
+            row.add(Double.toString(pt.getX()));
+            row.add(Double.toString(pt.getY()));
+          } else {
+            row.add(wkt.write(r.geometryWgs84()));
+          }
+          for (String col : header.subList(points ? 3 : 2, header.size())) {
+            row.add(text(p.get(col)));
+          }
+          try {
+            writeRow(w, row);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          n[0]++;
+        });
+    w.flush();
+    return n[0];
+  }
+
+  private long geoPackage(String ws, Layer layer, boolean withComments, OutputStream out)
+      throws IOException {
+    Path dir = Files.createTempDirectory("tryggkarta-export-");
+    Path file = dir.resolve("export.gpkg");
+    try {
+      long[] n = {0};
+      try (LayerWriter writer = geoPackages.createLayerFile(file, layer)) {
+        layers.scan(
+            ws,
+            layer,
+            LayerQuery.ALL,
+            r -> {
+              writer.write(!withComments && r instanceof UnsafePlace u ? u.withoutComment() : r);
+              n[0]++;
+            });
+        writer.commit();
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        in.transferTo(out);
+      }
+      out.flush();
+      return n[0];
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path p : files.toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  /** The typed fields of a layer, in the order CSV exports write them. */
+  static List<String> typedColumns(Layer layer) {
+    return switch (layer) {
+      case INCIDENTS -> List.of("occurred_at", "category", "weight");
+      case UNSAFE_PLACES -> List.of("reported_at", "category", "source", "comment");
+      case LAMPS -> List.of("status", "power_w", "lumens", "installed_on", "source");
+      case PLACES -> List.of("name");
+      case STREETS -> List.of("highway", "lit", "name");
+    };
+  }
+
+  /** The typed fields (by their import names) followed by the extra properties. */
+  static Map<String, Object> properties(LayerRecord r, boolean withComments) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    if (r instanceof Incident x) {
+      p.put("occurred_at", x.occurredAt().toString());
+      p.put("category", x.category());
+      p.put("weight", x.weight());
+    } else if (r instanceof UnsafePlace x) {
+      p.put("reported_at", x.reportedAt().toString());
+      p.put("category", x.category());
+      p.put("source", x.source());
+      if (withComments) {
+        x.comment().ifPresent(c -> p.put("comment", c));
+      }
+    } else if (r instanceof Lamp x) {
+      p.put("status", x.status().slug());
+      x.powerWatts().ifPresent(v -> p.put("power_w", v));
+      x.lumens().ifPresent(v -> p.put("lumens", v));
+      x.installedOn().ifPresent(d -> p.put("installed_on", d.toString()));
+      p.put("source", x.source());
+    } else if (r instanceof Place x) {
+      p.put("name", x.name());
+    } else if (r instanceof StreetSegment x) {
+      p.put("highway", x.highway());
+      p.put("lit", x.lit().slug());
+      x.name().ifPresent(nm -> p.put("name", nm));
+    }
+    r.extra().forEach(p::putIfAbsent);
+    if (!withComments && r instanceof UnsafePlace) {
+      p.remove("comment");
+    }
+    return p;
+  }
+
+  private static String text(Object v) {
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof Map<?, ?> || v instanceof List<?>) {
+      try {
+        return JSON.writeValueAsString(v);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return String.valueOf(v);
+  }
+
+  private static void writeRow(Writer w, List<String> values) throws IOException {
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        w.write(',');
+      }
+      String v = values.get(i);
+      if (v.indexOf(',') >= 0
+          || v.indexOf('"') >= 0
+          || v.indexOf('\n') >= 0
+          || v.indexOf('\r') >= 0
+          || (!v.isEmpty()
+              && (Character.isWhitespace(v.charAt(0))
+                  || Character.isWhitespace(v.charAt(v.length() - 1))))) {
+        w.write('"');
+        w.write(v.replace("\"", "\"\""));
+        w.write('"');
+      } else {
+        w.write(v);
+      }
+    }
+    w.write("\r\n");
+  }
+}
