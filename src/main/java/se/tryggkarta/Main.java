@@ -6,6 +6,7 @@ import se.tryggkarta.cli.CommitmentsCommand;
 import se.tryggkarta.cli.DemoCommand;
 import se.tryggkarta.cli.ExitCodes;
 import se.tryggkarta.cli.ExportCommand;
+import se.tryggkarta.cli.HotspotsCommand;
 import se.tryggkarta.cli.ImportCommand;
 import se.tryggkarta.cli.KeysCommand;
 import se.tryggkarta.cli.NetworkCommand;
@@ -25,6 +26,7 @@ import se.tryggkarta.cli.WalksCommand;
     subcommands = {
       ServeCommand.class,
       KeysCommand.class,
+      HotspotsCommand.class,
       NetworkCommand.class,
       WalksCommand.class,
       RoutesCommand.class,

@@ -7,10 +7,12 @@ import se.tryggkarta.access.ApiKeyService;
 import se.tryggkarta.commitment.CommitmentService;
 import se.tryggkarta.commitment.link.IncidentGridSites;
 import se.tryggkarta.commitment.report.FollowUp;
+import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.http.AccessPolicy;
 import se.tryggkarta.http.ApiKeyPolicy;
 import se.tryggkarta.http.CommitmentRoutes;
 import se.tryggkarta.http.HealthRoutes;
+import se.tryggkarta.http.HotspotRoutes;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.IngestRoutes;
@@ -42,6 +44,7 @@ public final class Wiring implements AutoCloseable {
   private final Store store;
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
+  private final HotspotService hotspots;
   private final NetworkService networks;
   private final WalkPlanner walkPlanner;
   private final SafeRouter safeRouter;
@@ -55,6 +58,7 @@ public final class Wiring implements AutoCloseable {
     this.store = store;
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
+    this.hotspots = new HotspotService(workspaces, store);
     this.networks = new NetworkService(store, workspaces);
     this.walkPlanner =
         new WalkPlanner(networks, workspaces, List.of(new StoredLayerPriorities(store, networks)));
@@ -104,6 +108,10 @@ public final class Wiring implements AutoCloseable {
     return keys;
   }
 
+  public HotspotService hotspots() {
+    return hotspots;
+  }
+
   public NetworkService networks() {
     return networks;
   }
@@ -150,6 +158,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new IngestRoutes(workspaces, imports, exports, policy, config.maxUploadBytes()));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
+    groups.add(new HotspotRoutes(workspaces, hotspots, policy));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
     groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
     HttpSettings settings =

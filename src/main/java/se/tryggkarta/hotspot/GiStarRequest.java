@@ -1,0 +1,35 @@
+package se.tryggkarta.hotspot;
+
+import java.util.Objects;
+import java.util.Optional;
+import se.tryggkarta.common.DomainException;
+
+/**
+ * Gi* parameters.
+ *
+ * @param cellMeters hexagon width; empty: {@link se.tryggkarta.hotspot.gistar.HexGrid#autoWidth}
+ * @param bandMeters distance band; empty: {@link se.tryggkarta.hotspot.gistar.HexGrid#autoBand}
+ * @param alpha the FDR level below which a hexagon is reported significant (0.05 by default)
+ */
+public record GiStarRequest(
+    EventFilter filter, Optional<Double> cellMeters, Optional<Double> bandMeters, double alpha) {
+  public GiStarRequest {
+    Objects.requireNonNull(filter, "filter");
+    cellMeters.ifPresent(
+        c -> {
+          if (!(c >= 1 && c <= 10_000)) {
+            throw DomainException.invalid("cell", "cell must be 1..10000 m, was " + c);
+          }
+        });
+    bandMeters.ifPresent(
+        b -> {
+          if (!(b > 0 && b <= 50_000)) {
+            throw DomainException.invalid(
+                "band", "band must be > 0 and at most 50 000 m, was " + b);
+          }
+        });
+    if (!(alpha > 0 && alpha < 1)) {
+      throw DomainException.invalid("alpha", "alpha must be in (0, 1), was " + alpha);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Local Getis–Ord Gi* hot-spot statistics on a hexagon grid: {@link
+ * se.tryggkarta.hotspot.gistar.HexGrid} counts events per hexagon, {@link
+ * se.tryggkarta.hotspot.gistar.GiStar} computes z-scores and p-values over a fixed distance band,
+ * {@link se.tryggkarta.hotspot.gistar.FalseDiscoveryRate} applies Benjamini–Hochberg, and {@link
+ * se.tryggkarta.hotspot.gistar.HotspotClass} names the result. All immutable and thread-safe.
+ */
+package se.tryggkarta.hotspot.gistar;

@@ -1,0 +1,130 @@
+package se.tryggkarta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.tryggkarta.AppConfig;
+import se.tryggkarta.Main;
+import se.tryggkarta.Wiring;
+import se.tryggkarta.common.LonLat;
+import se.tryggkarta.layer.Incident;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.LayerWriter;
+import se.tryggkarta.workspace.Workspace;
+
+class HotspotsCommandTest {
+  @TempDir Path dir;
+
+  @BeforeEach
+  void seed() {
+    try (Wiring w =
+        Wiring.open(
+            new AppConfig(dir, 0, Optional.empty(), Optional.empty(), List.of(), 1 << 20))) {
+      w.store().createWorkspace(Workspace.of("town", "Town"));
+      try (LayerWriter lw = w.store().openWriter("town", Layer.INCIDENTS)) {
+        for (int i = 0; i < 30; i++) {
+          lw.write(
+              new Incident(
+                  "i" + i,
+                  new LonLat(11.98 + 0.0003 * (i % 6), 57.87 + 0.0002 * (i / 6)),
+                  Instant.parse("2024-01-01T20:00:00Z").plusSeconds(86400L * i),
+                  "theft",
+                  1,
+                  Map.of()));
+        }
+        lw.commit();
+      }
+    }
+  }
+
+  @Test
+  void hotspots_density_writes_a_geotiff() throws Exception {
+    Path out = dir.resolve("d.tif");
+    int code =
+        Main.run(
+            "hotspots",
+            "density",
+            "--data",
+            dir.toString(),
+            "--workspace",
+            "town",
+            "--bandwidth",
+            "150",
+            "--cell",
+            "20",
+            "-o",
+            out.toString());
+    assertThat(code).isZero();
+    byte[] b = Files.readAllBytes(out);
+    assertThat(new String(b, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isIn("II", "MM");
+  }
+
+  @Test
+  void hotspots_sites_and_evaluate_write_json() throws Exception {
+    Path sites = dir.resolve("s.geojson");
+    assertThat(
+            Main.run(
+                "hotspots",
+                "sites",
+                "--data",
+                dir.toString(),
+                "--workspace",
+                "town",
+                "--bandwidth",
+                "150",
+                "-n",
+                "2",
+                "-o",
+                sites.toString()))
+        .isZero();
+    JsonNode fc = new ObjectMapper().readTree(sites.toFile());
+    assertThat(fc.get("features").get(0).get("properties").get("rank").asInt()).isEqualTo(1);
+    Path eval = dir.resolve("e.json");
+    assertThat(
+            Main.run(
+                "hotspots",
+                "evaluate",
+                "--data",
+                dir.toString(),
+                "--workspace",
+                "town",
+                "--train",
+                "2024-01-01/2024-01-20",
+                "--test",
+                "2024-01-21/2024-02-28",
+                "--bandwidth",
+                "150",
+                "-o",
+                eval.toString()))
+        .isZero();
+    assertThat(new ObjectMapper().readTree(eval.toFile()).get("rows")).hasSize(9);
+  }
+
+  @Test
+  void hotspots_density_with_unknown_kernel_exits_2() {
+    int code =
+        Main.run(
+            "hotspots",
+            "density",
+            "--data",
+            dir.toString(),
+            "--workspace",
+            "town",
+            "--kernel",
+            "triangle",
+            "-o",
+            dir.resolve("x.tif").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(dir.resolve("x.tif")).doesNotExist();
+  }
+}
