@@ -1,0 +1,23 @@
+package se.tryggkarta.lighting.priority;
+
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The port through which the ranking learns how many night-time incidents happen around a place.
+ * {@link KernelNightDensity} implements it with a direct kernel sum; the hotspot engine can take
+ * its place. Implementations are thread-safe and never return NaN.
+ */
+public interface NightDensity {
+  /**
+   * Kernel-weighted number of night-time incidents around the target (a point or a line in the
+   * projected CRS, metres): Σ w_j k(d_j) with d_j the distance from incident j to the target and k
+   * a kernel with k(0) = 1. Finite, ≥ 0.
+   */
+  double weightedCountNear(Geometry targetMeters);
+
+  /** How many incidents lie within the kernel's reach of the target (unweighted), ≥ 0. */
+  int countWithinReach(Geometry targetMeters);
+
+  /** A few words on the method, for explanations: {@code quartic kernel, 100 m}. */
+  String describe();
+}
