@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import se.tryggkarta.cli.ExitCodes;
 import se.tryggkarta.cli.KeysCommand;
+import se.tryggkarta.cli.LightingCommand;
 import se.tryggkarta.cli.ServeCommand;
 
 /**
@@ -15,7 +16,12 @@ import se.tryggkarta.cli.ServeCommand;
     mixinStandardHelpOptions = true,
     version = "tryggkarta 0.1.0",
     description = "Hotspot analysis for local safety work (medborgarlöften).",
-    subcommands = {ServeCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      KeysCommand.class,
+      LightingCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     System.exit(run(args));

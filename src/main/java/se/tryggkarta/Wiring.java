@@ -11,8 +11,10 @@ import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.KeyRoutes;
 import se.tryggkarta.http.LayerRoutes;
+import se.tryggkarta.http.LightingRoutes;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.WorkspaceRoutes;
+import se.tryggkarta.lighting.LightingService;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
 import se.tryggkarta.workspace.WorkspaceService;
@@ -26,12 +28,14 @@ public final class Wiring implements AutoCloseable {
   private final Store store;
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
+  private final LightingService lighting;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
     this.store = store;
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
+    this.lighting = new LightingService(workspaces, store);
   }
 
   /** Opens the configured store and builds the services on it. */
@@ -64,6 +68,10 @@ public final class Wiring implements AutoCloseable {
     return keys;
   }
 
+  public LightingService lighting() {
+    return lighting;
+  }
+
   /** The policy the service runs with: API keys, and anonymous access to public aggregates. */
   public AccessPolicy accessPolicy() {
     return new ApiKeyPolicy(keys, store, Clock.systemUTC());
@@ -81,6 +89,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new WorkspaceRoutes(workspaces, policy));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
+    groups.add(new LightingRoutes(workspaces, lighting, policy));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
