@@ -9,9 +9,10 @@ import org.locationtech.jts.geom.Geometry;
  */
 public interface NightDensity {
   /**
-   * Kernel-weighted number of night-time incidents around the target (a point or a line in the
-   * projected CRS, metres): Σ w_j k(d_j) with d_j the distance from incident j to the target and k
-   * a kernel with k(0) = 1. Finite, ≥ 0.
+   * Kernel-weighted number of night-time incidents around the target in the projected CRS (metres).
+   * Around a point: Σ w_j k(d_j) with d_j the distance from incident j and k a kernel with k(0) =
+   * 1. Along a line: the kernel integrated along the line, normalised so an incident on a long line
+   * counts 1, which makes the figure additive over the parts of a line. Finite, ≥ 0.
    */
   double weightedCountNear(Geometry targetMeters);
 

@@ -58,10 +58,11 @@ public final class PriorityRanking {
     List<Priority> out = new ArrayList<>();
     Map<String, DarkStretch> bestStretchByLamp = new HashMap<>();
     Map<String, Double> bestWalkByLamp = new HashMap<>();
+    List<DarkStretch> missing = new ArrayList<>();
     for (DarkStretch d : coverage.darkStretches()) {
       WalkFactor walk = WalkFactor.of(d.street(), maxFootfall);
       if (d.cause() == DarkCause.MISSING) {
-        out.add(newLight(d, walk, night, reports, w, nightWords));
+        missing.add(d);
       } else {
         for (String lampId : d.brokenLampIds()) {
           if (walk.value() > bestWalkByLamp.getOrDefault(lampId, -1.0)) {
@@ -71,19 +72,40 @@ public final class PriorityRanking {
         }
       }
     }
+    List<Geometry> stretchTargets = new ArrayList<>(missing.size());
+    missing.forEach(d -> stretchTargets.add(d.lineMeters()));
+    List<ReportIndex.Counts> stretchReports =
+        reports.assign(stretchTargets, w.reportRadiusMeters());
+    for (int i = 0; i < missing.size(); i++) {
+      DarkStretch d = missing.get(i);
+      out.add(
+          newLight(
+              d,
+              WalkFactor.of(d.street(), maxFootfall),
+              night,
+              stretchReports.get(i),
+              w,
+              nightWords));
+    }
+    List<LampPoint> broken = new ArrayList<>();
+    List<Geometry> lampTargets = new ArrayList<>();
     for (LampPoint lamp : lamps) {
-      if (lamp.status() != LampStatus.BROKEN) {
-        continue;
+      if (lamp.status() == LampStatus.BROKEN) {
+        broken.add(lamp);
+        lampTargets.add(GF.createPoint(new Coordinate(lamp.position().x(), lamp.position().y())));
       }
+    }
+    List<ReportIndex.Counts> lampReports = reports.assign(lampTargets, w.reportRadiusMeters());
+    for (int i = 0; i < broken.size(); i++) {
+      LampPoint lamp = broken.get(i);
       Optional<DarkStretch> lit = Optional.ofNullable(bestStretchByLamp.get(lamp.id()));
       WalkFactor walk =
-          lit.map(d -> WalkFactor.of(d.street(), 0))
+          lit.map(d -> WalkFactor.of(d.street(), maxFootfall))
               .orElse(new WalkFactor(WalkFactor.UNKNOWN_CLASS, "no dark street in reach"));
-      if (lit.isPresent() && maxFootfall > 0) {
-        walk = WalkFactor.of(lit.get().street(), maxFootfall);
-      }
       double gain = coverage.repairGainMeters().getOrDefault(lamp.id(), 0.0);
-      out.add(repair(lamp, lit, walk, gain, night, reports, w, nightWords));
+      out.add(
+          repair(
+              lamp, lampTargets.get(i), lit, walk, gain, night, lampReports.get(i), w, nightWords));
     }
     out.sort(ORDER);
     return out;
@@ -93,12 +115,11 @@ public final class PriorityRanking {
       DarkStretch d,
       WalkFactor walk,
       NightDensity night,
-      ReportIndex reports,
+      ReportIndex.Counts c,
       PriorityWeights w,
       String nightWords) {
     Geometry target = d.lineMeters();
     double n = night.weightedCountNear(target);
-    ReportIndex.Counts c = reports.near(target, w.reportRadiusMeters());
     double score = score(w, walk, n, c);
     String head =
         String.format(
@@ -126,16 +147,15 @@ public final class PriorityRanking {
 
   private static Priority repair(
       LampPoint lamp,
+      Geometry target,
       Optional<DarkStretch> lit,
       WalkFactor walk,
       double gain,
       NightDensity night,
-      ReportIndex reports,
+      ReportIndex.Counts c,
       PriorityWeights w,
       String nightWords) {
-    Geometry target = GF.createPoint(new Coordinate(lamp.position().x(), lamp.position().y()));
     double n = night.weightedCountNear(target);
-    ReportIndex.Counts c = reports.near(target, w.reportRadiusMeters());
     double score = score(w, walk, n, c);
     String head =
         String.format(
