@@ -15,7 +15,6 @@ import se.tryggkarta.lighting.coverage.CoverageResult;
 import se.tryggkarta.lighting.coverage.DarkCause;
 import se.tryggkarta.lighting.coverage.DarkStretch;
 import se.tryggkarta.lighting.coverage.LampPoint;
-import se.tryggkarta.lighting.coverage.SegmentCoverage;
 
 /**
  * Ranks broken lamps to repair and dark stretches to light by the benefit score of {@link
@@ -49,12 +48,11 @@ public final class PriorityRanking {
       ReportIndex reports,
       PriorityWeights w,
       String nightWords) {
-    double maxFootfall = 0;
-    for (SegmentCoverage s : coverage.segments()) {
-      if (s.street().footfall().isPresent()) {
-        maxFootfall = Math.max(maxFootfall, s.street().footfall().getAsDouble());
-      }
-    }
+    double maxFootfall =
+        coverage.segments().stream()
+            .mapToDouble(s -> s.street().footfall().orElse(0))
+            .max()
+            .orElse(0);
     List<Priority> out = new ArrayList<>();
     Map<String, DarkStretch> bestStretchByLamp = new HashMap<>();
     Map<String, Double> bestWalkByLamp = new HashMap<>();
