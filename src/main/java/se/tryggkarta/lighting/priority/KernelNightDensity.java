@@ -5,9 +5,7 @@ import java.util.Locale;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.index.strtree.STRtree;
 import se.tryggkarta.common.DomainException;
 
@@ -17,6 +15,8 @@ import se.tryggkarta.common.DomainException;
  * scaled so that k(0) = 1, k(u) = (1 − u²)² for u &lt; 1, else 0.
  *
  * <p>Around a point (a lamp): {@code N = Σ_j w_j · k(d_j / h)}, d_j the distance to incident j.
+ * Only a point's first coordinate and a line's vertices are used; other geometries are not
+ * expected.
  *
  * <p>Along a line (a dark stretch): the kernel is integrated along the line and normalised so an
  * incident on a long line counts exactly 1:
@@ -32,7 +32,6 @@ import se.tryggkarta.common.DomainException;
  * exactly that part's share. Immutable and thread-safe.
  */
 public final class KernelNightDensity implements NightDensity {
-  private static final GeometryFactory GF = new GeometryFactory();
   private final STRtree index = new STRtree();
   private final double bandwidthMeters;
 
@@ -44,35 +43,42 @@ public final class KernelNightDensity implements NightDensity {
     this.bandwidthMeters = bandwidthMeters;
     for (IncidentPoint p : incidents) {
       if (p.weight() > 0) {
-        Point pt = GF.createPoint(new Coordinate(p.position().x(), p.position().y()));
-        pt.setUserData(p.weight());
-        index.insert(pt.getEnvelopeInternal(), pt);
+        double x = p.position().x();
+        double y = p.position().y();
+        index.insert(new Envelope(x, x, y, y), new double[] {x, y, p.weight()});
       }
     }
     index.build();
   }
 
   @Override
-  public double weightedCountNear(Geometry target) {
+  public Exposure exposure(Geometry target) {
     double sum = 0;
+    int count = 0;
     if (target instanceof LineString line) {
       Coordinate[] cs = line.getCoordinates();
-      for (Point p : within(target)) {
-        double w = (Double) p.getUserData();
+      for (double[] p : within(target)) {
+        double along = 0;
         for (int i = 0; i + 1 < cs.length; i++) {
-          sum += w * pieceIntegral(cs[i], cs[i + 1], p.getX(), p.getY());
+          along += pieceIntegral(cs[i], cs[i + 1], p[0], p[1]);
+        }
+        if (along > 0) {
+          sum += p[2] * along;
+          count++;
         }
       }
-      return sum * 15 / (16 * bandwidthMeters);
+      return new Exposure(sum * 15 / (16 * bandwidthMeters), count);
     }
-    for (Point p : within(target)) {
-      double u = target.distance(p) / bandwidthMeters;
+    Coordinate c = target.getCoordinate();
+    for (double[] p : within(target)) {
+      double u = Math.hypot(p[0] - c.x, p[1] - c.y) / bandwidthMeters;
       if (u < 1) {
         double k = 1 - u * u;
-        sum += (Double) p.getUserData() * k * k;
+        sum += p[2] * k * k;
+        count++;
       }
     }
-    return sum;
+    return new Exposure(sum, count);
   }
 
   /** ∫ k(|p(s) − x| / h) ds along the straight piece a→b, in metres (see the class comment). */
@@ -106,19 +112,8 @@ public final class KernelNightDensity implements NightDensity {
     return c2 * c2 * u - 2.0 / 3 * c2 * u2 * u + u2 * u2 * u / 5;
   }
 
-  @Override
-  public int countWithinReach(Geometry target) {
-    int n = 0;
-    for (Point p : within(target)) {
-      if (target.distance(p) < bandwidthMeters) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   @SuppressWarnings("unchecked")
-  private List<Point> within(Geometry target) {
+  private List<double[]> within(Geometry target) {
     Envelope e = new Envelope(target.getEnvelopeInternal());
     e.expandBy(bandwidthMeters);
     return index.query(e);

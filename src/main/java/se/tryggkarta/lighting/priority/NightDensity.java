@@ -9,15 +9,19 @@ import org.locationtech.jts.geom.Geometry;
  */
 public interface NightDensity {
   /**
-   * Kernel-weighted number of night-time incidents around the target in the projected CRS (metres).
-   * Around a point: Σ w_j k(d_j) with d_j the distance from incident j and k a kernel with k(0) =
-   * 1. Along a line: the kernel integrated along the line, normalised so an incident on a long line
-   * counts 1, which makes the figure additive over the parts of a line. Finite, ≥ 0.
+   * Night-time exposure of the target in the projected CRS (metres). {@code weightedCount} around a
+   * point: Σ w_j k(d_j) with d_j the distance from incident j and k a kernel with k(0) = 1. Along a
+   * line: the kernel integrated along the line, normalised so an incident on a long line counts 1,
+   * which makes the figure additive over the parts of a line. {@code incidentsWithinReach}: how
+   * many incidents (unweighted) lie within the kernel's reach. Never NaN.
    */
-  double weightedCountNear(Geometry targetMeters);
+  Exposure exposure(Geometry targetMeters);
 
-  /** How many incidents lie within the kernel's reach of the target (unweighted), ≥ 0. */
-  int countWithinReach(Geometry targetMeters);
+  /**
+   * @param weightedCount N, finite, ≥ 0
+   * @param incidentsWithinReach incidents that contribute to N, ≥ 0
+   */
+  record Exposure(double weightedCount, int incidentsWithinReach) {}
 
   /** A few words on the method, for explanations: {@code quartic kernel, 100 m}. */
   String describe();

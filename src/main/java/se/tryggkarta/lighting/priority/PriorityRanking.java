@@ -117,7 +117,8 @@ public final class PriorityRanking {
       PriorityWeights w,
       String nightWords) {
     Geometry target = d.lineMeters();
-    double n = night.weightedCountNear(target);
+    NightDensity.Exposure e = night.exposure(target);
+    double n = e.weightedCount();
     double score = score(w, walk, n, c);
     String head =
         String.format(
@@ -136,7 +137,7 @@ public final class PriorityRanking {
         c.darkness(),
         c.other(),
         walk,
-        night.countWithinReach(target) + c.darkness() + c.other(),
+        e.incidentsWithinReach() + c.darkness() + c.other(),
         Optional.of(d.street().id()),
         Optional.empty(),
         d.street().name(),
@@ -153,7 +154,8 @@ public final class PriorityRanking {
       ReportIndex.Counts c,
       PriorityWeights w,
       String nightWords) {
-    double n = night.weightedCountNear(target);
+    NightDensity.Exposure e = night.exposure(target);
+    double n = e.weightedCount();
     double score = score(w, walk, n, c);
     String head =
         String.format(
@@ -172,7 +174,7 @@ public final class PriorityRanking {
         c.darkness(),
         c.other(),
         walk,
-        night.countWithinReach(target) + c.darkness() + c.other(),
+        e.incidentsWithinReach() + c.darkness() + c.other(),
         lit.map(d -> d.street().id()),
         Optional.of(lamp.id()),
         lit.flatMap(d -> d.street().name()),

@@ -130,7 +130,16 @@ class PriorityRankingTest {
       }
     }
     double brute = sum * 15 / (16 * 100.0);
-    assertThat(k.weightedCountNear(line)).isCloseTo(brute, within(brute * 1e-4));
+    assertThat(k.exposure(line).weightedCount()).isCloseTo(brute, within(brute * 1e-4));
+    long reach =
+        inc.stream()
+            .filter(
+                p ->
+                    line.distance(
+                            GF.createPoint(new Coordinate(p.position().x(), p.position().y())))
+                        < 100)
+            .count();
+    assertThat(k.exposure(line).incidentsWithinReach()).isEqualTo((int) reach);
   }
 
   @Test
@@ -144,8 +153,8 @@ class PriorityRankingTest {
     LineString whole = (LineString) street("s", "x", 0, 50, 300, 50).lineMeters();
     LineString a = (LineString) street("a", "x", 0, 50, 120, 50).lineMeters();
     LineString b = (LineString) street("b", "x", 120, 50, 300, 50).lineMeters();
-    assertThat(k.weightedCountNear(a) + k.weightedCountNear(b))
-        .isCloseTo(k.weightedCountNear(whole), within(1e-9));
+    assertThat(k.exposure(a).weightedCount() + k.exposure(b).weightedCount())
+        .isCloseTo(k.exposure(whole).weightedCount(), within(1e-9));
   }
 
   @Test
