@@ -124,6 +124,18 @@ public class LightingBenchmark {
     }
   }
 
+  List<StreetLine> streets() {
+    return streets;
+  }
+
+  List<LampPoint> lamps() {
+    return lamps;
+  }
+
+  List<IncidentPoint> incidents() {
+    return incidents;
+  }
+
   @Benchmark
   public CoverageResult coverage() {
     return LampCoverage.compute(streets, lamps, CoverageSettings.DEFAULT);
