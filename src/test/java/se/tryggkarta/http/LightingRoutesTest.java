@@ -36,6 +36,7 @@ class LightingRoutesTest {
     Store store = server.wiring().store();
     store.createWorkspace(Workspace.of("town", "Town").withPublicAccess(true));
     store.createWorkspace(Workspace.of("nolamps", "No lamps"));
+    store.createWorkspace(Workspace.of("nostreets", "No streets"));
     LightingTown.write(store, "town");
     try (LayerWriter w = store.openWriter("nolamps", Layer.STREETS)) {
       w.write(
@@ -54,7 +55,11 @@ class LightingRoutesTest {
     }
     analyst =
         Optional.of(
-            server.wiring().keys().create(Role.ANALYST, Set.of("town", "nolamps"), "t").token());
+            server
+                .wiring()
+                .keys()
+                .create(Role.ANALYST, Set.of("town", "nolamps", "nostreets"), "t")
+                .token());
   }
 
   @AfterAll
@@ -176,6 +181,12 @@ class LightingRoutesTest {
   void a_workspace_without_lamps_is_a_422_problem_saying_lamps_are_missing() {
     var r = get("/api/workspaces/nolamps/lighting/priorities");
     assertProblem(r, 422, "unprocessable", "lamps");
+  }
+
+  @Test
+  void a_workspace_without_a_street_network_is_a_422_problem_saying_streets_are_missing() {
+    assertProblem(
+        get("/api/workspaces/nostreets/lighting/dark-segments"), 422, "unprocessable", "streets");
   }
 
   @Test
