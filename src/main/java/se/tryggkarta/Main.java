@@ -2,10 +2,14 @@ package se.tryggkarta;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import se.tryggkarta.cli.DemoCommand;
 import se.tryggkarta.cli.ExitCodes;
 import se.tryggkarta.cli.KeysCommand;
 import se.tryggkarta.cli.LightingCommand;
+import se.tryggkarta.cli.NetworkCommand;
+import se.tryggkarta.cli.RoutesCommand;
 import se.tryggkarta.cli.ServeCommand;
+import se.tryggkarta.cli.WalksCommand;
 
 /**
  * The command line: {@code tryggkarta serve|import|export|...}. Each subcommand lives in {@code
@@ -20,6 +24,10 @@ import se.tryggkarta.cli.ServeCommand;
       ServeCommand.class,
       KeysCommand.class,
       LightingCommand.class,
+      NetworkCommand.class,
+      WalksCommand.class,
+      RoutesCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

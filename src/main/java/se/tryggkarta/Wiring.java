@@ -12,9 +12,16 @@ import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.KeyRoutes;
 import se.tryggkarta.http.LayerRoutes;
 import se.tryggkarta.http.LightingRoutes;
+import se.tryggkarta.http.MapSettings;
 import se.tryggkarta.http.RouteGroup;
+import se.tryggkarta.http.RouteRoutes;
+import se.tryggkarta.http.WebMapRoutes;
 import se.tryggkarta.http.WorkspaceRoutes;
 import se.tryggkarta.lighting.LightingService;
+import se.tryggkarta.route.NetworkService;
+import se.tryggkarta.route.SafeRouter;
+import se.tryggkarta.route.StoredLayerPriorities;
+import se.tryggkarta.route.WalkPlanner;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
 import se.tryggkarta.workspace.WorkspaceService;
@@ -29,6 +36,9 @@ public final class Wiring implements AutoCloseable {
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
   private final LightingService lighting;
+  private final NetworkService networks;
+  private final WalkPlanner walkPlanner;
+  private final SafeRouter safeRouter;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
@@ -36,6 +46,10 @@ public final class Wiring implements AutoCloseable {
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
     this.lighting = new LightingService(workspaces, store);
+    this.networks = new NetworkService(store, workspaces);
+    this.walkPlanner =
+        new WalkPlanner(networks, workspaces, List.of(new StoredLayerPriorities(store, networks)));
+    this.safeRouter = new SafeRouter(networks);
   }
 
   /** Opens the configured store and builds the services on it. */
@@ -72,6 +86,18 @@ public final class Wiring implements AutoCloseable {
     return lighting;
   }
 
+  public NetworkService networks() {
+    return networks;
+  }
+
+  public WalkPlanner walkPlanner() {
+    return walkPlanner;
+  }
+
+  public SafeRouter safeRouter() {
+    return safeRouter;
+  }
+
   /** The policy the service runs with: API keys, and anonymous access to public aggregates. */
   public AccessPolicy accessPolicy() {
     return new ApiKeyPolicy(keys, store, Clock.systemUTC());
@@ -90,9 +116,12 @@ public final class Wiring implements AutoCloseable {
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
     groups.add(new LightingRoutes(workspaces, lighting, policy));
+    groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
+    groups.add(
+        new RouteRoutes(networks, walkPlanner, safeRouter, workspaces, settings.maxUploadBytes()));
     return HttpApp.create(settings, policy, groups);
   }
 

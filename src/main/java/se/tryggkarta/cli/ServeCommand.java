@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.tryggkarta.AppConfig;
 import se.tryggkarta.Wiring;
+import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.http.HttpApp;
 
 /** {@code tryggkarta serve}: runs the HTTP service until stopped. */
@@ -63,21 +64,22 @@ public final class ServeCommand implements Callable<Integer> {
                 System.out.println(
                     "First start: created an admin API key. It is shown only now; keep it safe:\n  "
                         + token));
+    if (demo && ExempelbyGenerator.populateIfAbsent(wiring.store())) {
+      LOG.info("Created the synthetic demo workspace '{}'", ExempelbyGenerator.WORKSPACE_ID);
+    }
     HttpApp app = wiring.http();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  app.javalin().stop();
+                  app.stop();
                   wiring.close();
                   stopped.countDown();
                 }));
-    app.javalin().start(port);
+    int boundPort = app.start(port);
     LOG.info(
-        "Tryggkarta serving on http://localhost:{}/ with {}",
-        app.javalin().port(),
-        wiring.store().describe());
+        "Tryggkarta serving on http://localhost:{}/ with {}", boundPort, wiring.store().describe());
     stopped.await();
     return 0;
   }

@@ -61,6 +61,17 @@ public final class HttpApp {
         .orElse(Access.OPEN);
   }
 
+  /** Starts serving on the port (0 picks a free one); returns the port it listens on. */
+  public int start(int port) {
+    javalin.start(port);
+    return javalin.port();
+  }
+
+  /** Stops serving; idempotent. */
+  public void stop() {
+    javalin.stop();
+  }
+
   public Javalin javalin() {
     return javalin;
   }

@@ -1,0 +1,148 @@
+package se.tryggkarta.route;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.ErrorKind;
+import se.tryggkarta.common.LonLat;
+import se.tryggkarta.layer.Incident;
+import se.tryggkarta.layer.Lamp;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.LayerQuery;
+import se.tryggkarta.layer.LayerStore;
+import se.tryggkarta.layer.LayerWriter;
+import se.tryggkarta.layer.StreetSegment;
+import se.tryggkarta.route.graph.Snapper;
+import se.tryggkarta.route.graph.StreetGraph;
+import se.tryggkarta.route.osm.AttributeMapping;
+import se.tryggkarta.route.osm.GeoJsonLineReader;
+import se.tryggkarta.route.osm.NetworkData;
+import se.tryggkarta.route.osm.NetworkFormat;
+import se.tryggkarta.route.osm.OsmNetworkReader;
+import se.tryggkarta.workspace.WorkspaceService;
+
+/**
+ * Imports street networks into a workspace's {@code streets} (and {@code lamps}) layer and serves
+ * the in-memory graph, rebuilt lazily when the workspace's data version changes (any layer:
+ * streets, lamps and incidents all shape the graph's weights). Thread-safe: concurrent callers of
+ * one workspace share one build.
+ */
+public final class NetworkService {
+  private final LayerStore layers;
+  private final WorkspaceService workspaces;
+  private final ConcurrentMap<String, StreetNetwork> cache = new ConcurrentHashMap<>();
+
+  public NetworkService(LayerStore layers, WorkspaceService workspaces) {
+    this.layers = layers;
+    this.workspaces = workspaces;
+  }
+
+  /**
+   * Reads a street file and stores its walkable lines and lamps. The whole file is read and checked
+   * before anything is written, so a bad file leaves the workspace unchanged. Streets are committed
+   * before lamps (two transactions). Re-importing replaces records with the same ids.
+   *
+   * @param format the file's format; sniffed from its first bytes when empty
+   * @param mapping attribute names for GeoJSON line layers (ignored for OSM)
+   */
+  public ImportSummary importFile(
+      String workspaceId, Path file, Optional<NetworkFormat> format, AttributeMapping mapping) {
+    String ws = workspaces.getWorkspace(workspaceId).id();
+    NetworkFormat f = format.orElseGet(() -> sniff(file));
+    NetworkData data =
+        f == NetworkFormat.GEOJSON
+            ? GeoJsonLineReader.read(file, mapping)
+            : OsmNetworkReader.read(file, f);
+    if (data.streets().isEmpty()) {
+      throw new DomainException(
+          ErrorKind.UNPROCESSABLE, "body", "the file holds no walkable street lines");
+    }
+    StreetGraph g = StreetGraph.build(data.streets(), List.of(), List.of());
+    try (LayerWriter w = layers.openWriter(ws, Layer.STREETS)) {
+      data.streets().forEach(w::write);
+      w.commit();
+    }
+    if (!data.lamps().isEmpty()) {
+      try (LayerWriter w = layers.openWriter(ws, Layer.LAMPS)) {
+        data.lamps().forEach(w::write);
+        w.commit();
+      }
+    }
+    return new ImportSummary(
+        data.streets().size(),
+        g.nodeCount(),
+        g.edgeCount(),
+        g.totalLengthMeters(),
+        data.lamps().size(),
+        data.warnings());
+  }
+
+  private static NetworkFormat sniff(Path file) {
+    byte[] head = new byte[64];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n = in.readNBytes(head, 0, head.length);
+      return NetworkFormat.sniff(head, n);
+    } catch (IOException e) {
+      throw new DomainException(ErrorKind.UNAVAILABLE, "cannot read the upload: " + e.getMessage());
+    }
+  }
+
+  /** The workspace's network as of its current data version (built on first use). */
+  public StreetNetwork network(String workspaceId) {
+    String ws = workspaces.getWorkspace(workspaceId).id();
+    long version = layers.dataVersion(ws);
+    StreetNetwork cached = cache.get(ws);
+    if (cached != null && cached.dataVersion() == version) {
+      return cached;
+    }
+    return cache.compute(
+        ws, (k, old) -> old != null && old.dataVersion() == version ? old : build(ws, version));
+  }
+
+  private StreetNetwork build(String ws, long version) {
+    List<StreetSegment> streets = new ArrayList<>();
+    layers.scan(ws, Layer.STREETS, LayerQuery.ALL, r -> streets.add((StreetSegment) r));
+    List<LonLat> lamps = new ArrayList<>();
+    layers.scan(
+        ws,
+        Layer.LAMPS,
+        LayerQuery.ALL.withCategories(Set.of("working")),
+        r -> lamps.add(((Lamp) r).location()));
+    List<LonLat> incidents = new ArrayList<>();
+    layers.scan(ws, Layer.INCIDENTS, LayerQuery.ALL, r -> incidents.add(((Incident) r).location()));
+    StreetGraph g = StreetGraph.build(streets, lamps, incidents);
+    return new StreetNetwork(ws, version, g, new Snapper(g), lamps.size(), incidents.size());
+  }
+
+  /** Counts and lit share of the workspace's network; all zero when it has none. */
+  public NetworkSummary summary(String workspaceId) {
+    StreetNetwork n = network(workspaceId);
+    StreetGraph g = n.graph();
+    double total = 0;
+    double main = 0;
+    double lit = 0;
+    for (int e = 0; e < g.edgeCount(); e++) {
+      total += g.lengthMeters(e);
+      lit += g.lengthMeters(e) * g.litFraction(e);
+      if (g.isInMainComponent(e)) {
+        main += g.lengthMeters(e);
+      }
+    }
+    return new NetworkSummary(
+        g.nodeCount(),
+        g.edgeCount(),
+        total,
+        main,
+        total == 0 ? 0 : lit / total,
+        n.lampCount(),
+        n.dataVersion());
+  }
+}

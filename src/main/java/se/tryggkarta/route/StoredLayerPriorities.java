@@ -1,0 +1,304 @@
+package se.tryggkarta.route;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import se.tryggkarta.common.LonLat;
+import se.tryggkarta.layer.Incident;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.LayerQuery;
+import se.tryggkarta.layer.LayerStore;
+import se.tryggkarta.layer.Lit;
+import se.tryggkarta.layer.UnsafePlace;
+import se.tryggkarta.route.graph.LocalProjection;
+import se.tryggkarta.route.graph.StreetGraph;
+import se.tryggkarta.workspace.Workspace;
+
+/**
+ * Priority points from the stored layers:
+ *
+ * <ul>
+ *   <li>clusters of unsafe-place reports: leader clustering in density order (each report, densest
+ *       first, gathers the unassigned reports within {@value #CLUSTER_RADIUS_M} m);
+ *   <li>clusters of at least {@value #MIN_INCIDENTS} incidents, clustered the same way, unless an
+ *       unsafe-place cluster already lies within the radius;
+ *   <li>dark stretches: edges of at least {@value #MIN_DARK_M} m tagged {@code lit=no}, or untagged
+ *       with no working lamp within reach (when the workspace has lamps at all).
+ * </ul>
+ *
+ * The weight is an explicit, tunable score: {@code w = reports + 0.5·night incidents + 0.2·other
+ * incidents + 0.5·dark metres/100}, incidents counted within {@value #CLUSTER_RADIUS_M} m of the
+ * point, night being 22–05 in the workspace's time zone. Reasons name counts and categories only,
+ * never comments. Thread-safe.
+ */
+public final class StoredLayerPriorities implements PriorityPointSource {
+  public static final double CLUSTER_RADIUS_M = 75;
+  public static final int MIN_INCIDENTS = 5;
+  public static final double MIN_DARK_M = 40;
+  static final int MAX_DARK_STRETCHES = 20;
+
+  private final LayerStore layers;
+  private final NetworkService networks;
+
+  public StoredLayerPriorities(LayerStore layers, NetworkService networks) {
+    this.layers = layers;
+    this.networks = networks;
+  }
+
+  @Override
+  public List<PriorityPoint> priorityPoints(Workspace workspace) {
+    String ws = workspace.id();
+    List<UnsafePlace> reports = new ArrayList<>();
+    layers.scan(ws, Layer.UNSAFE_PLACES, LayerQuery.ALL, r -> reports.add((UnsafePlace) r));
+    reports.sort(Comparator.comparing(UnsafePlace::externalId));
+    List<Incident> incidents = new ArrayList<>();
+    layers.scan(ws, Layer.INCIDENTS, LayerQuery.ALL, r -> incidents.add((Incident) r));
+    incidents.sort(Comparator.comparing(Incident::externalId));
+    StreetNetwork net = networks.network(ws);
+    LocalProjection p =
+        net.isEmpty()
+            ? new LocalProjection(
+                reports.isEmpty()
+                    ? (incidents.isEmpty() ? new LonLat(0, 0) : incidents.get(0).location())
+                    : reports.get(0).location())
+            : net.graph().projection();
+    ZoneId zone = workspace.timeZone();
+    Grid incidentGrid = new Grid(p, CLUSTER_RADIUS_M);
+    boolean[] night = new boolean[incidents.size()];
+    for (int i = 0; i < incidents.size(); i++) {
+      incidentGrid.add(incidents.get(i).location(), i);
+      int hour = incidents.get(i).occurredAt().atZone(zone).getHour();
+      night[i] = hour >= 22 || hour < 5;
+    }
+    List<PriorityPoint> out = new ArrayList<>();
+    List<LonLat> taken = new ArrayList<>();
+    for (List<Integer> c : cluster(p, reports.stream().map(UnsafePlace::location).toList())) {
+      LonLat centre = centre(reports.stream().map(UnsafePlace::location).toList(), c);
+      int[] near = nearIncidents(incidentGrid, incidents, night, centre);
+      Map<String, Long> cats =
+          c.stream()
+              .map(i -> reports.get(i).category())
+              .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
+      String reason =
+          c.size()
+              + (c.size() == 1 ? " trygghetsrapport (" : " trygghetsrapporter (")
+              + cats.entrySet().stream()
+                  .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                  .map(e -> e.getKey() + " " + e.getValue())
+                  .collect(Collectors.joining(", "))
+              + ")"
+              + incidentText(near);
+      Set<String> members = new LinkedHashSet<>();
+      c.forEach(i -> members.add(reports.get(i).externalId()));
+      out.add(
+          new PriorityPoint(
+              "unsafe-" + reports.get(c.get(0)).externalId(),
+              centre,
+              c.size() + 0.5 * near[0] + 0.2 * near[1],
+              reason,
+              PriorityPoint.Kind.UNSAFE_PLACES,
+              c.size() + near[0] + near[1],
+              members));
+      taken.add(centre);
+    }
+    for (List<Integer> c : cluster(p, incidents.stream().map(Incident::location).toList())) {
+      if (c.size() < MIN_INCIDENTS) {
+        continue;
+      }
+      LonLat centre = centre(incidents.stream().map(Incident::location).toList(), c);
+      if (near(p, taken, centre, CLUSTER_RADIUS_M)) {
+        continue;
+      }
+      int[] n = nearIncidents(incidentGrid, incidents, night, centre);
+      out.add(
+          new PriorityPoint(
+              "incidents-" + incidents.get(c.get(0)).externalId(),
+              centre,
+              0.5 * n[0] + 0.2 * n[1],
+              (n[0] + n[1])
+                  + " händelser inom "
+                  + (int) CLUSTER_RADIUS_M
+                  + " m, varav "
+                  + n[0]
+                  + " kl. 22–05",
+              PriorityPoint.Kind.INCIDENT_CLUSTER,
+              n[0] + n[1],
+              Set.of()));
+      taken.add(centre);
+    }
+    out.addAll(darkStretches(net, incidentGrid, incidents, night, taken));
+    return out;
+  }
+
+  private List<PriorityPoint> darkStretches(
+      StreetNetwork net, Grid grid, List<Incident> incidents, boolean[] night, List<LonLat> taken) {
+    StreetGraph g = net.graph();
+    List<Integer> dark = new ArrayList<>();
+    for (int e = 0; e < g.edgeCount(); e++) {
+      boolean unlit =
+          g.lit(e) == Lit.NO
+              || (g.lit(e) == Lit.UNKNOWN && net.lampCount() > 0 && g.litFraction(e) == 0);
+      if (unlit && g.isInMainComponent(e) && g.lengthMeters(e) >= MIN_DARK_M) {
+        dark.add(e);
+      }
+    }
+    dark.sort(Comparator.comparingDouble((Integer e) -> -g.lengthMeters(e)).thenComparing(e -> e));
+    List<PriorityPoint> out = new ArrayList<>();
+    for (int e : dark) {
+      if (out.size() >= MAX_DARK_STRETCHES) {
+        break;
+      }
+      LonLat mid = g.slice(e, 0.5, 0.5).get(0);
+      if (near(g.projection(), taken, mid, CLUSTER_RADIUS_M)) {
+        continue;
+      }
+      int[] n = nearIncidents(grid, incidents, night, mid);
+      double len = g.lengthMeters(e);
+      String what = g.lit(e) == Lit.NO ? "Obelyst sträcka" : "Sträcka utan lampa inom 30 m";
+      out.add(
+          new PriorityPoint(
+              "dark-" + g.segmentId(e) + "-" + e,
+              mid,
+              0.5 * len / 100 + 0.5 * n[0] + 0.2 * n[1],
+              String.format(Locale.ROOT, "%s, %.0f m", what, len)
+                  + g.name(e).map(s -> " (" + s + ")").orElse("")
+                  + incidentText(n),
+              PriorityPoint.Kind.DARK_STRETCH,
+              n[0] + n[1],
+              Set.of()));
+      taken.add(mid);
+    }
+    return out;
+  }
+
+  private static String incidentText(int[] near) {
+    if (near[0] + near[1] == 0) {
+      return "";
+    }
+    return "; "
+        + (near[0] + near[1])
+        + " händelser inom "
+        + (int) CLUSTER_RADIUS_M
+        + " m, varav "
+        + near[0]
+        + " kl. 22–05";
+  }
+
+  private static boolean near(LocalProjection p, List<LonLat> points, LonLat q, double r) {
+    for (LonLat t : points) {
+      if (Math.hypot(p.x(t.lon()) - p.x(q.lon()), p.y(t.lat()) - p.y(q.lat())) <= r) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {night, other} incidents within the cluster radius of a point. */
+  private static int[] nearIncidents(
+      Grid grid, List<Incident> incidents, boolean[] night, LonLat centre) {
+    int[] n = new int[2];
+    for (int i : grid.within(centre, CLUSTER_RADIUS_M)) {
+      n[night[i] ? 0 : 1]++;
+    }
+    return n;
+  }
+
+  private static LonLat centre(List<LonLat> pts, List<Integer> members) {
+    double lon = 0;
+    double lat = 0;
+    for (int i : members) {
+      lon += pts.get(i).lon();
+      lat += pts.get(i).lat();
+    }
+    return new LonLat(lon / members.size(), lat / members.size());
+  }
+
+  /**
+   * Leader clustering in density order: points sorted by how many others lie within the radius
+   * (ties by index); each unassigned point in turn gathers the unassigned points within the radius.
+   * Deterministic for a given input order.
+   */
+  static List<List<Integer>> cluster(LocalProjection p, List<LonLat> pts) {
+    Grid grid = new Grid(p, CLUSTER_RADIUS_M);
+    for (int i = 0; i < pts.size(); i++) {
+      grid.add(pts.get(i), i);
+    }
+    int[] density = new int[pts.size()];
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < pts.size(); i++) {
+      density[i] = grid.within(pts.get(i), CLUSTER_RADIUS_M).size();
+      order.add(i);
+    }
+    order.sort(Comparator.comparingInt((Integer i) -> -density[i]).thenComparingInt(i -> i));
+    boolean[] assigned = new boolean[pts.size()];
+    List<List<Integer>> clusters = new ArrayList<>();
+    for (int seed : order) {
+      if (assigned[seed]) {
+        continue;
+      }
+      List<Integer> c = new ArrayList<>();
+      c.add(seed);
+      assigned[seed] = true;
+      for (int j : grid.within(pts.get(seed), CLUSTER_RADIUS_M)) {
+        if (!assigned[j]) {
+          assigned[j] = true;
+          c.add(j);
+        }
+      }
+      clusters.add(c);
+    }
+    return clusters;
+  }
+
+  /** Point indices bucketed by square cells of the local projection. */
+  private static final class Grid {
+    private final LocalProjection p;
+    private final double cellM;
+    private final Map<Long, List<double[]>> cells = new HashMap<>();
+
+    Grid(LocalProjection p, double cellM) {
+      this.p = p;
+      this.cellM = cellM;
+    }
+
+    private long key(double x, double y) {
+      long cx = (long) Math.floor(x / cellM);
+      long cy = (long) Math.floor(y / cellM);
+      return (cx << 32) ^ (cy & 0xffffffffL);
+    }
+
+    void add(LonLat q, int index) {
+      double x = p.x(q.lon());
+      double y = p.y(q.lat());
+      cells.computeIfAbsent(key(x, y), k -> new ArrayList<>()).add(new double[] {x, y, index});
+    }
+
+    List<Integer> within(LonLat q, double r) {
+      double x = p.x(q.lon());
+      double y = p.y(q.lat());
+      List<Integer> out = new ArrayList<>();
+      for (int i = -1; i <= 1; i++) {
+        for (int j = -1; j <= 1; j++) {
+          List<double[]> bucket = cells.get(key(x + i * cellM, y + j * cellM));
+          if (bucket != null) {
+            for (double[] b : bucket) {
+              if (Math.hypot(b[0] - x, b[1] - y) <= r) {
+                out.add((int) b[2]);
+              }
+            }
+          }
+        }
+      }
+      out.sort(null);
+      return out;
+    }
+  }
+}
