@@ -9,6 +9,7 @@ import se.tryggkarta.cli.ExportCommand;
 import se.tryggkarta.cli.HotspotsCommand;
 import se.tryggkarta.cli.ImportCommand;
 import se.tryggkarta.cli.KeysCommand;
+import se.tryggkarta.cli.LightingCommand;
 import se.tryggkarta.cli.NetworkCommand;
 import se.tryggkarta.cli.RoutesCommand;
 import se.tryggkarta.cli.ServeCommand;
@@ -27,6 +28,7 @@ import se.tryggkarta.cli.WalksCommand;
       ServeCommand.class,
       KeysCommand.class,
       HotspotsCommand.class,
+      LightingCommand.class,
       NetworkCommand.class,
       WalksCommand.class,
       RoutesCommand.class,

@@ -18,6 +18,7 @@ import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.IngestRoutes;
 import se.tryggkarta.http.KeyRoutes;
 import se.tryggkarta.http.LayerRoutes;
+import se.tryggkarta.http.LightingRoutes;
 import se.tryggkarta.http.MapSettings;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.RouteRoutes;
@@ -25,6 +26,7 @@ import se.tryggkarta.http.WebMapRoutes;
 import se.tryggkarta.http.WorkspaceRoutes;
 import se.tryggkarta.ingest.ExportService;
 import se.tryggkarta.ingest.ImportService;
+import se.tryggkarta.lighting.LightingService;
 import se.tryggkarta.route.NetworkService;
 import se.tryggkarta.route.SafeRouter;
 import se.tryggkarta.route.StoredLayerPriorities;
@@ -45,6 +47,7 @@ public final class Wiring implements AutoCloseable {
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
   private final HotspotService hotspots;
+  private final LightingService lighting;
   private final NetworkService networks;
   private final WalkPlanner walkPlanner;
   private final SafeRouter safeRouter;
@@ -59,6 +62,7 @@ public final class Wiring implements AutoCloseable {
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
     this.hotspots = new HotspotService(workspaces, store);
+    this.lighting = new LightingService(workspaces, store);
     this.networks = new NetworkService(store, workspaces);
     this.walkPlanner =
         new WalkPlanner(networks, workspaces, List.of(new StoredLayerPriorities(store, networks)));
@@ -112,6 +116,10 @@ public final class Wiring implements AutoCloseable {
     return hotspots;
   }
 
+  public LightingService lighting() {
+    return lighting;
+  }
+
   public NetworkService networks() {
     return networks;
   }
@@ -159,6 +167,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
     groups.add(new HotspotRoutes(workspaces, hotspots, policy));
+    groups.add(new LightingRoutes(workspaces, lighting, policy));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
     groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
     HttpSettings settings =

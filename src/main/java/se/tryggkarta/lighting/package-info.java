@@ -1,0 +1,8 @@
+/**
+ * Lighting priorities (issue 7): coverage of the street network by working lamps, the dark
+ * stretches, a ranked and explained list of lamps to repair and stretches to light, and what a
+ * planned change would do. Entry: {@link se.tryggkarta.lighting.LightingService}, which reads the
+ * streets, lamps, incidents and unsafe-places layers through the LayerStore port and computes in
+ * the workspace's projected CRS. Plain Java: no HTTP, no SQL.
+ */
+package se.tryggkarta.lighting;

@@ -1,0 +1,46 @@
+package se.tryggkarta.lighting.priority;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * One ranked piece of lighting work with its score and the numbers behind it.
+ *
+ * @param id stable id: {@code repair-<lamp id>} or the dark stretch's id
+ * @param targetMeters the lamp (point) or the dark stretch (line), projected CRS
+ * @param litGainMeters street length the work would light, metres
+ * @param nightIncidents N, kernel-weighted night-time incidents around the target
+ * @param darknessReports D, darkness reports within the report radius
+ * @param otherReports U, other unsafe-place reports within the report radius
+ * @param walk W with its basis
+ * @param supportingEvents incidents within the bandwidth plus reports within the radius, unweighted
+ *     (public outputs leave out entries with fewer than the workspace's k)
+ * @param explanation the score in words and numbers
+ */
+public record Priority(
+    String id,
+    PriorityKind kind,
+    double score,
+    Geometry targetMeters,
+    double litGainMeters,
+    double nightIncidents,
+    int darknessReports,
+    int otherReports,
+    WalkFactor walk,
+    int supportingEvents,
+    Optional<String> segmentId,
+    Optional<String> lampId,
+    Optional<String> streetName,
+    String explanation) {
+  public Priority {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(targetMeters, "targetMeters");
+    Objects.requireNonNull(walk, "walk");
+    Objects.requireNonNull(segmentId, "segmentId");
+    Objects.requireNonNull(lampId, "lampId");
+    Objects.requireNonNull(streetName, "streetName");
+    Objects.requireNonNull(explanation, "explanation");
+  }
+}
