@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import se.tryggkarta.access.ApiKeyService;
 import se.tryggkarta.commitment.CommitmentService;
-import se.tryggkarta.commitment.link.IncidentGridSites;
 import se.tryggkarta.commitment.report.FollowUp;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.http.AccessPolicy;
@@ -65,17 +64,16 @@ public final class Wiring implements AutoCloseable {
     this.lighting = new LightingService(workspaces, store);
     this.networks = new NetworkService(store, workspaces);
     this.walkPlanner =
-        new WalkPlanner(networks, workspaces, List.of(new StoredLayerPriorities(store, networks)));
+        new WalkPlanner(
+            networks,
+            workspaces,
+            List.of(new StoredLayerPriorities(store, networks), HotspotPorts.walkStops(hotspots)));
     this.safeRouter = new SafeRouter(networks);
     this.imports = new ImportService(store, store, new SqliteGeoPackageFiles());
     this.exports = new ExportService(store, store, new SqliteGeoPackageFiles());
     this.commitments =
         new CommitmentService(
-            workspaces,
-            store,
-            store,
-            new IncidentGridSites(store, IncidentGridSites.DEFAULT_CELL_SIZE_METERS),
-            Clock.systemUTC());
+            workspaces, store, store, HotspotPorts.commitmentSites(hotspots), Clock.systemUTC());
     this.followUp = new FollowUp(commitments, workspaces, Clock.systemUTC());
   }
 

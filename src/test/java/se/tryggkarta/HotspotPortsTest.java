@@ -1,0 +1,99 @@
+package se.tryggkarta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import se.tryggkarta.commitment.link.HotspotSite;
+import se.tryggkarta.common.LonLat;
+import se.tryggkarta.common.TimeRange;
+import se.tryggkarta.demo.ExempelbyGenerator;
+import se.tryggkarta.route.PriorityPoint;
+import se.tryggkarta.route.WalkPlan;
+import se.tryggkarta.route.WalkRequest;
+import se.tryggkarta.workspace.Workspace;
+
+/**
+ * The hotspot engine feeds the walk planner and the commitment links on the synthetic demo town,
+ * whose incidents are planted at the travel centre and the park.
+ */
+class HotspotPortsTest {
+  /** A site "is at" a planted hotspot when its circle holds the hotspot's centre. */
+  private static final GeometryFactory WGS84 = new GeometryFactory();
+
+  @TempDir static Path dir;
+  private static Wiring wiring;
+  private static Workspace exempelby;
+
+  @BeforeAll
+  static void demoTown() {
+    wiring =
+        Wiring.open(new AppConfig(dir, 0, Optional.empty(), Optional.empty(), List.of(), 1L << 30));
+    ExempelbyGenerator.populateIfAbsent(wiring.store());
+    exempelby = wiring.workspaces().getWorkspace(ExempelbyGenerator.WORKSPACE_ID);
+  }
+
+  @AfterAll
+  static void close() {
+    wiring.close();
+  }
+
+  @Test
+  void commitmentSitesPutTheTravelCentreAndTheParkFirst() {
+    List<HotspotSite> sites =
+        HotspotPorts.commitmentSites(wiring.hotspots())
+            .topSites(exempelby, TimeRange.ALL, Set.of(), 3);
+
+    assertThat(sites).hasSize(3);
+    assertThat(sites.get(0).rank()).isEqualTo(1);
+    List<Geometry> topTwo = List.of(sites.get(0).areaWgs84(), sites.get(1).areaWgs84());
+    assertThat(topTwo).anyMatch(a -> a.contains(point(ExempelbyGenerator.RESECENTRUM_CENTRE)));
+    assertThat(topTwo).anyMatch(a -> a.contains(point(ExempelbyGenerator.PARKEN_CENTRE)));
+    assertThat(sites.get(0).eventCount()).isGreaterThanOrEqualTo(sites.get(2).eventCount() / 2);
+  }
+
+  @Test
+  void commitmentSitesAreEmptyForAPeriodWithoutIncidents() {
+    TimeRange before =
+        TimeRange.of(Instant.parse("1990-01-01T00:00:00Z"), Instant.parse("1991-01-01T00:00:00Z"));
+    assertThat(
+            HotspotPorts.commitmentSites(wiring.hotspots())
+                .topSites(exempelby, before, Set.of(), 5))
+        .isEmpty();
+  }
+
+  @Test
+  void walkStopsOfferTheHotspotsWithTheirCounts() {
+    List<PriorityPoint> stops = HotspotPorts.walkStops(wiring.hotspots()).priorityPoints(exempelby);
+
+    assertThat(stops).isNotEmpty().allMatch(p -> p.kind() == PriorityPoint.Kind.HOTSPOT);
+    assertThat(stops).allMatch(p -> p.events() > 0 && p.weight() > 0);
+    assertThat(stops.get(0).reason()).startsWith("Hotspot nr 1");
+  }
+
+  @Test
+  void aWalkFromTheTravelCentreStopsAtAHotspot() {
+    WalkPlan plan =
+        wiring
+            .walkPlanner()
+            .plan(
+                ExempelbyGenerator.WORKSPACE_ID,
+                WalkRequest.of(ExempelbyGenerator.RESECENTRUM_CENTRE, 3000));
+
+    assertThat(plan.stops()).anyMatch(s -> s.kind() == PriorityPoint.Kind.HOTSPOT);
+  }
+
+  private static Geometry point(LonLat p) {
+    return WGS84.createPoint(new Coordinate(p.lon(), p.lat()));
+  }
+}
