@@ -57,7 +57,7 @@ final class HotspotPorts {
                 String.format(
                     Locale.ROOT,
                     "Hotspot nr %d: %d händelser inom %.0f m (kärntäthet)",
-                    s.rank(),
+                    points.size() + 1,
                     s.eventsCovered(),
                     s.radiusMeters()),
                 PriorityPoint.Kind.HOTSPOT,
@@ -80,7 +80,7 @@ final class HotspotPorts {
                 .buffer(s.radiusMeters(), 16);
         out.add(
             new HotspotSite(
-                s.rank(), s.id(), workspace.crs().toWgs84(circleXy), s.eventsCovered()));
+                out.size() + 1, s.id(), workspace.crs().toWgs84(circleXy), s.eventsCovered()));
       }
       return out;
     };
@@ -110,10 +110,14 @@ final class HotspotPorts {
             Kernel.QUARTIC,
             false);
     try {
+      // A circle in a kernel's tail can rank with no incident inside it; it is not a hotspot.
       return hotspots
           .patrolSites(
               workspaceId, request, n, HotspotService.DEFAULT_RADIUS_METERS, Audience.MEMBER)
-          .sites();
+          .sites()
+          .stream()
+          .filter(s -> s.eventsCovered() > 0)
+          .toList();
     } catch (DomainException e) {
       if (e.kind() == ErrorKind.UNPROCESSABLE) {
         return List.of(); // no incidents match: no hotspots, not an error for the caller

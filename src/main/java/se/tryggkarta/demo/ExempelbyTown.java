@@ -68,6 +68,9 @@ final class ExempelbyTown {
   /** The middles of Resecentrum and Parken, where the night hotspots are planted. */
   static final double[] RESECENTRUM_XY = {-375, -525};
 
+  /** Where the forecourt lamps stand, metres east and north of the travel centre's middle. */
+  static final double[][] FORECOURT_LAMP_OFFSETS = {{-25, -20}, {25, -20}, {-25, 20}, {25, 20}};
+
   static final double[] PARKEN_XY = {600, 300};
 
   /** The middle of Dammstigen's middle leg. */
@@ -416,6 +419,22 @@ final class ExempelbyTown {
           out.add(lamp(out.size() + 1, PLANE.toLonLat(lx, ly), status));
         }
       }
+    }
+    // The travel centre's forecourt: four pole lamps around its middle, all vandalised, where the
+    // night incidents are planted. Placed without random draws so the rest of the town is as
+    // before.
+    for (double[] offset : FORECOURT_LAMP_OFFSETS) {
+      LonLat at = PLANE.toLonLat(RESECENTRUM_XY[0] + offset[0], RESECENTRUM_XY[1] + offset[1]);
+      out.add(
+          new Lamp(
+              String.format(Locale.ROOT, "lamp-%04d", out.size() + 1),
+              at,
+              LampStatus.BROKEN,
+              OptionalDouble.of(56),
+              OptionalDouble.of(56 * 110),
+              Optional.of(LocalDate.of(2012, 5, 14)),
+              "inventory",
+              synthetic()));
     }
     return out;
   }
