@@ -33,6 +33,7 @@ import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.Page;
+import se.tryggkarta.store.DocumentRows;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
@@ -480,73 +481,31 @@ public final class PostgisStore implements Store {
         });
   }
 
-  private static final String DOCUMENT_SELECT =
-      "SELECT collection, scope, doc_id, json, updated_at FROM documents";
-
   @Override
   public Optional<StoredDocument> findDocument(String collection, String scope, String id) {
-    return read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  DOCUMENT_SELECT + " WHERE collection = ? AND scope = ? AND doc_id = ?")) {
-            ps.setString(1, collection);
-            ps.setString(2, scope);
-            ps.setString(3, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(readDocument(rs)) : Optional.<StoredDocument>empty();
-            }
-          }
-        });
+    return read(c -> DOCUMENTS.find(c, collection, scope, id));
   }
 
   @Override
   public List<StoredDocument> listDocuments(String collection, String scope) {
-    return read(
-        c -> {
-          List<StoredDocument> all = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  DOCUMENT_SELECT + " WHERE collection = ? AND scope = ? ORDER BY doc_id")) {
-            ps.setString(1, collection);
-            ps.setString(2, scope);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                all.add(readDocument(rs));
-              }
-            }
-          }
-          return all;
-        });
+    return read(c -> DOCUMENTS.list(c, collection, scope));
   }
 
   @Override
   public boolean deleteDocument(String collection, String scope, String id) {
     return write(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "DELETE FROM documents WHERE collection = ? AND scope = ? AND doc_id = ?")) {
-            ps.setString(1, collection);
-            ps.setString(2, scope);
-            ps.setString(3, id);
-            boolean deleted = ps.executeUpdate() > 0;
-            if (deleted && !scope.isEmpty()) {
-              bumpDataVersion(c, scope);
-            }
-            return deleted;
+          boolean deleted = DOCUMENTS.delete(c, collection, scope, id);
+          if (deleted && !scope.isEmpty()) {
+            bumpDataVersion(c, scope);
           }
+          return deleted;
         });
   }
 
-  private static StoredDocument readDocument(ResultSet rs) throws SQLException {
-    return new StoredDocument(
-        rs.getString(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getObject(5, OffsetDateTime.class).toInstant());
-  }
+  private static final DocumentRows DOCUMENTS =
+      new DocumentRows(
+          "documents", (rs, column) -> rs.getObject(column, OffsetDateTime.class).toInstant());
 
   // ---------------------------------------------------------------- lifecycle
 
