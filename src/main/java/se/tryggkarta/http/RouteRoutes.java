@@ -124,7 +124,8 @@ public final class RouteRoutes implements RouteGroup {
     String name = workspaces.getWorkspace(ctx.pathParam("ws")).name();
     switch (format) {
       case "gpx" ->
-          ctx.contentType("application/gpx+xml").result(Gpx.of(plan, "Trygghetsvandring " + name));
+          ctx.contentType("application/gpx+xml; charset=utf-8")
+              .result(Gpx.of(plan, "Trygghetsvandring " + name));
       case "html" ->
           ctx.contentType("text/html; charset=utf-8").result(WalkProtocol.html(plan, name));
       default -> ctx.json(walkJson(plan)).contentType(GEOJSON);

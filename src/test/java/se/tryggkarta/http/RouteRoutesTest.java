@@ -145,6 +145,10 @@ class RouteRoutesTest {
         plan("{\"start\": " + START + ", \"maxLengthM\": 1500}", "?format=gpx");
     assertThat(gpx.statusCode()).isEqualTo(200);
     assertThat(gpx.body()).contains("<gpx version=\"1.1\"", "<trkpt", "<wpt");
+    // the document declares UTF-8, so the HTTP answer must be UTF-8 too (Swedish stop reasons)
+    assertThat(gpx.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/gpx+xml")
+        .containsIgnoringCase("charset=utf-8");
   }
 
   @ParameterizedTest(name = "{0}")
