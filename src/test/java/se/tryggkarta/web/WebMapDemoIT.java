@@ -54,8 +54,9 @@ import se.tryggkarta.layer.UnsafePlace;
  * as {@code serve --demo} prepares it ({@link se.tryggkarta.Wiring#installDemo()}) on a temporary
  * data directory with the service's real access policy. One server and one browser for the class.
  * Every test checks that the browser logged no errors and saves a screenshot under {@code
- * target/screenshots/}; {@code demo_analyst_view_at_night.png} (heatmap, contours and patrol sites
- * at night) is the README's {@code docs/map.png}.
+ * target/screenshots/}. The public view's screenshot (heatmap, contours and patrol sites) was
+ * copied to the README's {@code docs/map.png}; {@code demo_analyst_view_at_night.png} shows the
+ * analyst's night view with streets and places.
  *
  * <p>No test asks the page to draw the 6 000 raw incidents.
  */
