@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import se.tryggkarta.access.ApiKeyService;
 import se.tryggkarta.commitment.CommitmentService;
+import se.tryggkarta.commitment.DemoCommitments;
 import se.tryggkarta.commitment.report.FollowUp;
+import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.http.AccessPolicy;
 import se.tryggkarta.http.ApiKeyPolicy;
@@ -144,6 +146,21 @@ public final class Wiring implements AutoCloseable {
 
   public FollowUp followUp() {
     return followUp;
+  }
+
+  /**
+   * Prepares the demo as {@code serve --demo} runs it: creates the synthetic public workspace
+   * {@code exempelby} if absent, and installs the demo commitments (activities up to today, UTC
+   * clock) if it has none. Idempotent; the browser tests start the app the same way.
+   *
+   * @return whether this call created the demo workspace
+   */
+  public boolean installDemo() {
+    boolean created = ExempelbyGenerator.populateIfAbsent(store);
+    if (commitments.listCommitments(DemoCommitments.WORKSPACE).isEmpty()) {
+      new DemoCommitments(commitments, workspaces, Clock.systemUTC()).install();
+    }
+    return created;
   }
 
   /** The policy the service runs with: API keys, and anonymous access to public aggregates. */

@@ -1,6 +1,5 @@
 package se.tryggkarta.cli;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.tryggkarta.AppConfig;
 import se.tryggkarta.Wiring;
-import se.tryggkarta.commitment.DemoCommitments;
 import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.http.HttpApp;
 
@@ -66,11 +64,8 @@ public final class ServeCommand implements Callable<Integer> {
                 System.out.println(
                     "First start: created an admin API key. It is shown only now; keep it safe:\n  "
                         + token));
-    if (demo && ExempelbyGenerator.populateIfAbsent(wiring.store())) {
+    if (demo && wiring.installDemo()) {
       LOG.info("Created the synthetic demo workspace '{}'", ExempelbyGenerator.WORKSPACE_ID);
-    }
-    if (demo && wiring.commitments().listCommitments(DemoCommitments.WORKSPACE).isEmpty()) {
-      new DemoCommitments(wiring.commitments(), wiring.workspaces(), Clock.systemUTC()).install();
     }
     HttpApp app = wiring.http();
     CountDownLatch stopped = new CountDownLatch(1);

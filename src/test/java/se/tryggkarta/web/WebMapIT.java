@@ -1,7 +1,6 @@
 package se.tryggkarta.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -45,8 +44,8 @@ import se.tryggkarta.http.TestServer;
  * seeded with {@link TestTown}. Every test checks that the browser logged no errors and saves a
  * screenshot under {@code target/screenshots/}.
  *
- * <p>The heatmap, walk and commitment tests are written against those features' contracts (issues
- * 3, 6 and 8) and run once their routes are registered in the app.
+ * <p>{@link WebMapDemoIT} runs the same kind of checks on the demo town as {@code serve --demo}
+ * prepares it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebMapIT {
@@ -241,7 +240,6 @@ class WebMapIT {
 
   @Test
   void heatmap_and_contours_appear() {
-    assumeRoute("/api/workspaces/{ws}/hotspots/density");
     open("?ws=testby&layers=boundary,density,contours", null);
     waitLoaded("density", "contours");
     WebElement overlay = driver.findElement(By.cssSelector("img.density-overlay"));
@@ -252,7 +250,6 @@ class WebMapIT {
 
   @Test
   void a_safety_walk_planned_by_clicking_is_drawn() {
-    assumeRoute("/api/workspaces/{ws}/walks/plan");
     importNetwork();
     open("?ws=testby&layers=boundary,streets", analystKey);
     waitLoaded("streets");
@@ -272,7 +269,6 @@ class WebMapIT {
 
   @Test
   void a_safe_route_between_two_clicks_is_drawn_with_the_shortest_for_comparison() {
-    assumeRoute("/api/workspaces/{ws}/routes/safe");
     importNetwork();
     open("?ws=testby&layers=boundary,streets", analystKey);
     waitLoaded("streets");
@@ -290,7 +286,6 @@ class WebMapIT {
 
   @Test
   void the_lighting_panel_lists_ranked_priorities_with_their_explanations() {
-    assumeRoute("/api/workspaces/{ws}/lighting/priorities");
     open("?ws=testby&layers=boundary,lamps,dark", analystKey);
     waitLoaded("lamps", "dark");
     driver.findElement(By.cssSelector("#panel-lighting summary")).click();
@@ -303,7 +298,6 @@ class WebMapIT {
 
   @Test
   void the_commitments_panel_shows_progress() {
-    assumeRoute("/api/workspaces/{ws}/commitments");
     var created =
         server
             .as(java.util.Optional.of(analystKey))
@@ -336,12 +330,6 @@ class WebMapIT {
                 TestTown.streetsGeoJson(),
                 "application/geo+json");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-  }
-
-  private void assumeRoute(String path) {
-    assumeTrue(
-        server.app().routes().stream().anyMatch(r -> r.path().equals(path)),
-        path + " is not registered on this branch yet");
   }
 
   private void open(String query, String key) {

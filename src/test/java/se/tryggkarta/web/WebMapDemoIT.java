@@ -1,0 +1,420 @@
+package se.tryggkarta.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import se.tryggkarta.access.Role;
+import se.tryggkarta.commitment.Commitment;
+import se.tryggkarta.common.LonLat;
+import se.tryggkarta.demo.ExempelbyGenerator;
+import se.tryggkarta.http.TestServer;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.UnsafePlace;
+
+/**
+ * The web map in headless Chromium on the synthetic demo town {@code exempelby}, prepared exactly
+ * as {@code serve --demo} prepares it ({@link se.tryggkarta.Wiring#installDemo()}) on a temporary
+ * data directory with the service's real access policy. One server and one browser for the class.
+ * Every test checks that the browser logged no errors and saves a screenshot under {@code
+ * target/screenshots/}. The public view's screenshot (heatmap, contours and patrol sites) was
+ * copied to the README's {@code docs/map.png}; {@code demo_analyst_view_at_night.png} shows the
+ * analyst's night view with streets and places.
+ *
+ * <p>No test asks the page to draw the 6 000 raw incidents.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebMapDemoIT {
+  private static final Path SCREENSHOTS = Path.of("target/screenshots");
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String WS = ExempelbyGenerator.WORKSPACE_ID;
+
+  /** A click "at" a place lands within this distance of it (a pixel at zoom 16 is about 1.2 m). */
+  private static final double CLICK_TOLERANCE_METERS = 25;
+
+  /** A patrol site counts as at a planted hotspot within this distance (as DemoPatrolSitesIT). */
+  private static final double NEAR_METERS = 150;
+
+  @TempDir static Path dir;
+  private TestServer server;
+  private ChromeDriverService service;
+  private ChromeDriver driver;
+  private String analystKey;
+
+  @BeforeAll
+  void start() throws IOException {
+    server = TestServer.start(dir, w -> w.http());
+    assertThat(server.wiring().installDemo()).isTrue();
+    analystKey = server.wiring().keys().create(Role.ANALYST, Set.of(WS), "demo-analytiker").token();
+    Files.createDirectories(SCREENSHOTS);
+    Path profile = Files.createDirectories(Path.of("target/chromium-profile-demo"));
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,860",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void freshSession() {
+    driver.manage().window().setSize(new Dimension(1280, 860));
+    driver.get(server.base() + "/health");
+    driver.executeScript("sessionStorage.clear()");
+    driver.manage().logs().get(LogType.BROWSER);
+  }
+
+  @AfterEach
+  void screenshotAndNoConsoleErrors(TestInfo info) {
+    saveScreenshot(info.getTestMethod().orElseThrow().getName());
+    List<String> errors =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .toList();
+    assertThat(errors).as("browser console errors").isEmpty();
+  }
+
+  @Test
+  void demo_public_view_draws_heatmap_contours_and_patrol_sites_but_no_raw_incidents() {
+    open(
+        "?ws=exempelby&layers=boundary,streets,places,density,contours,sites,incidents,"
+            + "unsafe-places",
+        null);
+    waitLoaded("boundary", "density", "contours", "sites");
+    assertThat(attribute(By.tagName("body"), "data-role")).isEqualTo("public");
+    assertThat(List.of("streets", "places", "incidents", "unsafe-places"))
+        .allSatisfy(l -> assertThat(status(l)).as(l).isEqualTo("absent"));
+    assertThat(driver.findElement(By.cssSelector("img.density-overlay")).getAttribute("src"))
+        .startsWith("data:image/png");
+    assertThat(count("contours")).isPositive();
+    assertThat(count("sites")).isPositive();
+    assertThat(driver.findElements(By.id("layer-incidents"))).isEmpty();
+    assertThat(driver.findElements(By.id("layer-unsafe-places"))).isEmpty();
+    assertThat(requestedUrls()).noneMatch(u -> u.contains("/layers/"));
+    String page = driver.getPageSource();
+    List<String> comments =
+        ExempelbyGenerator.data().records(Layer.UNSAFE_PLACES).stream()
+            .map(r -> ((UnsafePlace) r).comment())
+            .flatMap(Optional::stream)
+            .filter(c -> c.length() >= 12)
+            .distinct()
+            .toList();
+    assertThat(comments).isNotEmpty();
+    assertThat(comments).noneMatch(page::contains);
+    assertThat(driver.findElements(By.cssSelector("[data-download^=incidents]"))).isEmpty();
+  }
+
+  @Test
+  void toggling_a_layer_on_the_demo_town_redraws_it_and_keeps_the_choice_in_the_url() {
+    open("?ws=exempelby&layers=boundary,streets,places", analystKey);
+    waitLoaded("boundary", "streets", "places");
+    assertThat(count("streets")).isEqualTo(ExempelbyGenerator.data().records(Layer.STREETS).size());
+
+    driver.findElement(By.id("layer-places")).click();
+    waitStatus("places", "off");
+    assertThat(driver.getCurrentUrl())
+        .contains("layers=boundary%2Cstreets")
+        .doesNotContain("places");
+
+    driver.findElement(By.id("layer-lamps")).sendKeys(Keys.SPACE);
+    waitLoaded("lamps");
+    assertThat(count("lamps")).isEqualTo(ExempelbyGenerator.data().records(Layer.LAMPS).size());
+    assertThat(driver.getCurrentUrl()).contains("lamps");
+
+    driver.navigate().refresh();
+    waitReady();
+    waitLoaded("boundary", "streets", "lamps");
+    assertThat(status("places")).isEqualTo("off");
+  }
+
+  @Test
+  void an_analyst_plans_a_safety_walk_from_a_click_at_the_travel_centre_and_sees_its_route() {
+    LonLat centre = ExempelbyGenerator.RESECENTRUM_CENTRE;
+    open(
+        String.format(
+            java.util.Locale.ROOT,
+            "?ws=exempelby&layers=boundary&at=%.6f,%.6f,16",
+            centre.lat(),
+            centre.lon()),
+        analystKey);
+    waitLoaded("boundary");
+    driver.findElement(By.cssSelector("#panel-walk summary")).click();
+    long before = routePixels();
+    new Actions(driver).moveToElement(driver.findElement(By.id("map"))).click().perform();
+    WebElement plan = driver.findElement(By.id("walk-plan"));
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(plan));
+    double[] start =
+        Arrays.stream(driver.findElement(By.id("walk-start")).getText().split("[^0-9.]+"))
+            .filter(s -> !s.isEmpty())
+            .mapToDouble(Double::parseDouble)
+            .toArray();
+    assertThat(metres(new LonLat(start[1], start[0]), centre)).isLessThan(CLICK_TOLERANCE_METERS);
+
+    WebElement length = driver.findElement(By.id("walk-length"));
+    length.clear();
+    length.sendKeys("2000");
+    plan.click();
+    new WebDriverWait(driver, WAIT)
+        .until(d -> !d.findElement(By.id("walk-summary")).getText().isBlank());
+    int stops = driver.findElements(By.cssSelector("#walk-stops li")).size();
+    assertThat(stops).isPositive();
+    assertThat(driver.findElements(By.cssSelector(".stop-label"))).hasSize(stops);
+    assertThat(
+            driver.findElements(By.cssSelector(".stop-label")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, stops).mapToObj(String::valueOf).toList());
+    new WebDriverWait(driver, WAIT)
+        .withMessage("the walk's route was never painted")
+        .until(d -> routePixels() > before + 1000);
+    assertThat(driver.findElement(By.id("walk-print")).isDisplayed()).isTrue();
+  }
+
+  @Test
+  void the_commitments_panel_lists_the_demo_promises_with_their_progress() {
+    List<Commitment> promises = server.wiring().commitments().listCommitments(WS);
+    assertThat(promises).hasSizeGreaterThanOrEqualTo(3);
+    open("?ws=exempelby&layers=boundary", null);
+    waitLoaded("boundary");
+    driver.findElement(By.cssSelector("#panel-commitments summary")).click();
+    new WebDriverWait(driver, WAIT)
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#commitment-list [role=progressbar]")).size()
+                    >= promises.stream().filter(c -> c.target().isPresent()).count());
+    assertThat(driver.findElements(By.cssSelector("#commitment-list li[data-commitment]")))
+        .hasSize(promises.size());
+    LocalDate today = server.wiring().commitments().today(WS);
+    Set<String> statuses = new HashSet<>();
+    for (Commitment c : promises) {
+      if (c.target().isEmpty()) {
+        continue;
+      }
+      WebElement bar =
+          driver.findElement(
+              By.cssSelector("[data-commitment='" + c.id() + "'] [role=progressbar]"));
+      long done = server.wiring().commitments().progress(WS, c.id(), today).total().done();
+      long expected = Math.round(Math.min(100.0, 100.0 * done / c.target().getAsLong()));
+      assertThat(Long.parseLong(bar.getAttribute("aria-valuenow"))).as(c.id()).isEqualTo(expected);
+      statuses.add(bar.getAttribute("data-status"));
+    }
+    assertThat(statuses).as("the demo promises are in different states").hasSizeGreaterThan(1);
+    for (Commitment c : promises) {
+      assertThat(
+              driver
+                  .findElement(By.cssSelector("[data-commitment='" + c.id() + "'] strong"))
+                  .getText())
+          .isEqualTo(c.title());
+    }
+  }
+
+  @Test
+  void at_night_the_patrol_site_list_ranks_the_travel_centre_and_the_park_first() {
+    open("?ws=exempelby&night=1&layers=boundary,streets,places,density,contours,sites", analystKey);
+    waitLoaded("boundary", "streets", "places", "density", "contours", "sites");
+    saveScreenshot("demo_analyst_view_at_night");
+    assertThat(requestedUrls())
+        .anyMatch(u -> u.contains("/hotspots/sites") && u.contains("hours=18-06"));
+    driver.findElement(By.cssSelector("#panel-sites summary")).click();
+    List<WebElement> buttons =
+        new WebDriverWait(driver, WAIT)
+            .until(
+                d -> {
+                  List<WebElement> b = d.findElements(By.cssSelector("#site-list li button"));
+                  return b.size() >= 2 ? b : null;
+                });
+    LonLat first = centreAfterClicking(buttons.get(0));
+    LonLat second = centreAfterClicking(buttons.get(1));
+    List<LonLat> top2 = List.of(first, second);
+    assertThat(top2)
+        .anySatisfy(
+            c ->
+                assertThat(metres(c, ExempelbyGenerator.RESECENTRUM_CENTRE))
+                    .isLessThan(NEAR_METERS))
+        .anySatisfy(
+            c -> assertThat(metres(c, ExempelbyGenerator.PARKEN_CENTRE)).isLessThan(NEAR_METERS));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private void saveScreenshot(String name) {
+    Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+    try {
+      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Clicks a site in the list (the map zooms to it) and returns the map centre from the URL. */
+  private LonLat centreAfterClicking(WebElement button) {
+    String before = driver.getCurrentUrl();
+    button.click();
+    new WebDriverWait(driver, WAIT)
+        .until(d -> !d.getCurrentUrl().equals(before) && d.getCurrentUrl().contains("at="));
+    String query = URI.create(driver.getCurrentUrl()).getRawQuery();
+    String at =
+        Arrays.stream(query.split("&"))
+            .filter(p -> p.startsWith("at="))
+            .findFirst()
+            .map(p -> URLDecoder.decode(p.substring(3), StandardCharsets.UTF_8))
+            .orElseThrow();
+    String[] v = at.split(",");
+    return new LonLat(Double.parseDouble(v[1]), Double.parseDouble(v[0]));
+  }
+
+  /** Great-circle distance in metres (haversine, mean Earth radius 6 371 008.8 m). */
+  private static double metres(LonLat a, LonLat b) {
+    double r = 6_371_008.8;
+    double dLat = Math.toRadians(b.lat() - a.lat());
+    double dLon = Math.toRadians(b.lon() - a.lon());
+    double h =
+        Math.pow(Math.sin(dLat / 2), 2)
+            + Math.cos(Math.toRadians(a.lat()))
+                * Math.cos(Math.toRadians(b.lat()))
+                * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * r * Math.asin(Math.sqrt(h));
+  }
+
+  private void open(String query, String key) {
+    driver.get(server.base() + "/health");
+    if (key == null) {
+      driver.executeScript("sessionStorage.removeItem('tryggkarta.apiKey')");
+    } else {
+      driver.executeScript("sessionStorage.setItem('tryggkarta.apiKey', arguments[0])", key);
+    }
+    driver.get(server.base() + "/" + query);
+    waitReady();
+  }
+
+  private void waitReady() {
+    new WebDriverWait(driver, WAIT)
+        .until(d -> d.findElement(By.tagName("body")).getAttribute("data-ready") != null);
+    assertThat(attribute(By.tagName("body"), "data-ready"))
+        .as(driver.findElement(By.id("status")).getText())
+        .isEqualTo("true");
+  }
+
+  private String attribute(By by, String name) {
+    return driver.findElement(by).getAttribute(name);
+  }
+
+  private void waitLoaded(String... layers) {
+    for (String layer : layers) {
+      waitStatus(layer, "loaded");
+    }
+  }
+
+  private void waitStatus(String layer, String wanted) {
+    new WebDriverWait(driver, WAIT)
+        .withMessage(
+            () ->
+                layer
+                    + " never became "
+                    + wanted
+                    + "; status line: "
+                    + driver.findElement(By.id("status")).getText())
+        .until(d -> wanted.equals(status(layer)));
+  }
+
+  private String status(String layer) {
+    List<WebElement> items =
+        driver.findElements(By.cssSelector("#layer-list li[data-layer='" + layer + "']"));
+    return items.isEmpty() ? "absent" : items.get(0).getAttribute("data-status");
+  }
+
+  private int count(String layer) {
+    return Integer.parseInt(
+        attribute(By.cssSelector("#layer-list li[data-layer='" + layer + "']"), "data-count"));
+  }
+
+  /**
+   * Pixels on Leaflet's vector canvases in the walk's colour #005f99 (RGB 0, 95, 153), each channel
+   * within 40: what the walk tool painted (its start marker and its route).
+   */
+  private long routePixels() {
+    Object n =
+        driver.executeScript(
+            "let n = 0; for (const c of document.querySelectorAll('.leaflet-overlay-pane"
+                + " canvas')) { const d = c.getContext('2d').getImageData(0, 0, c.width,"
+                + " c.height).data; for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 100 &&"
+                + " d[i] < 40 && Math.abs(d[i + 1] - 95) < 40 && Math.abs(d[i + 2] - 153) < 40)"
+                + " n++; } return n;");
+    return ((Number) n).longValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> requestedUrls() {
+    return (List<String>)
+        driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
+  }
+}
