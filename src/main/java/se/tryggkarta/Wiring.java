@@ -64,7 +64,7 @@ public final class Wiring implements AutoCloseable {
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
     this.hotspots = new HotspotService(workspaces, store);
     this.lighting = new LightingService(workspaces, store);
-    this.networks = new NetworkService(store, workspaces);
+    this.networks = new NetworkService(store, workspaces, new SqliteGeoPackageFiles());
     this.walkPlanner =
         new WalkPlanner(
             networks,

@@ -34,8 +34,15 @@ public final class NetworkCommand {
     @Option(names = "--workspace", required = true, description = "Workspace id.")
     String workspace;
 
-    @Option(names = "--format", description = "pbf, osm or geojson (default: from the content).")
+    @Option(
+        names = "--format",
+        description = "pbf, osm, geojson or gpkg (default: from the content).")
     String format;
+
+    @Option(
+        names = "--table",
+        description = "GeoPackage: the feature table (default: 'streets' or the only one).")
+    String table;
 
     @Option(names = "--id-property", defaultValue = "id", description = "GeoJSON id property.")
     String idProperty;
@@ -72,7 +79,8 @@ public final class NetworkCommand {
                     file,
                     Optional.ofNullable(format).map(f -> NetworkFormat.parse("format", f)),
                     new AttributeMapping(
-                        idProperty, highwayProperty, litProperty, nameProperty, defaultHighway));
+                        idProperty, highwayProperty, litProperty, nameProperty, defaultHighway),
+                    Optional.ofNullable(table));
         System.out.printf(
             Locale.ROOT,
             "streets %d, nodes %d, walkable edges %d, length %.1f km, lamps %d%n",

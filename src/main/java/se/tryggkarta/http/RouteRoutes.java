@@ -83,7 +83,9 @@ public final class RouteRoutes implements RouteGroup {
     java.nio.file.Path file = Files.createTempFile("tryggkarta-network-", ".upload");
     try {
       copyLimited(ctx.bodyInputStream(), file);
-      ctx.json(networks.importFile(ctx.pathParam("ws"), file, format, mapping));
+      ctx.json(
+          networks.importFile(
+              ctx.pathParam("ws"), file, format, mapping, Params.string(ctx, "table")));
     } finally {
       Files.deleteIfExists(file);
     }

@@ -10,9 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.LonLat;
+import se.tryggkarta.ingest.GeoPackageFiles;
+import se.tryggkarta.ingest.RecordSource;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
 import se.tryggkarta.layer.Layer;
@@ -24,6 +27,7 @@ import se.tryggkarta.route.graph.Snapper;
 import se.tryggkarta.route.graph.StreetGraph;
 import se.tryggkarta.route.osm.AttributeMapping;
 import se.tryggkarta.route.osm.GeoJsonLineReader;
+import se.tryggkarta.route.osm.GeoPackageLineReader;
 import se.tryggkarta.route.osm.NetworkData;
 import se.tryggkarta.route.osm.NetworkFormat;
 import se.tryggkarta.route.osm.OsmNetworkReader;
@@ -40,9 +44,17 @@ public final class NetworkService {
   private final WorkspaceService workspaces;
   private final ConcurrentMap<String, StreetNetwork> cache = new ConcurrentHashMap<>();
 
-  public NetworkService(LayerStore layers, WorkspaceService workspaces) {
+  private final GeoPackageFiles geoPackages;
+
+  /**
+   * @param geoPackages opens uploaded GeoPackage files (the ingest feature's port), for municipal
+   *     road layers
+   */
+  public NetworkService(
+      LayerStore layers, WorkspaceService workspaces, GeoPackageFiles geoPackages) {
     this.layers = layers;
     this.workspaces = workspaces;
+    this.geoPackages = geoPackages;
   }
 
   /**
@@ -51,16 +63,35 @@ public final class NetworkService {
    * before lamps (two transactions). Re-importing replaces records with the same ids.
    *
    * @param format the file's format; sniffed from its first bytes when empty
-   * @param mapping attribute names for GeoJSON line layers (ignored for OSM)
+   * @param mapping attribute names for GeoJSON and GeoPackage line layers (ignored for OSM)
    */
   public ImportSummary importFile(
       String workspaceId, Path file, Optional<NetworkFormat> format, AttributeMapping mapping) {
+    return importFile(workspaceId, file, format, mapping, Optional.empty());
+  }
+
+  /**
+   * As {@link #importFile(String, Path, Optional, AttributeMapping)}, naming the feature table of a
+   * GeoPackage (without one: the table named {@code streets}, or the only feature table).
+   */
+  public ImportSummary importFile(
+      String workspaceId,
+      Path file,
+      Optional<NetworkFormat> format,
+      AttributeMapping mapping,
+      Optional<String> table) {
     String ws = workspaces.getWorkspace(workspaceId).id();
     NetworkFormat f = format.orElseGet(() -> sniff(file));
     NetworkData data =
-        f == NetworkFormat.GEOJSON
-            ? GeoJsonLineReader.read(file, mapping)
-            : OsmNetworkReader.read(file, f);
+        switch (f) {
+          case GEOJSON -> GeoJsonLineReader.read(file, mapping);
+          case GEOPACKAGE -> {
+            try (RecordSource source = geoPackages.openTable(file, table, Layer.STREETS)) {
+              yield GeoPackageLineReader.read(source, Crs.wgs84(), mapping);
+            }
+          }
+          case OSM_PBF, OSM_XML -> OsmNetworkReader.read(file, f);
+        };
     if (data.streets().isEmpty()) {
       throw new DomainException(
           ErrorKind.UNPROCESSABLE, "body", "the file holds no walkable street lines");

@@ -105,7 +105,8 @@ public final class GeoJsonLineReader {
         : Optional.of(v.asText().strip());
   }
 
-  private static String litValue(String v) {
+  /** Municipal lit values (ja/nej, 1/0, belyst/obelyst) in OSM's words; others as they are. */
+  static String litValue(String v) {
     if (v == null) {
       return null;
     }

@@ -12,15 +12,20 @@ public enum NetworkFormat {
   /** OpenStreetMap XML ({@code .osm}). */
   OSM_XML,
   /** A GeoJSON FeatureCollection of LineStrings or MultiLineStrings. */
-  GEOJSON;
+  GEOJSON,
+  /** An OGC GeoPackage whose feature table holds LineStrings or MultiLineStrings. */
+  GEOPACKAGE;
 
   /**
-   * Recognises the format from the first bytes: a PBF file starts with a 4-byte header length and
-   * the blob type {@code OSMHeader}; XML starts with {@code <}; GeoJSON with <code>{</code>. Throws
-   * UNSUPPORTED_FORMAT otherwise.
+   * Recognises the format from the first bytes: a GeoPackage is an SQLite file ({@code SQLite
+   * format 3}); a PBF file starts with a 4-byte header length and the blob type {@code OSMHeader};
+   * XML starts with {@code <}; GeoJSON with <code>{</code>. Throws UNSUPPORTED_FORMAT otherwise.
    */
   public static NetworkFormat sniff(byte[] head, int length) {
     String text = new String(head, 0, Math.min(length, head.length), StandardCharsets.ISO_8859_1);
+    if (text.startsWith("SQLite format 3\u0000")) {
+      return GEOPACKAGE;
+    }
     if (text.contains("OSMHeader")) {
       return OSM_PBF;
     }
@@ -37,18 +42,19 @@ public enum NetworkFormat {
     throw new DomainException(
         ErrorKind.UNSUPPORTED_FORMAT,
         "body",
-        "expected an OpenStreetMap .osm.pbf or .osm XML file or GeoJSON lines");
+        "expected an OpenStreetMap .osm.pbf or .osm XML file, GeoJSON or GeoPackage lines");
   }
 
-  /** Parses {@code pbf}, {@code osm}/{@code xml} or {@code geojson}. */
+  /** Parses {@code pbf}, {@code osm}/{@code xml}, {@code geojson} or {@code gpkg}. */
   public static NetworkFormat parse(String field, String text) {
     return switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "pbf", "osm.pbf", "osm-pbf" -> OSM_PBF;
       case "osm", "xml", "osm-xml" -> OSM_XML;
       case "geojson", "json" -> GEOJSON;
+      case "gpkg", "geopackage" -> GEOPACKAGE;
       default ->
           throw DomainException.invalid(
-              field, "unknown format '" + text + "', expected pbf, osm or geojson");
+              field, "unknown format '" + text + "', expected pbf, osm, geojson or gpkg");
     };
   }
 }

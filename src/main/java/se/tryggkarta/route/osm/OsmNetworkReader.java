@@ -55,7 +55,8 @@ public final class OsmNetworkReader {
         switch (format) {
           case OSM_PBF -> new OsmosisReader(f);
           case OSM_XML -> new XmlReader(f, false, CompressionMethod.None);
-          case GEOJSON -> throw new IllegalArgumentException("not an OSM format: " + format);
+          case GEOJSON, GEOPACKAGE ->
+              throw new IllegalArgumentException("not an OSM format: " + format);
         };
     source.setSink(sink);
     try {
