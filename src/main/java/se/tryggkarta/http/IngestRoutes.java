@@ -61,6 +61,12 @@ public final class IngestRoutes implements RouteGroup {
     Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
     Layer layer = Layer.parse("layer", ctx.pathParam("layer"));
     if (ctx.contentLength() > maxUploadBytes) {
+      // Read a modest overshoot before answering: a client that sends the whole body before it
+      // reads (most do, without Expect: 100-continue) would otherwise see the connection close
+      // under it instead of the 413. Far larger bodies are refused at once.
+      if (ctx.contentLength() <= maxUploadBytes + DRAIN_SLACK_BYTES) {
+        drain(ctx.bodyInputStream());
+      }
       throw tooLarge();
     }
     Map<String, String> params = new LinkedHashMap<>();
@@ -119,6 +125,9 @@ public final class IngestRoutes implements RouteGroup {
   }
 
   /** Reads what the client still sends, up to the limit, so it sees the answer, not a reset. */
+  /** How far past the limit a body is still read (and discarded) before the 413. */
+  static final long DRAIN_SLACK_BYTES = 16L << 20;
+
   private static void drain(InputStream body) {
     try {
       body.transferTo(OutputStreamSink.INSTANCE);
