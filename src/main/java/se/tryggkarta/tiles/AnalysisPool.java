@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,9 @@ import se.tryggkarta.common.ErrorKind;
  * not cached. When all {@code threads} are busy and {@code queue} tasks wait, a new computation is
  * refused with {@link ErrorKind#UNAVAILABLE} (field {@code load}; HTTP 503 with Retry-After), and a
  * caller waits at most {@code timeLimit} (then UNAVAILABLE, field {@code timeLimit}; the task is
- * cancelled). Keys must carry the workspace's data version so that writes invalidate. Thread-safe.
+ * cancelled and its worker interrupted; CPU-bound steps that do not check for interrupts run to
+ * their end, so the pool's size, not the time limit, bounds the CPU in use). Keys must carry the
+ * workspace's data version so that writes invalidate. Thread-safe.
  */
 public final class AnalysisPool implements AutoCloseable {
   private final ThreadPoolExecutor executor;
@@ -86,7 +89,11 @@ public final class AnalysisPool implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public <T> T get(Object key, Supplier<T> compute) {
     CompletableFuture<Object> f = cache.getIfPresent(key);
-    if (f != null && !f.isCompletedExceptionally()) {
+    if (f != null && f.isCompletedExceptionally()) {
+      cache.asMap().remove(key, f);
+      f = null;
+    }
+    if (f != null) {
       hits.incrementAndGet();
     } else {
       try {
@@ -95,7 +102,7 @@ public final class AnalysisPool implements AutoCloseable {
                 key,
                 (k, ex) -> {
                   misses.incrementAndGet();
-                  return CompletableFuture.supplyAsync(compute::get, executor);
+                  return submit(compute);
                 });
       } catch (RejectedExecutionException e) {
         refused.incrementAndGet();
@@ -119,6 +126,27 @@ public final class AnalysisPool implements AutoCloseable {
       }
       throw new IllegalStateException(c);
     }
+  }
+
+  /** Runs compute on the pool; cancelling the returned future interrupts the worker. */
+  private CompletableFuture<Object> submit(Supplier<?> compute) {
+    CompletableFuture<Object> result = new CompletableFuture<>();
+    Future<?> task =
+        executor.submit(
+            () -> {
+              try {
+                result.complete(compute.get());
+              } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+              }
+            });
+    result.whenComplete(
+        (v, e) -> {
+          if (result.isCancelled()) {
+            task.cancel(true);
+          }
+        });
+    return result;
   }
 
   /** Cache hits, misses (computations started) and refusals since start. */
