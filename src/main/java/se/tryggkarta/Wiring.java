@@ -173,7 +173,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new IngestRoutes(workspaces, imports, exports, policy, config.maxUploadBytes()));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
-    groups.add(new HotspotRoutes(workspaces, hotspots, policy));
+    groups.add(new HotspotRoutes(workspaces, hotspots, policy, tiles));
     groups.add(new TileRoutes(workspaces, tiles, policy));
     groups.add(new LightingRoutes(workspaces, lighting, policy));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));

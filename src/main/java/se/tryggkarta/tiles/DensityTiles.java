@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.locationtech.jts.geom.Envelope;
 import se.tryggkarta.common.Crs;
@@ -182,6 +183,42 @@ public final class DensityTiles {
             () -> new CachedMap(hotspots.density(workspaceId, req, audience)))
         .map();
   }
+
+  /**
+   * Any heavy analysis through the pool and the cache: {@code compute} runs at most once per
+   * (workspace, data version, request) at a time; {@code request} must be a value with equals and
+   * hashCode covering every option and the audience. {@code weightBytes} estimates the result's
+   * size for the cache's bound.
+   */
+  public <T> T analysis(String workspaceId, Object request, int weightBytes, Supplier<T> compute) {
+    long version = layers.dataVersion(workspaceId);
+    return pool.<Sized<T>>get(
+            new AnalysisKey(workspaceId, version, request),
+            () -> new Sized<>(compute.get(), weightBytes))
+        .value();
+  }
+
+  /**
+   * An entity tag for an analysis response: a digest of the workspace's data version, the audience
+   * and a canonical text of the request (the caller sorts its parameters).
+   */
+  public String analysisEtag(String workspaceId, Audience audience, String canonicalRequest) {
+    return "\""
+        + digest(
+            "analysis|"
+                + workspaceId
+                + "|"
+                + layers.dataVersion(workspaceId)
+                + "|"
+                + audience
+                + "|"
+                + canonicalRequest)
+        + "\"";
+  }
+
+  private record AnalysisKey(String ws, long version, Object request) {}
+
+  private record Sized<T>(T value, int weightBytes) implements AnalysisPool.Weighed {}
 
   private record MapKey(String ws, long version, Audience audience, DensityRequest req) {}
 

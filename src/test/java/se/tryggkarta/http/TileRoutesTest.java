@@ -237,6 +237,17 @@ class TileRoutesTest {
   }
 
   @Test
+  void a_density_analysis_repeated_with_if_none_match_answers_304() {
+    String path = "/api/workspaces/pub/hotspots/density?bandwidth=200&cell=20";
+    HttpResponse<byte[]> first = send(path, analyst, Optional.empty());
+    assertThat(first.statusCode()).isEqualTo(200);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(send(path, analyst, Optional.of(etag)).statusCode()).isEqualTo(304);
+    HttpResponse<byte[]> other = send(path + "&kernel=gaussian", analyst, Optional.of(etag));
+    assertThat(other.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void a_write_changes_the_etag_and_the_tile() {
     int[] t = tileAndPixel(CLUSTER, 15);
     String path = BASE + "15/" + t[0] + "/" + t[1] + ".tif?bandwidth=150&cell=10";
