@@ -98,6 +98,15 @@ public final class DensityTiles {
     return tiles.stats().hitRate();
   }
 
+  /** Hits and misses of the rendered-tile cache since start. */
+  public CacheCounts tileCacheCounts() {
+    var st = tiles.stats();
+    return new CacheCounts(st.hitCount(), st.missCount());
+  }
+
+  /** Cache counters. */
+  public record CacheCounts(long hits, long misses) {}
+
   /**
    * The entity tag of a tile: a digest of the workspace, its data version, the audience, the
    * normalised options, the tile and the format. Cheap (no analysis); equal on every instance
