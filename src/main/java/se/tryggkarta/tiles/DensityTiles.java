@@ -46,8 +46,9 @@ import se.tryggkarta.workspace.WorkspaceService;
  * cell size: when s ≤ c the pixel takes the value of the cell holding its centre (exactly the
  * engine's value there); when s &gt; c it takes the mean density over the s × s square centred on
  * the pixel, the mean of the cells whose centres fall inside it, read from a summed-area table in
- * O(1) — so the total mass a low-zoom tile shows is the surface's (Web Mercator's rotation against
- * the workspace CRS, under a degree in Sweden, is ignored).
+ * O(1). Pixel centres are placed by exact transforms on a 16-px lattice with bilinear interpolation
+ * in between (see {@link #LATTICE_PX}) — so the total mass a low-zoom tile shows is the surface's
+ * (Web Mercator's rotation against the workspace CRS, under a degree in Sweden, is ignored).
  *
  * <p><b>Colour.</b> Fixed per view: by {@code max} or the surface's maximum; the legend returns it.
  * <b>Privacy.</b> Public callers get the engine's public surface: cells no finer than the
@@ -60,6 +61,14 @@ import se.tryggkarta.workspace.WorkspaceService;
  */
 public final class DensityTiles {
   private static final byte[] EMPTY = new byte[0];
+
+  /**
+   * Pixel centres are transformed exactly every this many pixels and interpolated bilinearly in
+   * between: Web Mercator → SWEREF 99 TM is smooth, and the interpolation error over 16 px is about
+   * (16 px)² · |∂²X/∂p²| ≈ 2 cm at z12 (330 m spans) and ¼ as much per zoom above — far below a
+   * cell.
+   */
+  static final int LATTICE_PX = 16;
 
   private final WorkspaceService workspaces;
   private final LayerStore layers;
@@ -151,13 +160,41 @@ public final class DensityTiles {
     Crs crs = s.map().get().crs();
     double cell = s.map().get().density().grid().cellSizeMeters();
     int n = TileCoord.SIZE;
+    int step = LATTICE_PX;
+    int m = n / step + 1;
+    // Exact transforms of pixel centres on a lattice every LATTICE_PX pixels (and one past the
+    // last row/column); pixels in between are placed by bilinear interpolation.
+    double[] lx = new double[m * m];
+    double[] ly = new double[m * m];
+    double[] size = new double[m];
+    for (int j = 0; j < m; j++) {
+      for (int i = 0; i < m; i++) {
+        LonLat ll = c.pixelCentre(i * step, j * step);
+        XY p = crs.toXY(ll);
+        lx[j * m + i] = p.x();
+        ly[j * m + i] = p.y();
+        if (i == 0) {
+          size[j] = c.pixelMeters(ll.lat());
+        }
+      }
+    }
     float[] v = new float[n * n];
     for (int py = 0; py < n; py++) {
+      int j = Math.min(py / step, m - 2);
+      double ty = (py - j * step) / (double) step;
+      double pixel = size[j] + ty * (size[j + 1] - size[j]);
       for (int px = 0; px < n; px++) {
-        LonLat ll = c.pixelCentre(px, py);
-        XY p = crs.toXY(ll);
-        double size = c.pixelMeters(ll.lat());
-        v[py * n + px] = (float) (size <= cell ? s.valueAt(p) : s.meanOver(p, size));
+        int i = Math.min(px / step, m - 2);
+        double tx = (px - i * step) / (double) step;
+        int k = j * m + i;
+        double x =
+            (1 - ty) * ((1 - tx) * lx[k] + tx * lx[k + 1])
+                + ty * ((1 - tx) * lx[k + m] + tx * lx[k + m + 1]);
+        double y =
+            (1 - ty) * ((1 - tx) * ly[k] + tx * ly[k + 1])
+                + ty * ((1 - tx) * ly[k + m] + tx * ly[k + m + 1]);
+        XY p = new XY(x, y);
+        v[py * n + px] = (float) (pixel <= cell ? s.valueAt(p) : s.meanOver(p, pixel));
       }
     }
     return Optional.of(v);
