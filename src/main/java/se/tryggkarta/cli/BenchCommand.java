@@ -1,8 +1,6 @@
 package se.tryggkarta.cli;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,7 +44,7 @@ public final class BenchCommand {
    * patrol-site request every twentieth view, spread round-robin over the instances. The session
    * runs twice: cold (fresh caches) and warm (the same requests again). Latency counts from each
    * request's scheduled time, so a stall cannot hide queued requests (no coordinated omission).
-   * Peak heap is the JVM's (service and load generator together).
+   * Peak heap is the JVM's used heap sampled every 50 ms (service and load generator together).
    */
   @Command(
       name = "load",
@@ -117,11 +116,16 @@ public final class BenchCommand {
         throws Exception {
       long[] tileBefore = tileCounts(wirings);
       long[] poolBefore = poolCounts(wirings);
-      List<MemoryPoolMXBean> heap =
-          ManagementFactory.getMemoryPoolMXBeans().stream()
-              .filter(p -> p.getType() == MemoryType.HEAP)
-              .toList();
-      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+      AtomicLong peakHeap = new AtomicLong();
+      java.util.concurrent.ScheduledExecutorService sampler =
+          Executors.newSingleThreadScheduledExecutor();
+      sampler.scheduleAtFixedRate(
+          () ->
+              peakHeap.accumulateAndGet(
+                  ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max),
+          0,
+          50,
+          java.util.concurrent.TimeUnit.MILLISECONDS);
       ExecutorService io = Executors.newFixedThreadPool(16);
       HttpClient client =
           HttpClient.newBuilder()
@@ -166,7 +170,7 @@ public final class BenchCommand {
       }
       CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).join();
       io.shutdown();
-      long peakHeap = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+      sampler.shutdownNow();
       long[] tileAfter = tileCounts(wirings);
       long[] poolAfter = poolCounts(wirings);
       long[] sorted = latencyNanos.clone();
@@ -183,7 +187,7 @@ public final class BenchCommand {
           unavailable.get(),
           rate(tileAfter[0] - tileBefore[0], tileAfter[1] - tileBefore[1]),
           rate(poolAfter[0] - poolBefore[0], poolAfter[1] - poolBefore[1]),
-          peakHeap >> 20);
+          peakHeap.get() >> 20);
     }
 
     private static long[] tileCounts(List<Wiring> wirings) {

@@ -69,12 +69,12 @@ public final class AnalysisPool implements AutoCloseable {
   }
 
   /**
-   * Defaults for one machine: as many threads as cores, 4 waiting tasks a thread, 128 MB of
+   * Defaults for one machine: as many threads as cores, 16 waiting tasks a thread, 128 MB of
    * results, 20 s a call.
    */
   public static AnalysisPool defaults() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new AnalysisPool(cores, 4 * cores, 128L << 20, Duration.ofSeconds(20));
+    return new AnalysisPool(cores, 16 * cores, 128L << 20, Duration.ofSeconds(20));
   }
 
   /** A cached value that knows its approximate size in bytes. */
@@ -110,8 +110,29 @@ public final class AnalysisPool implements AutoCloseable {
             ErrorKind.UNAVAILABLE, "load", "too many analyses in progress; retry shortly");
       }
     }
+    return (T) await(f);
+  }
+
+  /**
+   * Runs {@code compute} on the pool without caching (for work whose result another cache keeps),
+   * with the same refusal and time limit as {@link #get}.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T run(Supplier<T> compute) {
+    CompletableFuture<Object> f;
     try {
-      return (T) f.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+      f = submit(compute);
+    } catch (RejectedExecutionException e) {
+      refused.incrementAndGet();
+      throw new DomainException(
+          ErrorKind.UNAVAILABLE, "load", "too many analyses in progress; retry shortly");
+    }
+    return (T) await(f);
+  }
+
+  private Object await(CompletableFuture<Object> f) {
+    try {
+      return f.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
       throw new DomainException(

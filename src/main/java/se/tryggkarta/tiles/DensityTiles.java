@@ -279,14 +279,20 @@ public final class DensityTiles {
 
   private byte[] render(
       String workspaceId, TileCoord c, TileFormat f, TileOptions o, Audience audience) {
-    Optional<float[]> values = values(workspaceId, c, o, audience);
-    if (values.isEmpty() || allZero(values.get())) {
-      return EMPTY;
-    }
-    return switch (f) {
-      case PNG -> png(values.get(), legend(workspaceId, o, audience).maxPerKm2());
-      case TIFF -> tiff(values.get(), c);
-    };
+    // The surface comes from the pool first; the rendering then runs on the pool too (it never
+    // waits for another pool task, so the pool cannot deadlock on itself).
+    double max = legend(workspaceId, o, audience).maxPerKm2();
+    return pool.run(
+        () -> {
+          Optional<float[]> values = values(workspaceId, c, o, audience);
+          if (values.isEmpty() || allZero(values.get())) {
+            return EMPTY;
+          }
+          return switch (f) {
+            case PNG -> png(values.get(), max);
+            case TIFF -> tiff(values.get(), c);
+          };
+        });
   }
 
   private Surface surface(Workspace w, TileOptions o, Audience audience) {
