@@ -2,6 +2,7 @@ package se.tryggkarta;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import se.tryggkarta.cli.BenchCommand;
 import se.tryggkarta.cli.CommitmentsCommand;
 import se.tryggkarta.cli.DemoCommand;
 import se.tryggkarta.cli.ExitCodes;
@@ -34,6 +35,7 @@ import se.tryggkarta.cli.WalksCommand;
       RoutesCommand.class,
       CommitmentsCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
       ImportCommand.class,
       ExportCommand.class,
       CommandLine.HelpCommand.class

@@ -23,6 +23,7 @@ import se.tryggkarta.http.LightingRoutes;
 import se.tryggkarta.http.MapSettings;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.RouteRoutes;
+import se.tryggkarta.http.TileRoutes;
 import se.tryggkarta.http.WebMapRoutes;
 import se.tryggkarta.http.WorkspaceRoutes;
 import se.tryggkarta.ingest.ExportService;
@@ -36,6 +37,8 @@ import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
 import se.tryggkarta.store.geopackage.SqliteGeoPackageFiles;
 import se.tryggkarta.store.postgis.PostgisStore;
+import se.tryggkarta.tiles.AnalysisPool;
+import se.tryggkarta.tiles.DensityTiles;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
@@ -48,6 +51,7 @@ public final class Wiring implements AutoCloseable {
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
   private final HotspotService hotspots;
+  private final DensityTiles tiles;
   private final LightingService lighting;
   private final NetworkService networks;
   private final WalkPlanner walkPlanner;
@@ -63,6 +67,7 @@ public final class Wiring implements AutoCloseable {
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
     this.hotspots = new HotspotService(workspaces, store);
+    this.tiles = new DensityTiles(workspaces, store, hotspots, AnalysisPool.defaults(), 64L << 20);
     this.lighting = new LightingService(workspaces, store);
     this.networks = new NetworkService(store, workspaces, new SqliteGeoPackageFiles());
     this.walkPlanner =
@@ -110,6 +115,10 @@ public final class Wiring implements AutoCloseable {
 
   public ApiKeyService keys() {
     return keys;
+  }
+
+  public DensityTiles tiles() {
+    return tiles;
   }
 
   public HotspotService hotspots() {
@@ -181,7 +190,8 @@ public final class Wiring implements AutoCloseable {
     groups.add(new IngestRoutes(workspaces, imports, exports, policy, config.maxUploadBytes()));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
-    groups.add(new HotspotRoutes(workspaces, hotspots, policy));
+    groups.add(new HotspotRoutes(workspaces, hotspots, policy, tiles));
+    groups.add(new TileRoutes(workspaces, tiles, policy));
     groups.add(new LightingRoutes(workspaces, lighting, policy));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
     groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
@@ -195,6 +205,7 @@ public final class Wiring implements AutoCloseable {
 
   @Override
   public void close() {
+    tiles.pool().close();
     store.close();
   }
 }

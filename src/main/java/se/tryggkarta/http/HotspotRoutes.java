@@ -27,6 +27,7 @@ import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.raster.ColourRamp;
 import se.tryggkarta.hotspot.raster.GeoTiff;
 import se.tryggkarta.layer.Layer;
+import se.tryggkarta.tiles.DensityTiles;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
@@ -41,11 +42,20 @@ public final class HotspotRoutes implements RouteGroup {
   private final WorkspaceService workspaces;
   private final HotspotService hotspots;
   private final AccessPolicy policy;
+  private final DensityTiles cache;
 
-  public HotspotRoutes(WorkspaceService workspaces, HotspotService hotspots, AccessPolicy policy) {
+  /**
+   * @param cache runs the heavy analyses on its bounded pool and caches them by data version
+   */
+  public HotspotRoutes(
+      WorkspaceService workspaces,
+      HotspotService hotspots,
+      AccessPolicy policy,
+      DensityTiles cache) {
     this.workspaces = workspaces;
     this.hotspots = hotspots;
     this.policy = policy;
+    this.cache = cache;
   }
 
   @Override
@@ -66,17 +76,24 @@ public final class HotspotRoutes implements RouteGroup {
     Audience audience = audience(ctx, w);
     DensityRequest req = densityRequest(ctx, w);
     String format = Params.string(ctx, "format").orElse("json");
+    if (!List.of("json", "geotiff", "png", "legend", "contours").contains(format)) {
+      throw DomainException.invalid(
+          "format", "format must be json, geotiff, png, legend or contours, was '" + format + "'");
+    }
+    if (notModified(ctx, w, audience)) {
+      return;
+    }
     switch (format) {
-      case "json" -> ctx.json(HotspotJson.grid(hotspots.density(w.id(), req, audience)));
+      case "json" -> ctx.json(HotspotJson.grid(cache.density(w.id(), req, audience)));
       case "geotiff" -> {
-        DensityMap m = hotspots.density(w.id(), req, audience);
+        DensityMap m = cache.density(w.id(), req, audience);
         ctx.contentType(GEOTIFF).result(GeoTiff.encode(m.density(), m.crs()));
       }
       case "png" ->
           ctx.contentType("image/png")
-              .result(ColourRamp.png(hotspots.density(w.id(), req, audience).density()));
+              .result(ColourRamp.png(cache.density(w.id(), req, audience).density()));
       case "legend" -> {
-        DensityGrid d = hotspots.density(w.id(), req, audience).density();
+        DensityGrid d = cache.density(w.id(), req, audience).density();
         ctx.json(Map.of("unit", "events/km2", "stops", ColourRamp.legend(d)));
       }
       case "contours" -> {
@@ -100,7 +117,16 @@ public final class HotspotRoutes implements RouteGroup {
             Params.decimal(ctx, "cell"),
             Params.decimal(ctx, "band"),
             Params.decimal(ctx, "alpha").orElse(0.05));
-    GiStarMap map = hotspots.giStar(w.id(), req, audience(ctx, w));
+    Audience audience = audience(ctx, w);
+    if (notModified(ctx, w, audience)) {
+      return;
+    }
+    GiStarMap map =
+        cache.analysis(
+            w.id(),
+            List.of("gistar", req, audience),
+            1 << 20,
+            () -> hotspots.giStar(w.id(), req, audience));
     ctx.json(HotspotJson.giStar(map)).contentType(GEOJSON);
   }
 
@@ -108,8 +134,17 @@ public final class HotspotRoutes implements RouteGroup {
     Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
     int n = Params.integer(ctx, "n", 10, 1, 100);
     double radius = Params.decimal(ctx, "radius").orElse(HotspotService.DEFAULT_RADIUS_METERS);
+    DensityRequest req = densityRequest(ctx, w);
+    Audience audience = audience(ctx, w);
+    if (notModified(ctx, w, audience)) {
+      return;
+    }
     SitesResult s =
-        hotspots.patrolSites(w.id(), densityRequest(ctx, w), n, radius, audience(ctx, w));
+        cache.analysis(
+            w.id(),
+            List.of("sites", req, n, radius, audience),
+            16 << 10,
+            () -> hotspots.patrolSites(w.id(), req, n, radius, audience));
     ctx.json(HotspotJson.sites(s)).contentType(GEOJSON);
   }
 
@@ -128,6 +163,26 @@ public final class HotspotRoutes implements RouteGroup {
             Params.decimal(ctx, "alpha").orElse(0.05),
             coverage.isEmpty() ? ForecastEvaluation.DEFAULT_COVERAGES : coverage);
     ctx.json(HotspotJson.evaluation(hotspots.evaluate(w.id(), req)));
+  }
+
+  /**
+   * Sets ETag (data version, audience, path and sorted query) and Cache-Control (public for the
+   * privacy-protected public output, else private, no-store); answers 304 on a matching
+   * If-None-Match.
+   */
+  private boolean notModified(Context ctx, Workspace w, Audience audience) {
+    String canonical = ctx.path() + "?" + new java.util.TreeMap<>(ctx.queryParamMap());
+    String etag = cache.analysisEtag(w.id(), audience, canonical);
+    ctx.header("ETag", etag);
+    ctx.header(
+        "Cache-Control",
+        audience == Audience.PUBLIC ? TileRoutes.PUBLIC_CACHE : TileRoutes.PRIVATE_CACHE);
+    String inm = ctx.header("If-None-Match");
+    if (etag.equals(inm)) {
+      ctx.status(io.javalin.http.HttpStatus.NOT_MODIFIED);
+      return true;
+    }
+    return false;
   }
 
   // ---- parameter parsing ----

@@ -58,6 +58,27 @@ public final class ColourRamp {
     return stops;
   }
 
+  /**
+   * The ARGB colour of a value on a fixed scale: 0 (transparent) for values ≤ 0, else the ramp at
+   * {@code min(1, value / max)}. Depends on nothing else, so a value has one colour at every zoom.
+   */
+  public static int argb(double valuePerKm2, double maxPerKm2) {
+    return valuePerKm2 > 0 && maxPerKm2 > 0 ? argb(valuePerKm2 / maxPerKm2) : 0;
+  }
+
+  /** The ramp's stops on a fixed scale from 0 to {@code maxPerKm2}. */
+  public static List<Stop> legend(double maxPerKm2) {
+    List<Stop> stops = new ArrayList<>();
+    for (int i = 0; i < STOPS.length; i++) {
+      int[] c = STOPS[i];
+      stops.add(
+          new Stop(
+              maxPerKm2 * i / (STOPS.length - 1),
+              String.format("#%02x%02x%02x", c[0], c[1], c[2])));
+    }
+    return stops;
+  }
+
   static int argb(double t) {
     double f = Math.max(0, Math.min(1, t)) * (STOPS.length - 1);
     int i = Math.min(STOPS.length - 2, (int) f);

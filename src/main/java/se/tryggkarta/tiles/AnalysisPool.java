@@ -1,0 +1,185 @@
+package se.tryggkarta.tiles;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.ErrorKind;
+
+/**
+ * Heavy analyses on a bounded pool behind a byte-bounded result cache (Caffeine). Identical
+ * concurrent requests (equal keys) share one computation (single flight); a failed computation is
+ * not cached. When all {@code threads} are busy and {@code queue} tasks wait, a new computation is
+ * refused with {@link ErrorKind#UNAVAILABLE} (field {@code load}; HTTP 503 with Retry-After), and a
+ * caller waits at most {@code timeLimit} (then UNAVAILABLE, field {@code timeLimit}; the task is
+ * cancelled and its worker interrupted; CPU-bound steps that do not check for interrupts run to
+ * their end, so the pool's size, not the time limit, bounds the CPU in use). Keys must carry the
+ * workspace's data version so that writes invalidate. Thread-safe.
+ */
+public final class AnalysisPool implements AutoCloseable {
+  private final ThreadPoolExecutor executor;
+  private final AsyncCache<Object, Object> cache;
+  private final Duration timeLimit;
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+
+  /**
+   * @param threads worker threads (≥ 1)
+   * @param queue tasks allowed to wait (≥ 0)
+   * @param maxBytes the cache's bound: the sum of the entries' weights in bytes
+   * @param timeLimit how long a caller waits for one analysis
+   */
+  public AnalysisPool(int threads, int queue, long maxBytes, Duration timeLimit) {
+    if (threads < 1 || queue < 0 || maxBytes < 0 || timeLimit.isNegative()) {
+      throw new IllegalArgumentException(
+          "bad pool " + threads + "/" + queue + "/" + maxBytes + "/" + timeLimit);
+    }
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            queue == 0
+                ? new java.util.concurrent.SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(queue),
+            r -> {
+              Thread t = new Thread(r, "analysis");
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((Object k, Object v) -> v instanceof Weighed w ? w.weightBytes() : 64)
+            .buildAsync();
+    this.timeLimit = timeLimit;
+  }
+
+  /**
+   * Defaults for one machine: as many threads as cores, 16 waiting tasks a thread, 128 MB of
+   * results, 20 s a call.
+   */
+  public static AnalysisPool defaults() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new AnalysisPool(cores, 16 * cores, 128L << 20, Duration.ofSeconds(20));
+  }
+
+  /** A cached value that knows its approximate size in bytes. */
+  public interface Weighed {
+    int weightBytes();
+  }
+
+  /**
+   * The cached value of {@code key}, else {@code compute} run on the pool (once for all concurrent
+   * callers with an equal key). Domain errors of {@code compute} are rethrown as they are.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T get(Object key, Supplier<T> compute) {
+    CompletableFuture<Object> f = cache.getIfPresent(key);
+    if (f != null && f.isCompletedExceptionally()) {
+      cache.asMap().remove(key, f);
+      f = null;
+    }
+    if (f != null) {
+      hits.incrementAndGet();
+    } else {
+      try {
+        f =
+            cache.get(
+                key,
+                (k, ex) -> {
+                  misses.incrementAndGet();
+                  return submit(compute);
+                });
+      } catch (RejectedExecutionException e) {
+        refused.incrementAndGet();
+        throw new DomainException(
+            ErrorKind.UNAVAILABLE, "load", "too many analyses in progress; retry shortly");
+      }
+    }
+    return (T) await(f);
+  }
+
+  /**
+   * Runs {@code compute} on the pool without caching (for work whose result another cache keeps),
+   * with the same refusal and time limit as {@link #get}.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T run(Supplier<T> compute) {
+    CompletableFuture<Object> f;
+    try {
+      f = submit(compute);
+    } catch (RejectedExecutionException e) {
+      refused.incrementAndGet();
+      throw new DomainException(
+          ErrorKind.UNAVAILABLE, "load", "too many analyses in progress; retry shortly");
+    }
+    return (T) await(f);
+  }
+
+  private Object await(CompletableFuture<Object> f) {
+    try {
+      return f.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new DomainException(
+          ErrorKind.UNAVAILABLE, "timeLimit", "analysis took longer than " + timeLimit);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DomainException(ErrorKind.UNAVAILABLE, "load", "interrupted");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(c);
+    }
+  }
+
+  /** Runs compute on the pool; cancelling the returned future interrupts the worker. */
+  private CompletableFuture<Object> submit(Supplier<?> compute) {
+    CompletableFuture<Object> result = new CompletableFuture<>();
+    Future<?> task =
+        executor.submit(
+            () -> {
+              try {
+                result.complete(compute.get());
+              } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+              }
+            });
+    result.whenComplete(
+        (v, e) -> {
+          if (result.isCancelled()) {
+            task.cancel(true);
+          }
+        });
+    return result;
+  }
+
+  /** Cache hits, misses (computations started) and refusals since start. */
+  public Stats stats() {
+    return new Stats(hits.get(), misses.get(), refused.get());
+  }
+
+  /** Counters of {@link #get}. */
+  public record Stats(long hits, long misses, long refused) {}
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
