@@ -59,6 +59,8 @@ class ArchitectureTest {
             "se.tryggkarta.route..",
             "se.tryggkarta.lighting..",
             "se.tryggkarta.commitment..",
+            "se.tryggkarta.tiles..",
+            "se.tryggkarta.demo..",
             "se.tryggkarta.access..",
             "se.tryggkarta.document..")
         .should()
