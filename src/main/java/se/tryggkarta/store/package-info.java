@@ -1,0 +1,8 @@
+/**
+ * Where data is kept: the {@link se.tryggkarta.store.Store} port (workspaces, layers, documents,
+ * health) and its two implementations, {@code geopackage} (the embedded default, one OGC GeoPackage
+ * file) and {@code postgis} (production, shared by several service instances). Only this package
+ * speaks SQL. Both implementations pass one contract test suite ({@code StoreContract}); writes are
+ * transactional, and the data version changes on every write so that caches elsewhere stay correct.
+ */
+package se.tryggkarta.store;
