@@ -3,9 +3,6 @@ package se.tryggkarta.tiles;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javax.imageio.ImageIO;
 import org.locationtech.jts.geom.Envelope;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
@@ -357,13 +353,7 @@ public final class DensityTiles {
         img.setRGB(px, py, ColourRamp.argb(v[py * n + px], max));
       }
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(img, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return ColourRamp.pngBytes(img);
   }
 
   private static byte[] tiff(float[] v, TileCoord c) {

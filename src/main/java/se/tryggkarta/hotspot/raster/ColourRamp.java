@@ -37,6 +37,11 @@ public final class ColourRamp {
         img.setRGB(ix, row, v > 0 && max > 0 ? argb(v / max) : 0);
       }
     }
+    return pngBytes(img);
+  }
+
+  /** An image as PNG bytes (in memory, so an I/O failure is a programming error). */
+  public static byte[] pngBytes(BufferedImage img) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(img, "png", out);
