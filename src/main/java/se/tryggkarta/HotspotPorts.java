@@ -3,22 +3,14 @@ package se.tryggkarta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import se.tryggkarta.commitment.link.HotspotSite;
 import se.tryggkarta.commitment.link.HotspotSites;
-import se.tryggkarta.common.DomainException;
-import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.TimeRange;
-import se.tryggkarta.hotspot.Audience;
-import se.tryggkarta.hotspot.DensityRequest;
-import se.tryggkarta.hotspot.EventFilter;
 import se.tryggkarta.hotspot.HotspotService;
-import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.sites.PatrolSite;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.route.PriorityPoint;
@@ -92,37 +84,9 @@ final class HotspotPorts {
       TimeRange period,
       Set<String> categories,
       int n) {
-    EventFilter filter =
-        new EventFilter(
-            Layer.INCIDENTS,
-            period,
-            categories,
-            Optional.empty(),
-            Set.of(),
-            Map.of(),
-            Optional.empty(),
-            Optional.empty());
-    DensityRequest request =
-        new DensityRequest(
-            filter,
-            DensityRequest.DEFAULT_CELL_METERS,
-            Optional.of(HotspotService.DEFAULT_BANDWIDTH_METERS),
-            Kernel.QUARTIC,
-            false);
-    try {
-      // A circle in a kernel's tail can rank with no incident inside it; it is not a hotspot.
-      return hotspots
-          .patrolSites(
-              workspaceId, request, n, HotspotService.DEFAULT_RADIUS_METERS, Audience.MEMBER)
-          .sites()
-          .stream()
-          .filter(s -> s.eventsCovered() > 0)
-          .toList();
-    } catch (DomainException e) {
-      if (e.kind() == ErrorKind.UNPROCESSABLE) {
-        return List.of(); // no incidents match: no hotspots, not an error for the caller
-      }
-      throw e;
-    }
+    // A circle in a kernel's tail can rank with no incident inside it; it is not a hotspot.
+    return hotspots.topPatrolSites(workspaceId, Layer.INCIDENTS, period, categories, n).stream()
+        .filter(s -> s.eventsCovered() > 0)
+        .toList();
   }
 }

@@ -77,6 +77,11 @@ public record EventFilter(
         layer, range, categories, hours, weekdays, categoryWeights, halfLife, bboxWgs84);
   }
 
+  public EventFilter withCategories(Set<String> cats) {
+    return new EventFilter(
+        layer, time, cats, hours, weekdays, categoryWeights, halfLife, bboxWgs84);
+  }
+
   public EventFilter withHours(Optional<HourWindow> h) {
     return new EventFilter(
         layer, time, categories, h, weekdays, categoryWeights, halfLife, bboxWgs84);

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -78,9 +79,16 @@ public final class HotspotService {
    * members' use. Empty when no events match. Centres are in the workspace's CRS.
    */
   public List<PatrolSite> topPatrolSites(String workspaceId, Layer layer, TimeRange period, int n) {
-    EventFilter f = EventFilter.all(layer).withTime(period);
+    return topPatrolSites(workspaceId, layer, period, Set.of(), n);
+  }
+
+  /** As {@link #topPatrolSites(String, Layer, TimeRange, int)}, counting only these categories. */
+  public List<PatrolSite> topPatrolSites(
+      String workspaceId, Layer layer, TimeRange period, Set<String> categories, int n) {
+    EventFilter f = EventFilter.all(layer).withTime(period).withCategories(categories);
     Workspace w = workspaces.getWorkspace(workspaceId);
-    if (load(w, f).size() == 0) {
+    Events e = load(w, f);
+    if (e.size() == 0) {
       return List.of();
     }
     DensityRequest d =
@@ -90,26 +98,7 @@ public final class HotspotService {
             Optional.of(DEFAULT_BANDWIDTH_METERS),
             Kernel.QUARTIC,
             false);
-    return patrolSites(workspaceId, d, n, DEFAULT_RADIUS_METERS, Audience.MEMBER).sites();
-  }
-
-  /**
-   * The kernel density (quartic, {@value #DEFAULT_BANDWIDTH_METERS} m) of a layer over a period at
-   * one point, in expected events per km², computed exactly (direct sum, no grid). 0 when no events
-   * match or none is within reach.
-   */
-  public double densityAt(String workspaceId, Layer layer, TimeRange period, LonLat point) {
-    Workspace w = workspaces.getWorkspace(workspaceId);
-    Events e = load(w, EventFilter.all(layer).withTime(period));
-    XY p = w.crs().toXY(point);
-    double h2 = DEFAULT_BANDWIDTH_METERS * DEFAULT_BANDWIDTH_METERS;
-    double sum = 0;
-    for (int i = 0; i < e.size(); i++) {
-      double dx = e.weighted().x(i) - p.x();
-      double dy = e.weighted().y(i) - p.y();
-      sum += e.weighted().weight(i) * Kernel.QUARTIC.value((dx * dx + dy * dy) / h2);
-    }
-    return sum / h2 * 1e6;
+    return patrolSites(w, d, n, DEFAULT_RADIUS_METERS, Audience.MEMBER, e).sites();
   }
 
   // ---- the analyses behind the HTTP API and CLI ----
@@ -117,11 +106,16 @@ public final class HotspotService {
   /** A density map; public maps are coarsened to the minimum cell and suppressed below k events. */
   public DensityMap density(String workspaceId, DensityRequest req, Audience audience) {
     Workspace w = workspaces.getWorkspace(workspaceId);
+    return density(w, req, audience, load(w, req.filter()));
+  }
+
+  /** The density of events already loaded with {@code req.filter()} (one store scan per call). */
+  private DensityMap density(Workspace w, DensityRequest req, Audience audience, Events loaded) {
     PublicPrivacy privacy = w.privacy();
     if (audience == Audience.PUBLIC && req.cellMeters() < privacy.minCellMeters()) {
       req = req.withCell(privacy.minCellMeters());
     }
-    Events e = requireEvents(load(w, req.filter()), req.filter());
+    Events e = requireEvents(loaded, req.filter());
     double cell = req.cellMeters();
     Kernel k = req.kernel();
     double provisionalReach = req.bandwidthMeters().orElse(0.0) * k.supportRadius();
@@ -163,7 +157,8 @@ public final class HotspotService {
       List<Double> levels,
       Audience audience) {
     Workspace w = workspaces.getWorkspace(workspaceId);
-    DensityMap map = density(workspaceId, req, audience);
+    Events e = load(w, req.filter());
+    DensityMap map = density(w, req, audience, e);
     GeometryFactory gf = new GeometryFactory();
     List<ContourBand> bands =
         levels.isEmpty()
@@ -172,7 +167,7 @@ public final class HotspotService {
                 massShares.isEmpty() ? MassContours.DEFAULT_FRACTIONS : massShares,
                 gf)
             : MassContours.byLevel(map.density(), levels, gf);
-    PointSet counted = audience == Audience.PUBLIC ? load(w, req.filter()).counted() : null;
+    PointSet counted = audience == Audience.PUBLIC ? e.counted() : null;
     List<ContourBand> out = new ArrayList<>();
     for (ContourBand b : bands) {
       Geometry area = b.area();
@@ -215,8 +210,12 @@ public final class HotspotService {
   public SitesResult patrolSites(
       String workspaceId, DensityRequest req, int n, double radiusMeters, Audience audience) {
     Workspace w = workspaces.getWorkspace(workspaceId);
-    DensityMap map = density(workspaceId, req.withCell(req.cellMeters()), Audience.MEMBER);
-    Events e = load(w, req.filter());
+    return patrolSites(w, req, n, radiusMeters, audience, load(w, req.filter()));
+  }
+
+  private SitesResult patrolSites(
+      Workspace w, DensityRequest req, int n, double radiusMeters, Audience audience, Events e) {
+    DensityMap map = density(w, req, Audience.MEMBER, e);
     List<PatrolSite> sites = PatrolSites.rank(map.density(), e.counted(), radiusMeters, n);
     if (audience == Audience.MEMBER) {
       return new SitesResult(w.crs(), sites, List.of(), audience);

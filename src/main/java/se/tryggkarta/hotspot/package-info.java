@@ -2,9 +2,9 @@
  * Hotspot analyses of a workspace's point layers: kernel density maps and contours, Getis–Ord Gi*
  * on hexagons, ranked patrol sites and forecast evaluation. Entry: {@link
  * se.tryggkarta.hotspot.HotspotService}. For other features it offers {@code topPatrolSites(ws,
- * layer, period, n)} (the walk planner, lighting priorities, commitments) and {@code densityAt(ws,
- * layer, period, lonLat)} (events per km² at a point). Invariants: analyses run in the workspace's
- * metric CRS; {@link se.tryggkarta.hotspot.Audience#PUBLIC} outputs never rest on fewer than k
- * events nor use cells finer than the workspace's minimum. The core subpackages know no I/O.
+ * layer, period, [categories,] n)} (the walk planner and the commitment links, through {@code
+ * HotspotPorts} beside {@code Wiring}). Invariants: analyses run in the workspace's metric CRS;
+ * {@link se.tryggkarta.hotspot.Audience#PUBLIC} outputs never rest on fewer than k events nor use
+ * cells finer than the workspace's minimum. The core subpackages know no I/O.
  */
 package se.tryggkarta.hotspot;
