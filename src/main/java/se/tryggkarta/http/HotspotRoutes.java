@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.hotspot.Audience;
@@ -80,20 +81,22 @@ public final class HotspotRoutes implements RouteGroup {
       throw DomainException.invalid(
           "format", "format must be json, geotiff, png, legend or contours, was '" + format + "'");
     }
-    if (notModified(ctx, w, audience)) {
+    var checked = versionUnlessNotModified(ctx, w, audience);
+    if (checked.isEmpty()) {
       return;
     }
+    long version = checked.getAsLong();
     switch (format) {
-      case "json" -> ctx.json(HotspotJson.grid(cache.density(w.id(), req, audience)));
+      case "json" -> ctx.json(HotspotJson.grid(cache.density(w.id(), version, req, audience)));
       case "geotiff" -> {
-        DensityMap m = cache.density(w.id(), req, audience);
+        DensityMap m = cache.density(w.id(), version, req, audience);
         ctx.contentType(GEOTIFF).result(GeoTiff.encode(m.density(), m.crs()));
       }
       case "png" ->
           ctx.contentType("image/png")
-              .result(ColourRamp.png(cache.density(w.id(), req, audience).density()));
+              .result(ColourRamp.png(cache.density(w.id(), version, req, audience).density()));
       case "legend" -> {
-        DensityGrid d = cache.density(w.id(), req, audience).density();
+        DensityGrid d = cache.density(w.id(), version, req, audience).density();
         ctx.json(Map.of("unit", "events/km2", "stops", ColourRamp.legend(d)));
       }
       case "contours" -> {
@@ -118,12 +121,14 @@ public final class HotspotRoutes implements RouteGroup {
             Params.decimal(ctx, "band"),
             Params.decimal(ctx, "alpha").orElse(0.05));
     Audience audience = audience(ctx, w);
-    if (notModified(ctx, w, audience)) {
+    var checked = versionUnlessNotModified(ctx, w, audience);
+    if (checked.isEmpty()) {
       return;
     }
     GiStarMap map =
         cache.analysis(
             w.id(),
+            checked.getAsLong(),
             List.of("gistar", req, audience),
             1 << 20,
             () -> hotspots.giStar(w.id(), req, audience));
@@ -136,12 +141,14 @@ public final class HotspotRoutes implements RouteGroup {
     double radius = Params.decimal(ctx, "radius").orElse(HotspotService.DEFAULT_RADIUS_METERS);
     DensityRequest req = densityRequest(ctx, w);
     Audience audience = audience(ctx, w);
-    if (notModified(ctx, w, audience)) {
+    var checked = versionUnlessNotModified(ctx, w, audience);
+    if (checked.isEmpty()) {
       return;
     }
     SitesResult s =
         cache.analysis(
             w.id(),
+            checked.getAsLong(),
             List.of("sites", req, n, radius, audience),
             16 << 10,
             () -> hotspots.patrolSites(w.id(), req, n, radius, audience));
@@ -166,23 +173,16 @@ public final class HotspotRoutes implements RouteGroup {
   }
 
   /**
-   * Sets ETag (data version, audience, path and sorted query) and Cache-Control (public for the
-   * privacy-protected public output, else private, no-store); answers 304 on a matching
-   * If-None-Match.
+   * The data version this request reads, its ETag (data version, audience, path and sorted query)
+   * and Cache-Control set; empty when If-None-Match matched and 304 is answered.
    */
-  private boolean notModified(Context ctx, Workspace w, Audience audience) {
+  private OptionalLong versionUnlessNotModified(Context ctx, Workspace w, Audience audience) {
+    long version = cache.dataVersion(w.id());
     String canonical = ctx.path() + "?" + new java.util.TreeMap<>(ctx.queryParamMap());
-    String etag = cache.analysisEtag(w.id(), audience, canonical);
-    ctx.header("ETag", etag);
-    ctx.header(
-        "Cache-Control",
-        audience == Audience.PUBLIC ? TileRoutes.PUBLIC_CACHE : TileRoutes.PRIVATE_CACHE);
-    String inm = ctx.header("If-None-Match");
-    if (etag.equals(inm)) {
-      ctx.status(io.javalin.http.HttpStatus.NOT_MODIFIED);
-      return true;
-    }
-    return false;
+    String etag = cache.analysisEtag(w.id(), version, audience, canonical);
+    return TileRoutes.notModified(ctx, audience, etag)
+        ? OptionalLong.empty()
+        : OptionalLong.of(version);
   }
 
   // ---- parameter parsing ----

@@ -53,11 +53,12 @@ public final class TileRoutes implements RouteGroup {
     TileCoord c = TileCoord.parse(ctx.pathParam("z"), ctx.pathParam("x"), file.substring(0, dot));
     TileOptions o = options(ctx, w);
     Audience a = audience(ctx, w);
-    if (notModified(ctx, a, tiles.etag(w.id(), c, f, o, a))) {
+    long version = tiles.dataVersion(w.id());
+    if (notModified(ctx, a, tiles.etag(w.id(), version, c, f, o, a))) {
       return;
     }
     tiles
-        .tile(w.id(), c, f, o, a)
+        .tile(w.id(), version, c, f, o, a)
         .ifPresentOrElse(
             b -> ctx.contentType(f.mediaType()).result(b), () -> ctx.status(HttpStatus.NO_CONTENT));
   }
@@ -66,10 +67,11 @@ public final class TileRoutes implements RouteGroup {
     Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
     TileOptions o = options(ctx, w);
     Audience a = audience(ctx, w);
-    if (notModified(ctx, a, tiles.legendEtag(w.id(), o, a))) {
+    long version = tiles.dataVersion(w.id());
+    if (notModified(ctx, a, tiles.legendEtag(w.id(), version, o, a))) {
       return;
     }
-    DensityTiles.Legend l = tiles.legend(w.id(), o, a);
+    DensityTiles.Legend l = tiles.legend(w.id(), version, o, a);
     ctx.json(
         new LegendJson("events/km2", l.maxPerKm2(), l.surfaceMaxPerKm2(), l.explicit(), l.stops()));
   }
@@ -81,8 +83,12 @@ public final class TileRoutes implements RouteGroup {
       boolean explicit,
       java.util.List<se.tryggkarta.hotspot.raster.ColourRamp.Stop> stops) {}
 
-  /** Sets ETag and Cache-Control; answers 304 and returns true when If-None-Match matches. */
-  private static boolean notModified(Context ctx, Audience a, String etag) {
+  /**
+   * Sets ETag and Cache-Control (public for the privacy-protected public output, else private,
+   * no-store); answers 304 and returns true when If-None-Match matches. Shared by every cached
+   * analysis route.
+   */
+  static boolean notModified(Context ctx, Audience a, String etag) {
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", a == Audience.PUBLIC ? PUBLIC_CACHE : PRIVATE_CACHE);
     String inm = ctx.header("If-None-Match");

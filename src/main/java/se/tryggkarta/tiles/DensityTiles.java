@@ -118,20 +118,40 @@ public final class DensityTiles {
    * sharing a store.
    */
   public String etag(
-      String workspaceId, TileCoord c, TileFormat f, TileOptions o, Audience audience) {
-    return "\"" + digest(tileKey(workspaceId, c, f, o, audience)) + "\"";
+      String workspaceId,
+      long version,
+      TileCoord c,
+      TileFormat f,
+      TileOptions o,
+      Audience audience) {
+    return "\"" + digest(tileKey(workspaceId, version, c, f, o, audience)) + "\"";
+  }
+
+  /**
+   * The workspace's data version, read once per request and handed to the other methods, so that
+   * one request asks the store once and its tag, tile and surface all belong to the same data.
+   */
+  public long dataVersion(String workspaceId) {
+    return layers.dataVersion(workspaceId);
   }
 
   /** The entity tag of the legend for these options (as {@link #etag}). */
-  public String legendEtag(String workspaceId, TileOptions o, Audience audience) {
-    return "\"" + digest(surfaceKey(workspaceId, o, audience) + "|legend|" + o.normalised()) + "\"";
+  public String legendEtag(String workspaceId, long version, TileOptions o, Audience audience) {
+    return "\""
+        + digest(surfaceKey(workspaceId, version, o, audience) + "|legend|" + o.normalised())
+        + "\"";
   }
 
   /** The encoded tile; empty when it shows nothing (outside the workspace, or all zero). */
   public Optional<byte[]> tile(
-      String workspaceId, TileCoord c, TileFormat f, TileOptions o, Audience audience) {
-    String key = tileKey(workspaceId, c, f, o, audience);
-    byte[] b = tiles.get(key, k -> render(workspaceId, c, f, o, audience));
+      String workspaceId,
+      long version,
+      TileCoord c,
+      TileFormat f,
+      TileOptions o,
+      Audience audience) {
+    String key = tileKey(workspaceId, version, c, f, o, audience);
+    byte[] b = tiles.get(key, k -> render(workspaceId, version, c, f, o, audience));
     return b.length == 0 ? Optional.empty() : Optional.of(b);
   }
 
@@ -140,6 +160,11 @@ public final class DensityTiles {
    * the tile is outside the workspace.
    */
   public Optional<float[]> values(String workspaceId, TileCoord c, TileOptions o, Audience a) {
+    return values(workspaceId, dataVersion(workspaceId), c, o, a);
+  }
+
+  private Optional<float[]> values(
+      String workspaceId, long version, TileCoord c, TileOptions o, Audience a) {
     Workspace w = workspaces.getWorkspace(workspaceId);
     double[] box = c.boundsWgs84();
     if (w.boundaryWgs84().isPresent()
@@ -149,7 +174,7 @@ public final class DensityTiles {
             .intersects(new Envelope(box[0], box[2], box[1], box[3]))) {
       return Optional.empty();
     }
-    Surface s = surface(w, o, a);
+    Surface s = surface(w, version, o, a);
     if (!s.meets(box)) {
       return Optional.empty();
     }
@@ -197,9 +222,9 @@ public final class DensityTiles {
   }
 
   /** The colour scale tiles use for these options: its top and stops, events per km². */
-  public Legend legend(String workspaceId, TileOptions o, Audience audience) {
+  public Legend legend(String workspaceId, long version, TileOptions o, Audience audience) {
     Workspace w = workspaces.getWorkspace(workspaceId);
-    Surface s = surface(w, o, audience);
+    Surface s = surface(w, version, o, audience);
     double max = o.maxPerKm2().orElse(s.maxPerKm2());
     return new Legend(max, s.maxPerKm2(), o.maxPerKm2().isPresent(), ColourRamp.legend(max));
   }
@@ -218,8 +243,8 @@ public final class DensityTiles {
    * The engine's density map for these options, through the pool and the cache (keyed by data
    * version): for the heavy density endpoint.
    */
-  public DensityMap density(String workspaceId, DensityRequest req, Audience audience) {
-    long version = layers.dataVersion(workspaceId);
+  public DensityMap density(
+      String workspaceId, long version, DensityRequest req, Audience audience) {
     return pool.<CachedMap>get(
             new MapKey(workspaceId, version, audience, req),
             () -> new CachedMap(hotspots.density(workspaceId, req, audience)))
@@ -232,8 +257,8 @@ public final class DensityTiles {
    * hashCode covering every option and the audience. {@code weightBytes} estimates the result's
    * size for the cache's bound.
    */
-  public <T> T analysis(String workspaceId, Object request, int weightBytes, Supplier<T> compute) {
-    long version = layers.dataVersion(workspaceId);
+  public <T> T analysis(
+      String workspaceId, long version, Object request, int weightBytes, Supplier<T> compute) {
     return pool.<Sized<T>>get(
             new AnalysisKey(workspaceId, version, request),
             () -> new Sized<>(compute.get(), weightBytes))
@@ -244,17 +269,11 @@ public final class DensityTiles {
    * An entity tag for an analysis response: a digest of the workspace's data version, the audience
    * and a canonical text of the request (the caller sorts its parameters).
    */
-  public String analysisEtag(String workspaceId, Audience audience, String canonicalRequest) {
+  public String analysisEtag(
+      String workspaceId, long version, Audience audience, String canonicalRequest) {
     return "\""
         + digest(
-            "analysis|"
-                + workspaceId
-                + "|"
-                + layers.dataVersion(workspaceId)
-                + "|"
-                + audience
-                + "|"
-                + canonicalRequest)
+            "analysis|" + workspaceId + "|" + version + "|" + audience + "|" + canonicalRequest)
         + "\"";
   }
 
@@ -274,13 +293,18 @@ public final class DensityTiles {
   // ---- internals ----
 
   private byte[] render(
-      String workspaceId, TileCoord c, TileFormat f, TileOptions o, Audience audience) {
+      String workspaceId,
+      long version,
+      TileCoord c,
+      TileFormat f,
+      TileOptions o,
+      Audience audience) {
     // The surface comes from the pool first; the rendering then runs on the pool too (it never
     // waits for another pool task, so the pool cannot deadlock on itself).
-    double max = legend(workspaceId, o, audience).maxPerKm2();
+    double max = legend(workspaceId, version, o, audience).maxPerKm2();
     return pool.run(
         () -> {
-          Optional<float[]> values = values(workspaceId, c, o, audience);
+          Optional<float[]> values = values(workspaceId, version, c, o, audience);
           if (values.isEmpty() || allZero(values.get())) {
             return EMPTY;
           }
@@ -291,9 +315,9 @@ public final class DensityTiles {
         });
   }
 
-  private Surface surface(Workspace w, TileOptions o, Audience audience) {
+  private Surface surface(Workspace w, long version, TileOptions o, Audience audience) {
     return pool.get(
-        surfaceKey(w.id(), o, audience),
+        surfaceKey(w.id(), version, o, audience),
         () -> {
           try {
             return new Surface(Optional.of(hotspots.density(w.id(), o.density(), audience)));
@@ -306,22 +330,16 @@ public final class DensityTiles {
         });
   }
 
-  private String surfaceKey(String ws, TileOptions o, Audience audience) {
-    return "surface|"
-        + ws
-        + "|"
-        + layers.dataVersion(ws)
-        + "|"
-        + audience
-        + "|"
-        + o.normalisedSurface();
+  private static String surfaceKey(String ws, long version, TileOptions o, Audience audience) {
+    return "surface|" + ws + "|" + version + "|" + audience + "|" + o.normalisedSurface();
   }
 
-  private String tileKey(String ws, TileCoord c, TileFormat f, TileOptions o, Audience a) {
+  private static String tileKey(
+      String ws, long version, TileCoord c, TileFormat f, TileOptions o, Audience a) {
     return "tile|"
         + ws
         + "|"
-        + layers.dataVersion(ws)
+        + version
         + "|"
         + a
         + "|"
