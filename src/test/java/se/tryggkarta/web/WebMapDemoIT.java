@@ -2,22 +2,17 @@ package se.tryggkarta.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,18 +22,10 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.tryggkarta.access.Role;
@@ -48,6 +35,7 @@ import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.http.TestServer;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.UnsafePlace;
+import se.tryggkarta.route.graph.LocalProjection;
 
 /**
  * The web map in headless Chromium on the synthetic demo town {@code exempelby}, prepared exactly
@@ -62,8 +50,6 @@ import se.tryggkarta.layer.UnsafePlace;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebMapDemoIT {
-  private static final Path SCREENSHOTS = Path.of("target/screenshots");
-  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String WS = ExempelbyGenerator.WORKSPACE_ID;
 
   /** A click "at" a place lands within this distance of it (a pixel at zoom 16 is about 1.2 m). */
@@ -74,7 +60,7 @@ class WebMapDemoIT {
 
   @TempDir static Path dir;
   private TestServer server;
-  private ChromeDriverService service;
+  private MapBrowser browser;
   private ChromeDriver driver;
   private String analystKey;
 
@@ -83,40 +69,14 @@ class WebMapDemoIT {
     server = TestServer.start(dir, w -> w.http());
     assertThat(server.wiring().installDemo()).isTrue();
     analystKey = server.wiring().keys().create(Role.ANALYST, Set.of(WS), "demo-analytiker").token();
-    Files.createDirectories(SCREENSHOTS);
-    Path profile = Files.createDirectories(Path.of("target/chromium-profile-demo"));
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,860",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    driver = new ChromeDriver(service, options);
+    browser = MapBrowser.start(server.base(), "chromium-profile-demo");
+    driver = browser.driver();
   }
 
   @AfterAll
   void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (browser != null) {
+      browser.close();
     }
     if (server != null) {
       server.close();
@@ -125,40 +85,32 @@ class WebMapDemoIT {
 
   @BeforeEach
   void freshSession() {
-    driver.manage().window().setSize(new Dimension(1280, 860));
-    driver.get(server.base() + "/health");
-    driver.executeScript("sessionStorage.clear()");
-    driver.manage().logs().get(LogType.BROWSER);
+    browser.freshSession();
   }
 
   @AfterEach
   void screenshotAndNoConsoleErrors(TestInfo info) {
-    saveScreenshot(info.getTestMethod().orElseThrow().getName());
-    List<String> errors =
-        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage)
-            .toList();
-    assertThat(errors).as("browser console errors").isEmpty();
+    browser.screenshotAndAssertNoConsoleErrors(info.getTestMethod().orElseThrow().getName());
   }
 
   @Test
   void demo_public_view_draws_heatmap_contours_and_patrol_sites_but_no_raw_incidents() {
-    open(
+    browser.open(
         "?ws=exempelby&layers=boundary,streets,places,density,contours,sites,incidents,"
             + "unsafe-places",
         null);
-    waitLoaded("boundary", "density", "contours", "sites");
-    assertThat(attribute(By.tagName("body"), "data-role")).isEqualTo("public");
+    browser.waitLoaded("boundary", "density", "contours", "sites");
+    assertThat(driver.findElement(By.tagName("body")).getAttribute("data-role"))
+        .isEqualTo("public");
     assertThat(List.of("streets", "places", "incidents", "unsafe-places"))
-        .allSatisfy(l -> assertThat(status(l)).as(l).isEqualTo("absent"));
+        .allSatisfy(l -> assertThat(browser.status(l)).as(l).isEqualTo("absent"));
     assertThat(driver.findElement(By.cssSelector("img.density-overlay")).getAttribute("src"))
         .startsWith("data:image/png");
-    assertThat(count("contours")).isPositive();
-    assertThat(count("sites")).isPositive();
+    assertThat(browser.count("contours")).isPositive();
+    assertThat(browser.count("sites")).isPositive();
     assertThat(driver.findElements(By.id("layer-incidents"))).isEmpty();
     assertThat(driver.findElements(By.id("layer-unsafe-places"))).isEmpty();
-    assertThat(requestedUrls()).noneMatch(u -> u.contains("/layers/"));
+    assertThat(browser.requestedUrls()).noneMatch(u -> u.contains("/layers/"));
     String page = driver.getPageSource();
     List<String> comments =
         ExempelbyGenerator.data().records(Layer.UNSAFE_PLACES).stream()
@@ -174,43 +126,45 @@ class WebMapDemoIT {
 
   @Test
   void toggling_a_layer_on_the_demo_town_redraws_it_and_keeps_the_choice_in_the_url() {
-    open("?ws=exempelby&layers=boundary,streets,places", analystKey);
-    waitLoaded("boundary", "streets", "places");
-    assertThat(count("streets")).isEqualTo(ExempelbyGenerator.data().records(Layer.STREETS).size());
+    browser.open("?ws=exempelby&layers=boundary,streets,places", analystKey);
+    browser.waitLoaded("boundary", "streets", "places");
+    assertThat(browser.count("streets"))
+        .isEqualTo(ExempelbyGenerator.data().records(Layer.STREETS).size());
 
     driver.findElement(By.id("layer-places")).click();
-    waitStatus("places", "off");
+    browser.waitStatus("places", "off");
     assertThat(driver.getCurrentUrl())
         .contains("layers=boundary%2Cstreets")
         .doesNotContain("places");
 
     driver.findElement(By.id("layer-lamps")).sendKeys(Keys.SPACE);
-    waitLoaded("lamps");
-    assertThat(count("lamps")).isEqualTo(ExempelbyGenerator.data().records(Layer.LAMPS).size());
+    browser.waitLoaded("lamps");
+    assertThat(browser.count("lamps"))
+        .isEqualTo(ExempelbyGenerator.data().records(Layer.LAMPS).size());
     assertThat(driver.getCurrentUrl()).contains("lamps");
 
     driver.navigate().refresh();
-    waitReady();
-    waitLoaded("boundary", "streets", "lamps");
-    assertThat(status("places")).isEqualTo("off");
+    browser.waitReady();
+    browser.waitLoaded("boundary", "streets", "lamps");
+    assertThat(browser.status("places")).isEqualTo("off");
   }
 
   @Test
   void an_analyst_plans_a_safety_walk_from_a_click_at_the_travel_centre_and_sees_its_route() {
     LonLat centre = ExempelbyGenerator.RESECENTRUM_CENTRE;
-    open(
+    browser.open(
         String.format(
             java.util.Locale.ROOT,
             "?ws=exempelby&layers=boundary&at=%.6f,%.6f,16",
             centre.lat(),
             centre.lon()),
         analystKey);
-    waitLoaded("boundary");
+    browser.waitLoaded("boundary");
     driver.findElement(By.cssSelector("#panel-walk summary")).click();
     long before = routePixels();
     new Actions(driver).moveToElement(driver.findElement(By.id("map"))).click().perform();
     WebElement plan = driver.findElement(By.id("walk-plan"));
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(plan));
+    new WebDriverWait(driver, MapBrowser.WAIT).until(ExpectedConditions.elementToBeClickable(plan));
     double[] start =
         Arrays.stream(driver.findElement(By.id("walk-start")).getText().split("[^0-9.]+"))
             .filter(s -> !s.isEmpty())
@@ -222,7 +176,7 @@ class WebMapDemoIT {
     length.clear();
     length.sendKeys("2000");
     plan.click();
-    new WebDriverWait(driver, WAIT)
+    new WebDriverWait(driver, MapBrowser.WAIT)
         .until(d -> !d.findElement(By.id("walk-summary")).getText().isBlank());
     int stops = driver.findElements(By.cssSelector("#walk-stops li")).size();
     assertThat(stops).isPositive();
@@ -233,7 +187,7 @@ class WebMapDemoIT {
                 .toList())
         .containsExactlyInAnyOrderElementsOf(
             java.util.stream.IntStream.rangeClosed(1, stops).mapToObj(String::valueOf).toList());
-    new WebDriverWait(driver, WAIT)
+    new WebDriverWait(driver, MapBrowser.WAIT)
         .withMessage("the walk's route was never painted")
         .until(d -> routePixels() > before + 1000);
     assertThat(driver.findElement(By.id("walk-print")).isDisplayed()).isTrue();
@@ -243,10 +197,10 @@ class WebMapDemoIT {
   void the_commitments_panel_lists_the_demo_promises_with_their_progress() {
     List<Commitment> promises = server.wiring().commitments().listCommitments(WS);
     assertThat(promises).hasSizeGreaterThanOrEqualTo(3);
-    open("?ws=exempelby&layers=boundary", null);
-    waitLoaded("boundary");
+    browser.open("?ws=exempelby&layers=boundary", null);
+    browser.waitLoaded("boundary");
     driver.findElement(By.cssSelector("#panel-commitments summary")).click();
-    new WebDriverWait(driver, WAIT)
+    new WebDriverWait(driver, MapBrowser.WAIT)
         .until(
             d ->
                 d.findElements(By.cssSelector("#commitment-list [role=progressbar]")).size()
@@ -279,14 +233,15 @@ class WebMapDemoIT {
 
   @Test
   void at_night_the_patrol_site_list_ranks_the_travel_centre_and_the_park_first() {
-    open("?ws=exempelby&night=1&layers=boundary,streets,places,density,contours,sites", analystKey);
-    waitLoaded("boundary", "streets", "places", "density", "contours", "sites");
-    saveScreenshot("demo_analyst_view_at_night");
-    assertThat(requestedUrls())
+    browser.open(
+        "?ws=exempelby&night=1&layers=boundary,streets,places,density,contours,sites", analystKey);
+    browser.waitLoaded("boundary", "streets", "places", "density", "contours", "sites");
+    browser.saveScreenshot("demo_analyst_view_at_night");
+    assertThat(browser.requestedUrls())
         .anyMatch(u -> u.contains("/hotspots/sites") && u.contains("hours=18-06"));
     driver.findElement(By.cssSelector("#panel-sites summary")).click();
     List<WebElement> buttons =
-        new WebDriverWait(driver, WAIT)
+        new WebDriverWait(driver, MapBrowser.WAIT)
             .until(
                 d -> {
                   List<WebElement> b = d.findElements(By.cssSelector("#site-list li button"));
@@ -306,20 +261,11 @@ class WebMapDemoIT {
 
   // ------------------------------------------------------------------ helpers
 
-  private void saveScreenshot(String name) {
-    Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-    try {
-      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   /** Clicks a site in the list (the map zooms to it) and returns the map centre from the URL. */
   private LonLat centreAfterClicking(WebElement button) {
     String before = driver.getCurrentUrl();
     button.click();
-    new WebDriverWait(driver, WAIT)
+    new WebDriverWait(driver, MapBrowser.WAIT)
         .until(d -> !d.getCurrentUrl().equals(before) && d.getCurrentUrl().contains("at="));
     String query = URI.create(driver.getCurrentUrl()).getRawQuery();
     String at =
@@ -332,69 +278,9 @@ class WebMapDemoIT {
     return new LonLat(Double.parseDouble(v[1]), Double.parseDouble(v[0]));
   }
 
-  /** Great-circle distance in metres (haversine, mean Earth radius 6 371 008.8 m). */
+  /** Great-circle distance in metres (the route feature's haversine). */
   private static double metres(LonLat a, LonLat b) {
-    double r = 6_371_008.8;
-    double dLat = Math.toRadians(b.lat() - a.lat());
-    double dLon = Math.toRadians(b.lon() - a.lon());
-    double h =
-        Math.pow(Math.sin(dLat / 2), 2)
-            + Math.cos(Math.toRadians(a.lat()))
-                * Math.cos(Math.toRadians(b.lat()))
-                * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * r * Math.asin(Math.sqrt(h));
-  }
-
-  private void open(String query, String key) {
-    driver.get(server.base() + "/health");
-    if (key == null) {
-      driver.executeScript("sessionStorage.removeItem('tryggkarta.apiKey')");
-    } else {
-      driver.executeScript("sessionStorage.setItem('tryggkarta.apiKey', arguments[0])", key);
-    }
-    driver.get(server.base() + "/" + query);
-    waitReady();
-  }
-
-  private void waitReady() {
-    new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElement(By.tagName("body")).getAttribute("data-ready") != null);
-    assertThat(attribute(By.tagName("body"), "data-ready"))
-        .as(driver.findElement(By.id("status")).getText())
-        .isEqualTo("true");
-  }
-
-  private String attribute(By by, String name) {
-    return driver.findElement(by).getAttribute(name);
-  }
-
-  private void waitLoaded(String... layers) {
-    for (String layer : layers) {
-      waitStatus(layer, "loaded");
-    }
-  }
-
-  private void waitStatus(String layer, String wanted) {
-    new WebDriverWait(driver, WAIT)
-        .withMessage(
-            () ->
-                layer
-                    + " never became "
-                    + wanted
-                    + "; status line: "
-                    + driver.findElement(By.id("status")).getText())
-        .until(d -> wanted.equals(status(layer)));
-  }
-
-  private String status(String layer) {
-    List<WebElement> items =
-        driver.findElements(By.cssSelector("#layer-list li[data-layer='" + layer + "']"));
-    return items.isEmpty() ? "absent" : items.get(0).getAttribute("data-status");
-  }
-
-  private int count(String layer) {
-    return Integer.parseInt(
-        attribute(By.cssSelector("#layer-list li[data-layer='" + layer + "']"), "data-count"));
+    return LocalProjection.haversineMeters(a.lon(), a.lat(), b.lon(), b.lat());
   }
 
   /**
@@ -410,11 +296,5 @@ class WebMapDemoIT {
                 + " d[i] < 40 && Math.abs(d[i + 1] - 95) < 40 && Math.abs(d[i + 2] - 153) < 40)"
                 + " n++; } return n;");
     return ((Number) n).longValue();
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<String> requestedUrls() {
-    return (List<String>)
-        driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
   }
 }

@@ -2,15 +2,10 @@ package se.tryggkarta.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,16 +18,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.tryggkarta.access.Role;
@@ -49,12 +37,10 @@ import se.tryggkarta.http.TestServer;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebMapIT {
-  private static final Path SCREENSHOTS = Path.of("target/screenshots");
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir static Path dir;
   private TestServer server;
-  private ChromeDriverService service;
+  private MapBrowser browser;
   private ChromeDriver driver;
   private String analystKey;
   private String viewerKey;
@@ -66,40 +52,14 @@ class WebMapIT {
     var keys = server.wiring().keys();
     analystKey = keys.create(Role.ANALYST, Set.of(TestTown.WS), "webb-analytiker").token();
     viewerKey = keys.create(Role.VIEWER, Set.of(TestTown.WS), "webb-läsare").token();
-    Files.createDirectories(SCREENSHOTS);
-    Path profile = Files.createDirectories(Path.of("target/chromium-profile"));
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,860",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    driver = new ChromeDriver(service, options);
+    browser = MapBrowser.start(server.base(), "chromium-profile");
+    driver = browser.driver();
   }
 
   @AfterAll
   void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (browser != null) {
+      browser.close();
     }
     if (server != null) {
       server.close();
@@ -108,33 +68,20 @@ class WebMapIT {
 
   @BeforeEach
   void freshSession() {
-    driver.manage().window().setSize(new Dimension(1280, 860));
-    driver.get(server.base() + "/health");
-    driver.executeScript("sessionStorage.clear()");
-    driver.manage().logs().get(LogType.BROWSER);
+    browser.freshSession();
   }
 
   @AfterEach
-  void screenshotAndNoConsoleErrors(TestInfo info) throws IOException {
-    Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(
-        shot,
-        SCREENSHOTS.resolve(info.getTestMethod().orElseThrow().getName() + ".png"),
-        StandardCopyOption.REPLACE_EXISTING);
-    List<String> errors =
-        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage)
-            .toList();
-    assertThat(errors).as("browser console errors").isEmpty();
+  void screenshotAndNoConsoleErrors(TestInfo info) {
+    browser.screenshotAndAssertNoConsoleErrors(info.getTestMethod().orElseThrow().getName());
   }
 
   @Test
   void analyst_sees_boundary_streets_and_places_of_the_workspace() {
-    open("?ws=testby&layers=boundary,streets,places", analystKey);
-    waitLoaded("boundary", "streets", "places");
-    assertThat(count("streets")).isEqualTo(TestTown.STREET_SEGMENTS);
-    assertThat(count("places")).isEqualTo(2);
+    browser.open("?ws=testby&layers=boundary,streets,places", analystKey);
+    browser.waitLoaded("boundary", "streets", "places");
+    assertThat(browser.count("streets")).isEqualTo(TestTown.STREET_SEGMENTS);
+    assertThat(browser.count("places")).isEqualTo(2);
     assertThat(paintedPixels()).isGreaterThan(1000);
     assertThat(driver.findElement(By.id("who")).getText()).contains("analytiker");
     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
@@ -142,48 +89,48 @@ class WebMapIT {
 
   @Test
   void toggling_a_layer_removes_and_redraws_it_and_keeps_the_choice_in_the_url() {
-    open("?ws=testby&layers=boundary,streets", analystKey);
-    waitLoaded("boundary", "streets");
+    browser.open("?ws=testby&layers=boundary,streets", analystKey);
+    browser.waitLoaded("boundary", "streets");
     long withStreets = paintedPixels();
 
     driver.findElement(By.id("layer-streets")).click();
-    waitStatus("streets", "off");
+    browser.waitStatus("streets", "off");
     long withoutStreets = paintedPixels();
     assertThat(withoutStreets).isLessThan(withStreets);
     assertThat(driver.getCurrentUrl()).contains("layers=boundary").doesNotContain("streets");
 
     WebElement lamps = driver.findElement(By.id("layer-lamps"));
     lamps.sendKeys(Keys.SPACE);
-    waitLoaded("lamps");
-    assertThat(count("lamps")).isEqualTo(TestTown.LINES * TestTown.LINES);
+    browser.waitLoaded("lamps");
+    assertThat(browser.count("lamps")).isEqualTo(TestTown.LINES * TestTown.LINES);
     assertThat(driver.getCurrentUrl()).contains("lamps");
 
     driver.navigate().refresh();
-    waitReady();
-    waitLoaded("boundary", "lamps");
-    assertThat(status("streets")).isEqualTo("off");
+    browser.waitReady();
+    browser.waitLoaded("boundary", "lamps");
+    assertThat(browser.status("streets")).isEqualTo("off");
   }
 
   @Test
   void analyst_sees_incidents_and_the_comments_of_unsafe_places() {
-    open("?ws=testby&layers=boundary,incidents,unsafe-places", analystKey);
-    waitLoaded("incidents", "unsafe-places");
-    assertThat(count("incidents")).isEqualTo(TestTown.INCIDENTS);
-    assertThat(count("unsafe-places")).isEqualTo(TestTown.UNSAFE_PLACES);
-    assertThat(requestedUrls()).anyMatch(u -> u.contains("/layers/incidents"));
+    browser.open("?ws=testby&layers=boundary,incidents,unsafe-places", analystKey);
+    browser.waitLoaded("incidents", "unsafe-places");
+    assertThat(browser.count("incidents")).isEqualTo(TestTown.INCIDENTS);
+    assertThat(browser.count("unsafe-places")).isEqualTo(TestTown.UNSAFE_PLACES);
+    assertThat(browser.requestedUrls()).anyMatch(u -> u.contains("/layers/incidents"));
     assertThat(driver.findElement(By.tagName("body")).getAttribute("data-role"))
         .isEqualTo("analyst");
   }
 
   @Test
   void public_view_neither_requests_nor_shows_raw_records() {
-    open("?ws=testby&layers=boundary,streets,places,incidents,unsafe-places,lamps", null);
-    waitLoaded("boundary");
+    browser.open("?ws=testby&layers=boundary,streets,places,incidents,unsafe-places,lamps", null);
+    browser.waitLoaded("boundary");
     assertThat(driver.findElement(By.tagName("body")).getAttribute("data-role"))
         .isEqualTo("public");
     assertThat(driver.findElements(By.id("layer-incidents"))).isEmpty();
     assertThat(driver.findElements(By.id("layer-unsafe-places"))).isEmpty();
-    assertThat(requestedUrls()).noneMatch(u -> u.contains("/layers/"));
+    assertThat(browser.requestedUrls()).noneMatch(u -> u.contains("/layers/"));
     assertThat(driver.getPageSource()).doesNotContain(TestTown.SECRET_COMMENT);
     assertThat(driver.findElement(By.id("panel-walk")).isDisplayed()).isFalse();
     assertThat(driver.findElement(By.id("who")).getText()).isEqualTo("Offentlig vy");
@@ -193,22 +140,23 @@ class WebMapIT {
 
   @Test
   void logging_in_with_a_viewer_key_and_out_again_switches_between_member_and_public_view() {
-    open("?ws=testby&layers=boundary,incidents", null);
-    waitLoaded("boundary");
+    browser.open("?ws=testby&layers=boundary,incidents", null);
+    browser.waitLoaded("boundary");
     assertThat(driver.findElements(By.id("layer-incidents"))).isEmpty();
     login(viewerKey);
-    waitLoaded("incidents");
+    browser.waitLoaded("incidents");
     assertThat(driver.executeScript("return sessionStorage.getItem('tryggkarta.apiKey')"))
         .isEqualTo(viewerKey);
     driver.findElement(By.id("logout")).click();
-    new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.id("layer-incidents")).isEmpty());
+    new WebDriverWait(driver, MapBrowser.WAIT)
+        .until(d -> d.findElements(By.id("layer-incidents")).isEmpty());
     assertThat(driver.executeScript("return sessionStorage.getItem('tryggkarta.apiKey')")).isNull();
   }
 
   @Test
   void every_control_has_a_label_and_the_page_switches_to_english() {
-    open("?ws=testby&layers=boundary", analystKey);
-    waitLoaded("boundary");
+    browser.open("?ws=testby&layers=boundary", analystKey);
+    browser.waitLoaded("boundary");
     Object unlabeled =
         driver.executeScript(
             "return [...document.querySelectorAll('input, select, button')]"
@@ -226,8 +174,8 @@ class WebMapIT {
   @Test
   void the_map_and_controls_fit_a_390_pixel_wide_phone_screen() {
     driver.manage().window().setSize(new Dimension(390, 844));
-    open("?ws=testby&layers=boundary,streets,places", analystKey);
-    waitLoaded("boundary", "streets", "places");
+    browser.open("?ws=testby&layers=boundary,streets,places", analystKey);
+    browser.waitLoaded("boundary", "streets", "places");
     long overflow =
         (Long)
             driver.executeScript(
@@ -240,28 +188,28 @@ class WebMapIT {
 
   @Test
   void heatmap_and_contours_appear() {
-    open("?ws=testby&layers=boundary,density,contours", null);
-    waitLoaded("density", "contours");
+    browser.open("?ws=testby&layers=boundary,density,contours", null);
+    browser.waitLoaded("density", "contours");
     WebElement overlay = driver.findElement(By.cssSelector("img.density-overlay"));
     assertThat(overlay.getAttribute("src")).startsWith("data:image/png");
-    assertThat(count("contours")).isPositive();
-    assertThat(requestedUrls()).noneMatch(u -> u.contains("/layers/"));
+    assertThat(browser.count("contours")).isPositive();
+    assertThat(browser.requestedUrls()).noneMatch(u -> u.contains("/layers/"));
   }
 
   @Test
   void a_safety_walk_planned_by_clicking_is_drawn() {
     importNetwork();
-    open("?ws=testby&layers=boundary,streets", analystKey);
-    waitLoaded("streets");
+    browser.open("?ws=testby&layers=boundary,streets", analystKey);
+    browser.waitLoaded("streets");
     driver.findElement(By.cssSelector("#panel-walk summary")).click();
     new Actions(driver).moveToElement(driver.findElement(By.id("map")), 0, 0).click().perform();
     WebElement plan = driver.findElement(By.id("walk-plan"));
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(plan));
+    new WebDriverWait(driver, MapBrowser.WAIT).until(ExpectedConditions.elementToBeClickable(plan));
     WebElement length = driver.findElement(By.id("walk-length"));
     length.clear();
     length.sendKeys("2000");
     plan.click();
-    new WebDriverWait(driver, WAIT)
+    new WebDriverWait(driver, MapBrowser.WAIT)
         .until(d -> !d.findElement(By.id("walk-summary")).getText().isBlank());
     assertThat(driver.findElements(By.cssSelector("#walk-stops li"))).isNotEmpty();
     assertThat(driver.findElement(By.id("walk-print")).isDisplayed()).isTrue();
@@ -270,27 +218,27 @@ class WebMapIT {
   @Test
   void a_safe_route_between_two_clicks_is_drawn_with_the_shortest_for_comparison() {
     importNetwork();
-    open("?ws=testby&layers=boundary,streets", analystKey);
-    waitLoaded("streets");
+    browser.open("?ws=testby&layers=boundary,streets", analystKey);
+    browser.waitLoaded("streets");
     driver.findElement(By.cssSelector("#panel-route summary")).click();
     WebElement map = driver.findElement(By.id("map"));
     new Actions(driver).moveToElement(map, -120, 120).click().perform();
     new Actions(driver).moveToElement(map, 120, -120).click().perform();
     WebElement find = driver.findElement(By.id("route-find"));
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(find));
+    new WebDriverWait(driver, MapBrowser.WAIT).until(ExpectedConditions.elementToBeClickable(find));
     find.click();
-    new WebDriverWait(driver, WAIT)
+    new WebDriverWait(driver, MapBrowser.WAIT)
         .until(d -> !d.findElement(By.id("route-summary")).getText().isBlank());
     assertThat(driver.findElement(By.id("route-summary")).getText()).matches("(?s).*\\d+ m.*");
   }
 
   @Test
   void the_lighting_panel_lists_ranked_priorities_with_their_explanations() {
-    open("?ws=testby&layers=boundary,lamps,dark", analystKey);
-    waitLoaded("lamps", "dark");
+    browser.open("?ws=testby&layers=boundary,lamps,dark", analystKey);
+    browser.waitLoaded("lamps", "dark");
     driver.findElement(By.cssSelector("#panel-lighting summary")).click();
     driver.findElement(By.id("lighting-load")).click();
-    new WebDriverWait(driver, WAIT)
+    new WebDriverWait(driver, MapBrowser.WAIT)
         .until(d -> !d.findElements(By.cssSelector("#lighting-list li")).isEmpty());
     assertThat(driver.findElement(By.cssSelector("#lighting-list li .muted")).getText())
         .isNotBlank();
@@ -308,11 +256,11 @@ class WebMapIT {
                     + "\"periodEnd\":\"2030-12-31\",\"target\":500}",
                 "application/json");
     assertThat(created.statusCode()).as(created.body()).isIn(200, 201, 409);
-    open("?ws=testby&layers=boundary", null);
-    waitLoaded("boundary");
+    browser.open("?ws=testby&layers=boundary", null);
+    browser.waitLoaded("boundary");
     driver.findElement(By.cssSelector("#panel-commitments summary")).click();
     WebElement bar =
-        new WebDriverWait(driver, WAIT)
+        new WebDriverWait(driver, MapBrowser.WAIT)
             .until(
                 ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("[data-commitment=narvaro-resecentrum] [role=progressbar]")));
@@ -332,59 +280,11 @@ class WebMapIT {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }
 
-  private void open(String query, String key) {
-    driver.get(server.base() + "/health");
-    if (key == null) {
-      driver.executeScript("sessionStorage.removeItem('tryggkarta.apiKey')");
-    } else {
-      driver.executeScript("sessionStorage.setItem('tryggkarta.apiKey', arguments[0])", key);
-    }
-    driver.get(server.base() + "/" + query);
-    waitReady();
-  }
-
   private void login(String key) {
     driver.findElement(By.id("api-key")).sendKeys(key);
     driver.findElement(By.id("login-button")).click();
-    new WebDriverWait(driver, WAIT)
+    new WebDriverWait(driver, MapBrowser.WAIT)
         .until(d -> !"public".equals(d.findElement(By.tagName("body")).getAttribute("data-role")));
-  }
-
-  private void waitReady() {
-    new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElement(By.tagName("body")).getAttribute("data-ready") != null);
-    assertThat(driver.findElement(By.tagName("body")).getAttribute("data-ready"))
-        .as(driver.findElement(By.id("status")).getText())
-        .isEqualTo("true");
-  }
-
-  private void waitLoaded(String... layers) {
-    for (String layer : layers) {
-      waitStatus(layer, "loaded");
-    }
-  }
-
-  private void waitStatus(String layer, String wanted) {
-    new WebDriverWait(driver, WAIT)
-        .withMessage(() -> layer + " never became " + wanted + "; status line: " + statusLine())
-        .until(d -> wanted.equals(status(layer)));
-  }
-
-  private String statusLine() {
-    return driver.findElement(By.id("status")).getText();
-  }
-
-  private String status(String layer) {
-    List<WebElement> items =
-        driver.findElements(By.cssSelector("#layer-list li[data-layer='" + layer + "']"));
-    return items.isEmpty() ? "absent" : items.get(0).getAttribute("data-status");
-  }
-
-  private int count(String layer) {
-    return Integer.parseInt(
-        driver
-            .findElement(By.cssSelector("#layer-list li[data-layer='" + layer + "']"))
-            .getAttribute("data-count"));
   }
 
   /** Non-transparent pixels on Leaflet's vector canvases: what the vector layers painted. */
@@ -397,11 +297,5 @@ class WebMapIT {
                     + " c.height).data; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; }"
                     + " return n;");
     return ((Number) n).longValue();
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<String> requestedUrls() {
-    return (List<String>)
-        driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
   }
 }
