@@ -9,6 +9,7 @@ import se.tryggkarta.common.DomainException;
 import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.WriteSummary;
+import se.tryggkarta.store.StoreColumns;
 
 /**
  * One import into one feature table, as one SQLite transaction on the store's writer connection.
@@ -72,7 +73,7 @@ final class GeoPackageLayerWriter implements LayerWriter {
       upsert.setBytes(1, GpkgGeometry.encode(r.geometryWgs84(), 4326));
       upsert.setString(2, workspaceId);
       upsert.setString(3, r.externalId());
-      upsert.setString(4, LayerTable.extraJson(r.extra()));
+      upsert.setString(4, StoreColumns.extraJson(r.extra()));
       table.bind(r, upsert, 5);
       upsert.addBatch();
       written++;

@@ -15,6 +15,7 @@ import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.FieldError;
 import se.tryggkarta.ingest.RecordSource;
 import se.tryggkarta.ingest.SourceRecord;
+import se.tryggkarta.store.StoreColumns;
 
 /**
  * Streams the rows of one GeoPackage feature table as source records: the geometry column decoded
@@ -108,7 +109,7 @@ final class GeoPackageTableSource implements RecordSource {
         }
         if (tryggkartaLayout && name.equals("extra") && v instanceof String json) {
           try {
-            LayerTable.parseExtra(json).forEach(properties::putIfAbsent);
+            StoreColumns.parseExtra(json, "GeoPackage").forEach(properties::putIfAbsent);
           } catch (RuntimeException e) {
             problems.add(FieldError.ofRecord(number, "extra", "extra is not a JSON object"));
           }

@@ -1,8 +1,5 @@
 package se.tryggkarta.store.geopackage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Point;
-import se.tryggkarta.common.LonLat;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
 import se.tryggkarta.layer.LampStatus;
@@ -27,6 +22,7 @@ import se.tryggkarta.layer.Lit;
 import se.tryggkarta.layer.Place;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
+import se.tryggkarta.store.StoreColumns;
 
 /**
  * How one layer maps onto one GeoPackage feature table: its name, geometry type, typed columns and
@@ -78,8 +74,6 @@ enum LayerTable {
       List.of("highway TEXT NOT NULL", "lit TEXT NOT NULL", "name TEXT"),
       Optional.empty(),
       Optional.of("highway"));
-
-  static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * GeoPackage DATETIME: ISO-8601 UTC with milliseconds, fixed width so text order is time order.
@@ -155,12 +149,12 @@ enum LayerTable {
   LayerRecord read(ResultSet rs) throws SQLException {
     var geometry = GpkgGeometry.decode(rs.getBytes(1));
     String id = rs.getString(2);
-    Map<String, Object> extra = parseExtra(rs.getString(3));
+    Map<String, Object> extra = StoreColumns.parseExtra(rs.getString(3), "GeoPackage");
     return switch (this) {
       case INCIDENTS ->
           new Incident(
               id,
-              lonLat(geometry),
+              StoreColumns.lonLat(geometry),
               instant(rs.getString(4)),
               rs.getString(5),
               rs.getDouble(6),
@@ -168,7 +162,7 @@ enum LayerTable {
       case UNSAFE_PLACES ->
           new UnsafePlace(
               id,
-              lonLat(geometry),
+              StoreColumns.lonLat(geometry),
               instant(rs.getString(4)),
               rs.getString(5),
               rs.getString(6),
@@ -177,10 +171,10 @@ enum LayerTable {
       case LAMPS ->
           new Lamp(
               id,
-              lonLat(geometry),
+              StoreColumns.lonLat(geometry),
               LampStatus.parse("status", rs.getString(4)),
-              optionalDouble(rs, 5),
-              optionalDouble(rs, 6),
+              StoreColumns.optionalDouble(rs, 5),
+              StoreColumns.optionalDouble(rs, 6),
               Optional.ofNullable(rs.getString(7)).map(LocalDate::parse),
               rs.getString(8),
               extra);
@@ -196,40 +190,8 @@ enum LayerTable {
     };
   }
 
-  static String extraJson(Map<String, Object> extra) {
-    if (extra.isEmpty()) {
-      return null;
-    }
-    try {
-      return JSON.writeValueAsString(extra);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("extra properties are not JSON-serialisable", e);
-    }
-  }
-
-  static Map<String, Object> parseExtra(String json) {
-    if (json == null || json.isEmpty()) {
-      return Map.of();
-    }
-    try {
-      return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt extra JSON in the GeoPackage", e);
-    }
-  }
-
-  private static LonLat lonLat(org.locationtech.jts.geom.Geometry g) {
-    Point p = (Point) g;
-    return new LonLat(p.getX(), p.getY());
-  }
-
   private static Instant instant(String text) {
     return Instant.from(DATETIME.parse(text));
-  }
-
-  private static OptionalDouble optionalDouble(ResultSet rs, int column) throws SQLException {
-    double v = rs.getDouble(column);
-    return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
   }
 
   private static void setOptional(PreparedStatement ps, int i, Optional<String> v)

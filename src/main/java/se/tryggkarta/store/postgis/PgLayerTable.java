@@ -1,8 +1,5 @@
 package se.tryggkarta.store.postgis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -11,15 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
-import se.tryggkarta.common.LonLat;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
 import se.tryggkarta.layer.LampStatus;
@@ -29,6 +23,7 @@ import se.tryggkarta.layer.Lit;
 import se.tryggkarta.layer.Place;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
+import se.tryggkarta.store.StoreColumns;
 
 /**
  * How one layer maps onto one PostGIS table (created by the Flyway migration {@code V1}): its name,
@@ -63,7 +58,6 @@ enum PgLayerTable {
       Optional.empty(),
       Optional.of("highway"));
 
-  static final ObjectMapper JSON = new ObjectMapper();
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
   final Layer layer;
@@ -128,12 +122,12 @@ enum PgLayerTable {
   LayerRecord read(ResultSet rs) throws SQLException {
     Geometry geometry = geometry(rs.getBytes(1));
     String id = rs.getString(2);
-    Map<String, Object> extra = parseExtra(rs.getString(3));
+    Map<String, Object> extra = StoreColumns.parseExtra(rs.getString(3), "PostGIS store");
     return switch (this) {
       case INCIDENTS ->
           new Incident(
               id,
-              lonLat(geometry),
+              StoreColumns.lonLat(geometry),
               rs.getObject(4, OffsetDateTime.class).toInstant(),
               rs.getString(5),
               rs.getDouble(6),
@@ -141,7 +135,7 @@ enum PgLayerTable {
       case UNSAFE_PLACES ->
           new UnsafePlace(
               id,
-              lonLat(geometry),
+              StoreColumns.lonLat(geometry),
               rs.getObject(4, OffsetDateTime.class).toInstant(),
               rs.getString(5),
               rs.getString(6),
@@ -150,10 +144,10 @@ enum PgLayerTable {
       case LAMPS ->
           new Lamp(
               id,
-              lonLat(geometry),
+              StoreColumns.lonLat(geometry),
               LampStatus.parse("status", rs.getString(4)),
-              optionalDouble(rs, 5),
-              optionalDouble(rs, 6),
+              StoreColumns.optionalDouble(rs, 5),
+              StoreColumns.optionalDouble(rs, 6),
               Optional.ofNullable(rs.getObject(7, LocalDate.class)),
               rs.getString(8),
               extra);
@@ -178,37 +172,5 @@ enum PgLayerTable {
     } catch (ParseException e) {
       throw new IllegalStateException("corrupt geometry in the PostGIS store", e);
     }
-  }
-
-  static String extraJson(Map<String, Object> extra) {
-    if (extra.isEmpty()) {
-      return null;
-    }
-    try {
-      return JSON.writeValueAsString(extra);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("extra properties are not JSON-serialisable", e);
-    }
-  }
-
-  static Map<String, Object> parseExtra(String json) {
-    if (json == null || json.isEmpty()) {
-      return Map.of();
-    }
-    try {
-      return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt extra JSON in the PostGIS store", e);
-    }
-  }
-
-  private static LonLat lonLat(Geometry g) {
-    Point p = (Point) g;
-    return new LonLat(p.getX(), p.getY());
-  }
-
-  private static OptionalDouble optionalDouble(ResultSet rs, int column) throws SQLException {
-    double v = rs.getDouble(column);
-    return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
   }
 }

@@ -19,6 +19,7 @@ import se.tryggkarta.common.DomainException;
 import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.WriteSummary;
+import se.tryggkarta.store.StoreColumns;
 
 /**
  * One import into one layer table, as one PostgreSQL transaction on one pooled connection.
@@ -97,7 +98,7 @@ final class PostgisLayerWriter implements LayerWriter {
     row.start().number(staged).text("id", r.externalId());
     row.raw(WKBWriter.toHex(wkb.write(r.geometryWgs84())));
     table.appendColumns(r, row);
-    String extra = PgLayerTable.extraJson(r.extra());
+    String extra = StoreColumns.extraJson(r.extra());
     if (extra != null && extra.contains("\\u0000")) {
       throw DomainException.invalid("extra", "a property contains a NUL character (U+0000)");
     }
