@@ -1,7 +1,6 @@
 package se.tryggkarta.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,18 +51,6 @@ public final class CommitmentsCommand {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new DomainException(ErrorKind.NOT_FOUND, "cannot read " + file + ": " + e.getMessage());
-    }
-  }
-
-  static void write(Optional<Path> out, String text) {
-    if (out.isEmpty()) {
-      System.out.print(text);
-      return;
-    }
-    try {
-      Files.writeString(out.get(), text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -145,7 +132,7 @@ public final class CommitmentsCommand {
     @Override
     public Integer call() {
       try (Wiring wiring = Wiring.open(store.config())) {
-        write(
+        CommandOutput.text(
             Optional.ofNullable(out),
             CommitmentJson.writeAll(wiring.commitments().listCommitments(workspace)) + "\n");
         return 0;
@@ -277,7 +264,7 @@ public final class CommitmentsCommand {
       try (Wiring wiring = Wiring.open(store.config())) {
         var report =
             wiring.followUp().build(workspace, date("from", from), date("to", to), publicView);
-        write(Optional.ofNullable(out), FollowUpHtml.render(report));
+        CommandOutput.text(Optional.ofNullable(out), FollowUpHtml.render(report));
         return 0;
       }
     }

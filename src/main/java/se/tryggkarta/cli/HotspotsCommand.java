@@ -3,7 +3,6 @@ package se.tryggkarta.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -150,17 +149,9 @@ public final class HotspotsCommand {
     }
   }
 
-  static void write(Path file, byte[] bytes) {
-    try {
-      Files.write(file, bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   static void writeJson(Path file, Object value) {
     try {
-      JSON.writeValue(file.toFile(), value);
+      CommandOutput.bytes(file, JSON.writeValueAsBytes(value));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -195,10 +186,11 @@ public final class HotspotsCommand {
               writeJson(sel.output, HotspotJson.grid(hs.density(w.id(), req, Audience.MEMBER)));
           case "geotiff" -> {
             DensityMap m = hs.density(w.id(), req, Audience.MEMBER);
-            write(sel.output, GeoTiff.encode(m.density(), m.crs()));
+            CommandOutput.bytes(sel.output, GeoTiff.encode(m.density(), m.crs()));
           }
           case "png" ->
-              write(sel.output, ColourRamp.png(hs.density(w.id(), req, Audience.MEMBER).density()));
+              CommandOutput.bytes(
+                  sel.output, ColourRamp.png(hs.density(w.id(), req, Audience.MEMBER).density()));
           case "contours" ->
               writeJson(
                   sel.output,

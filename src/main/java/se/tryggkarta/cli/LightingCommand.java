@@ -1,10 +1,7 @@
 package se.tryggkarta.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,16 +71,7 @@ public final class LightingCommand {
     }
 
     void write(String text) {
-      if (out == null) {
-        System.out.print(text);
-        System.out.flush();
-        return;
-      }
-      try {
-        Files.writeString(out, text, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw DomainException.invalid("out", "cannot write " + out + ": " + e.getMessage());
-      }
+      CommandOutput.text(Optional.ofNullable(out), text);
     }
 
     void writeJson(Object value) {

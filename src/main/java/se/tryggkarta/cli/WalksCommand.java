@@ -1,9 +1,5 @@
 package se.tryggkarta.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -86,14 +82,8 @@ public final class WalksCommand {
               case "gpx" -> Gpx.of(plan, "Trygghetsvandring " + name);
               default -> text(plan);
             };
-        if (out == null) {
-          System.out.print(text);
-        } else {
-          try {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+        CommandOutput.text(Optional.ofNullable(out), text);
+        if (out != null) {
           System.out.println("wrote " + out);
         }
         return 0;
