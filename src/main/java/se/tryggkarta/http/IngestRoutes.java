@@ -1,11 +1,8 @@
 package se.tryggkarta.http;
 
 import io.javalin.http.Context;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.tryggkarta.common.DomainException;
@@ -60,27 +57,18 @@ public final class IngestRoutes implements RouteGroup {
   private void importFile(Context ctx) {
     Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
     Layer layer = Layer.parse("layer", ctx.pathParam("layer"));
-    if (ctx.contentLength() > maxUploadBytes) {
-      // Read a modest overshoot before answering: a client that sends the whole body before it
-      // reads (most do, without Expect: 100-continue) would otherwise see the connection close
-      // under it instead of the 413. Far larger bodies are refused at once.
-      if (ctx.contentLength() <= maxUploadBytes + DRAIN_SLACK_BYTES) {
-        drain(ctx.bodyInputStream());
-      }
-      throw tooLarge();
-    }
     Map<String, String> params = new LinkedHashMap<>();
     ctx.queryParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
     Optional<String> fileName = Optional.ofNullable(params.remove("filename"));
     ImportOptions options =
         ImportOptions.parse(params).withSource(Optional.ofNullable(ctx.contentType()), fileName);
-    InputStream body = new Limited(ctx.bodyInputStream(), maxUploadBytes);
+    InputStream body = UploadBody.open(ctx, maxUploadBytes);
     ImportReport report;
     try {
       report = imports.importFile(w.id(), layer, body, options);
     } catch (DomainException e) {
       if (e.kind() != ErrorKind.TOO_LARGE) {
-        drain(body);
+        UploadBody.drain(body);
       }
       throw e;
     }
@@ -122,70 +110,5 @@ public final class IngestRoutes implements RouteGroup {
     item.put(
         "pointer", e.record().map(n -> "/records/" + n + "/" + e.field()).orElse("/" + e.field()));
     return item;
-  }
-
-  /** Reads what the client still sends, up to the limit, so it sees the answer, not a reset. */
-  /** How far past the limit a body is still read (and discarded) before the 413. */
-  static final long DRAIN_SLACK_BYTES = 16L << 20;
-
-  private static void drain(InputStream body) {
-    try {
-      body.transferTo(OutputStreamSink.INSTANCE);
-    } catch (IOException | DomainException ignored) {
-      // the answer is already decided; a broken or oversized rest changes nothing
-    }
-  }
-
-  private DomainException tooLarge() {
-    return new DomainException(
-        ErrorKind.TOO_LARGE,
-        "the upload is larger than the limit of " + maxUploadBytes + " bytes",
-        Optional.of("body"),
-        List.of(FieldError.ofField("body", "larger than " + maxUploadBytes + " bytes")),
-        null);
-  }
-
-  /** Counts bytes read and fails with TOO_LARGE past the limit. */
-  private final class Limited extends FilterInputStream {
-    private long count;
-
-    Limited(InputStream in, long limit) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        add(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      int n = super.read(buf, off, len);
-      if (n > 0) {
-        add(n);
-      }
-      return n;
-    }
-
-    private void add(long n) {
-      count += n;
-      if (count > maxUploadBytes) {
-        throw tooLarge();
-      }
-    }
-  }
-
-  private static final class OutputStreamSink extends java.io.OutputStream {
-    static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-    @Override
-    public void write(int b) {}
-
-    @Override
-    public void write(byte[] b, int off, int len) {}
   }
 }

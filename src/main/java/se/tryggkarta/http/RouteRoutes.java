@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.tryggkarta.common.DomainException;
-import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.route.Gpx;
 import se.tryggkarta.route.NetworkService;
@@ -82,7 +81,7 @@ public final class RouteRoutes implements RouteGroup {
             Params.string(ctx, "defaultHighway").orElse(d.defaultHighway()));
     java.nio.file.Path file = Files.createTempFile("tryggkarta-network-", ".upload");
     try {
-      copyLimited(ctx.bodyInputStream(), file);
+      copyUpload(UploadBody.open(ctx, maxUploadBytes), file);
       ctx.json(
           networks.importFile(
               ctx.pathParam("ws"), file, format, mapping, Params.string(ctx, "table")));
@@ -91,24 +90,14 @@ public final class RouteRoutes implements RouteGroup {
     }
   }
 
-  private void copyLimited(InputStream in, java.nio.file.Path file) throws IOException {
-    long total = 0;
-    byte[] buf = new byte[1 << 16];
+  private static void copyUpload(InputStream in, java.nio.file.Path file) throws IOException {
+    long total;
     try (OutputStream out = Files.newOutputStream(file)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > maxUploadBytes) {
-          throw new DomainException(
-              ErrorKind.TOO_LARGE,
-              "body",
-              "the upload is larger than " + maxUploadBytes + " bytes");
-        }
-        out.write(buf, 0, n);
-      }
+      total = in.transferTo(out);
     }
     if (total == 0) {
-      throw DomainException.invalid("body", "the body is empty; send an .osm.pbf, .osm or GeoJSON");
+      throw DomainException.invalid(
+          "body", "the body is empty; send an .osm.pbf, .osm, GeoJSON or GeoPackage");
     }
   }
 
