@@ -263,11 +263,32 @@ public final class PostgisStore implements Store {
             ps.setString(1, id);
             ps.executeUpdate();
           }
-          // the layer tables' foreign keys cascade
+          boolean deleted;
+          // waits for a running import, which holds the workspace row
           try (PreparedStatement ps = c.prepareStatement("DELETE FROM workspaces WHERE id = ?")) {
             ps.setString(1, id);
-            return ps.executeUpdate() == 1;
+            deleted = ps.executeUpdate() == 1;
           }
+          // the workspace's layer rows are its partitions (migration V2)
+          for (PgLayerTable t : PgLayerTable.values()) {
+            String partition;
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT to_regclass(quote_ident(tk_partition_name(?, ?)))::text")) {
+              ps.setString(1, t.table);
+              ps.setString(2, id);
+              try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                partition = rs.getString(1);
+              }
+            }
+            if (partition != null) {
+              try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE " + partition);
+              }
+            }
+          }
+          return deleted;
         });
   }
 

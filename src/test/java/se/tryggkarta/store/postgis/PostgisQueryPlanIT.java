@@ -21,9 +21,9 @@ import se.tryggkarta.workspace.Workspace;
 
 /**
  * The queries the store sends really use its indexes: EXPLAIN of a small bbox shows the GiST index
- * on {@code geom}, and of a short time range the {@code (workspace_id, occurred_at)} index. 50 000
- * seeded incidents over Sweden and one year; the import is large enough that the store refreshes
- * the planner statistics itself.
+ * on {@code geom} of the workspace's partition, and of a short time range its {@code occurred_at}
+ * index. 50 000 seeded incidents over Sweden and one year, bulk-loaded into a new partition; the
+ * import is large enough that the store refreshes the planner statistics itself.
  */
 class PostgisQueryPlanIT {
   private static final String WS = "plan";
@@ -60,7 +60,7 @@ class PostgisQueryPlanIT {
     List<String> plan =
         store.explain(
             WS, Layer.INCIDENTS, LayerQuery.ALL.withBbox(new Bbox(11.9, 57.8, 12.0, 57.9)));
-    assertThat(String.join("\n", plan)).contains("incidents_geom_idx");
+    assertThat(String.join("\n", plan)).contains("incidents_plan_geom_idx");
   }
 
   @Test
@@ -70,7 +70,7 @@ class PostgisQueryPlanIT {
             WS,
             Layer.INCIDENTS,
             LayerQuery.ALL.withTime(TimeRange.of(T0, T0.plus(Duration.ofDays(1)))));
-    assertThat(String.join("\n", plan)).contains("incidents_time_idx");
+    assertThat(String.join("\n", plan)).contains("incidents_plan_time_idx");
   }
 
   @Test
