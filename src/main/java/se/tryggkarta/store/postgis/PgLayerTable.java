@@ -93,10 +93,7 @@ enum PgLayerTable {
     return "ST_AsBinary(geom), external_id, extra::text, " + String.join(", ", columns);
   }
 
-  /**
-   * Appends the typed columns of one record to a COPY text row, each preceded by a tab, in {@link
-   * #columns} order.
-   */
+  /** Appends the typed columns of one record to a binary COPY row, in {@link #columns} order. */
   void appendColumns(LayerRecord r, CopyRow row) {
     if (r instanceof Incident x) {
       row.instant(x.occurredAt()).text("category", x.category()).number(x.weight());
@@ -109,7 +106,7 @@ enum PgLayerTable {
       row.text("status", x.status().slug())
           .number(x.powerWatts())
           .number(x.lumens())
-          .text("installed_on", x.installedOn().map(LocalDate::toString))
+          .date(x.installedOn())
           .text("source", x.source());
     } else if (r instanceof Place x) {
       row.text("name", x.name());
