@@ -35,7 +35,9 @@ import se.tryggkarta.workspace.Workspace;
 
 /**
  * Bulk import of {@code rows} incidents into each store: one writer, one transaction, into an empty
- * workspace. Incidents are generated on the fly (seeded, uniform over 11–23 °E, 55.5–68.5 °N and
+ * workspace, or, with {@code existingRows} > 0, into a workspace already holding that many (half of
+ * the import then updates stored ids, half adds new ones; on PostGIS this is the merge path rather
+ * than the bulk load of a workspace's first import). Incidents are generated on the fly (seeded, uniform over 11–23 °E, 55.5–68.5 °N and
  * 2024), so the heap holds only what the store itself holds; each iteration prints the sampled peak
  * heap in use. Score: seconds per import (rows/s = rows / score). PostGIS: {@code
  * TRYGGKARTA_TEST_DB_URL} or the local test database, schema {@code bench_store}. Run with {@code
@@ -54,6 +56,9 @@ public class StoreImportBenchmark {
 
   @Param({"1000000"})
   public int rows;
+
+  @Param({"0"})
+  public int existingRows;
 
   Store store;
   Path dir;
@@ -93,6 +98,9 @@ public class StoreImportBenchmark {
   public void emptyWorkspace() {
     store.deleteWorkspace("bench");
     store.createWorkspace(Workspace.of("bench", "Benchmark"));
+    if (existingRows > 0) {
+      importInto(store, "bench", existingRows, 0);
+    }
     System.gc();
     heap = new HeapSampler();
     jvmCpuAtStart = jvmCpuNanos();
@@ -161,16 +169,17 @@ public class StoreImportBenchmark {
   @Warmup(iterations = 1)
   @Measurement(iterations = 2)
   public long importIncidents() {
-    return importInto(store, "bench", rows);
+    return importInto(store, "bench", rows, Math.max(0, existingRows - rows / 2));
   }
 
-  static long importInto(Store store, String workspaceId, int rows) {
-    Random r = new Random(2024);
+  /** Imports incidents with the ids inc-{firstId} ... inc-{firstId + rows - 1}. */
+  static long importInto(Store store, String workspaceId, int rows, int firstId) {
+    Random r = new Random(2024 + firstId);
     try (LayerWriter w = store.openWriter(workspaceId, Layer.INCIDENTS)) {
       for (int i = 0; i < rows; i++) {
         w.write(
             new Incident(
-                "inc-" + i,
+                "inc-" + (firstId + i),
                 new LonLat(11 + r.nextDouble() * 12, 55.5 + r.nextDouble() * 13),
                 T0.plusSeconds((long) (r.nextDouble() * YEAR_SECONDS)),
                 r.nextInt(4) == 0 ? "assault" : "theft",

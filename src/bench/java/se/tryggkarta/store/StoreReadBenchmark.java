@@ -61,7 +61,7 @@ public class StoreReadBenchmark {
     store = StoreImportBenchmark.openStore(storeKind, dir);
     store.deleteWorkspace("bench-read");
     store.createWorkspace(Workspace.of("bench-read", "Benchmark"));
-    StoreImportBenchmark.importInto(store, "bench-read", 1_000_000);
+    StoreImportBenchmark.importInto(store, "bench-read", 1_000_000, 0);
     long selected = store.query("bench-read", Layer.INCIDENTS, SELECTION.withPage(1, 0)).total();
     System.out.printf("%n[%s] the selection holds %d of 1000000 points%n", storeKind, selected);
   }

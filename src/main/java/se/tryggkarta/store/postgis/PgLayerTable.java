@@ -26,10 +26,10 @@ import se.tryggkarta.layer.UnsafePlace;
 import se.tryggkarta.store.StoreColumns;
 
 /**
- * How one layer maps onto one PostGIS table (created by the Flyway migration {@code V1}): its name,
- * typed columns, time and category columns, and the record ↔ row conversion. Every table also has
- * {@code workspace_id}, {@code external_id}, {@code geom} (SRID 4326) and {@code extra} (jsonb).
- * Stateless and thread-safe.
+ * How one layer maps onto one PostGIS table (created by the Flyway migrations {@code V1} and {@code
+ * V2}, partitioned by workspace): its name, typed columns, time and category columns, and the
+ * record ↔ row conversion. Every table also has {@code workspace_id}, {@code external_id}, {@code
+ * geom} (SRID 4326) and {@code extra} (jsonb). Stateless and thread-safe.
  */
 enum PgLayerTable {
   INCIDENTS(
