@@ -102,7 +102,7 @@ final class PostgisLayerWriter implements LayerWriter {
     String copySql;
     try (Statement s = c.createStatement()) {
       if (bulkLoad) {
-        // seq (the row's place in the import) decides which write of a repeated id is the last;
+        // tk_seq (the row's place in the import) decides which write of a repeated id is the last;
         // it is dropped before the table becomes a partition. The CHECK lets ATTACH PARTITION
         // skip its scan of the rows.
         s.execute(
