@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of STYLE.md, enforced: the analysis core knows nothing of HTTP or SQL, only
- * {@code http} touches Javalin, only {@code store} touches JDBC, and {@code common} depends on no
- * feature.
+ * {@code http} touches Javalin, only {@code store} touches JDBC, {@code common} depends on no
+ * feature, and inside {@code http} the route groups ({@code api}) build on the app and the access
+ * rules ({@code auth}), never the other way round.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -32,6 +33,28 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+        .check(classes);
+  }
+
+  @Test
+  void accessRulesKnowNothingOfTheAppOrItsRoutes() {
+    noClasses()
+        .that()
+        .resideInAPackage("se.tryggkarta.http.auth..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("se.tryggkarta.http", "se.tryggkarta.http.api..")
+        .check(classes);
+  }
+
+  @Test
+  void theAppFactoryTakesRouteGroupsWithoutKnowingThem() {
+    noClasses()
+        .that()
+        .resideInAPackage("se.tryggkarta.http")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("se.tryggkarta.http.api..")
         .check(classes);
   }
 

@@ -26,8 +26,8 @@ import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
 import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.raster.ColourRamp;
 import se.tryggkarta.hotspot.raster.GeoTiff;
-import se.tryggkarta.http.HotspotJson;
 import se.tryggkarta.http.Json;
+import se.tryggkarta.http.api.HotspotJson;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.workspace.Workspace;
 

@@ -16,7 +16,7 @@ import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.http.Json;
-import se.tryggkarta.http.LightingJson;
+import se.tryggkarta.http.api.LightingJson;
 import se.tryggkarta.lighting.LightingRequest;
 import se.tryggkarta.lighting.NetworkCoverage;
 import se.tryggkarta.lighting.PlannedChange;

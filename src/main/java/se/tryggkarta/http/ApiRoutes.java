@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import se.tryggkarta.http.auth.Access;
 
 /**
  * Registers routes on Javalin and remembers each with its {@link Access} rule, so the access check,

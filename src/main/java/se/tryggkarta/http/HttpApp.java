@@ -8,6 +8,8 @@ import io.javalin.security.RouteRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import se.tryggkarta.http.auth.Access;
+import se.tryggkarta.http.auth.AccessPolicy;
 
 /**
  * The app factory: builds the Javalin app from its route groups, access policy and settings. Tests

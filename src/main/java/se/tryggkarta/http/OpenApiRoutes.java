@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import se.tryggkarta.http.auth.Access;
 
 /**
  * Serves the OpenAPI 3 description at {@code /openapi.json}, merged from {@code openapi/base.json}

@@ -1,5 +1,7 @@
 package se.tryggkarta.http;
 
+import se.tryggkarta.http.auth.Access;
+
 /**
  * One registered route: method, Javalin path (with {@code {param}} placeholders) and its access
  * rule.

@@ -16,14 +16,14 @@ import se.tryggkarta.common.FieldError;
  * imports, street networks): refused by its Content-Length before reading, and counted while read,
  * so a body without a length cannot exceed the limit either. Both answer TOO_LARGE (413).
  */
-final class UploadBody {
+public final class UploadBody {
   /** How far past the limit a body is still read (and discarded) before the 413. */
   static final long DRAIN_SLACK_BYTES = 16L << 20;
 
   private UploadBody() {}
 
   /** The body as a stream that fails with TOO_LARGE once more than {@code maxBytes} were read. */
-  static InputStream open(Context ctx, long maxBytes) {
+  public static InputStream open(Context ctx, long maxBytes) {
     if (ctx.contentLength() > maxBytes) {
       // Read a modest overshoot before answering: a client that sends the whole body before it
       // reads (most do, without Expect: 100-continue) would otherwise see the connection close
@@ -37,7 +37,7 @@ final class UploadBody {
   }
 
   /** Reads what the client still sends, so it sees the answer rather than a reset. */
-  static void drain(InputStream body) {
+  public static void drain(InputStream body) {
     try {
       body.transferTo(OutputStream.nullOutputStream());
     } catch (IOException | DomainException ignored) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.tryggkarta.Main;
-import se.tryggkarta.http.LightingJson;
+import se.tryggkarta.http.api.LightingJson;
 import se.tryggkarta.lighting.LightingTown;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;

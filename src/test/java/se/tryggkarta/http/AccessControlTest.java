@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.tryggkarta.access.Role;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.document.DocumentStore;
+import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerWriter;

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
+import se.tryggkarta.http.auth.OpenAccessPolicy;
 import se.tryggkarta.ingest.Samples;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerRecord;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import se.tryggkarta.AppConfig;
 import se.tryggkarta.Wiring;
+import se.tryggkarta.http.auth.OpenAccessPolicy;
 
 /**
  * The real app, built by {@link Wiring} on a GeoPackage file in a temporary folder and started on a

@@ -27,7 +27,7 @@ import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.http.HttpApp;
-import se.tryggkarta.http.OpenAccessPolicy;
+import se.tryggkarta.http.auth.OpenAccessPolicy;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;

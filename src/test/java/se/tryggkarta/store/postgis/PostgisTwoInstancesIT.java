@@ -22,7 +22,7 @@ import se.tryggkarta.AppConfig;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.http.HttpApp;
-import se.tryggkarta.http.OpenAccessPolicy;
+import se.tryggkarta.http.auth.OpenAccessPolicy;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerWriter;

@@ -1,0 +1,74 @@
+package se.tryggkarta.http.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.tryggkarta.layer.Incident;
+import se.tryggkarta.layer.Lamp;
+import se.tryggkarta.layer.LayerRecord;
+import se.tryggkarta.layer.Place;
+import se.tryggkarta.layer.StreetSegment;
+import se.tryggkarta.layer.UnsafePlace;
+
+/**
+ * GeoJSON shapes of layer records: a Feature whose {@code id} is the external id and whose
+ * properties are the layer's typed fields followed by its extra properties (typed fields win on a
+ * name clash). Comments of unsafe-place reports are included only when asked for.
+ */
+public final class FeatureJson {
+  private FeatureJson() {}
+
+  public static Map<String, Object> feature(LayerRecord r, boolean withComments) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("type", "Feature");
+    f.put("id", r.externalId());
+    f.put("geometry", r.geometryWgs84());
+    f.put("properties", properties(r, withComments));
+    return f;
+  }
+
+  public static Map<String, Object> properties(LayerRecord r, boolean withComments) {
+    Map<String, Object> p = new LinkedHashMap<>(r.extra());
+    p.put("id", r.externalId());
+    if (r instanceof Incident x) {
+      p.put("occurred_at", x.occurredAt().toString());
+      p.put("category", x.category());
+      p.put("weight", x.weight());
+    } else if (r instanceof UnsafePlace x) {
+      p.put("reported_at", x.reportedAt().toString());
+      p.put("category", x.category());
+      p.put("source", x.source());
+      if (withComments) {
+        x.comment().ifPresent(c -> p.put("comment", c));
+      } else {
+        p.remove("comment");
+      }
+    } else if (r instanceof Lamp x) {
+      p.put("status", x.status().slug());
+      x.powerWatts().ifPresent(v -> p.put("power_w", v));
+      x.lumens().ifPresent(v -> p.put("lumens", v));
+      x.installedOn().ifPresent(d -> p.put("installed_on", d.toString()));
+      p.put("source", x.source());
+    } else if (r instanceof Place x) {
+      p.put("name", x.name());
+    } else if (r instanceof StreetSegment x) {
+      p.put("highway", x.highway());
+      p.put("lit", x.lit().slug());
+      x.name().ifPresent(n -> p.put("name", n));
+    }
+    return p;
+  }
+
+  public static Map<String, Object> collection(
+      List<? extends LayerRecord> records, boolean withComments) {
+    List<Object> features = new ArrayList<>(records.size());
+    for (LayerRecord r : records) {
+      features.add(feature(r, withComments));
+    }
+    Map<String, Object> fc = new LinkedHashMap<>();
+    fc.put("type", "FeatureCollection");
+    fc.put("features", features);
+    return fc;
+  }
+}

@@ -1,0 +1,166 @@
+package se.tryggkarta.http.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import se.tryggkarta.common.Bbox;
+import se.tryggkarta.common.XY;
+import se.tryggkarta.hotspot.Audience;
+import se.tryggkarta.hotspot.DensityMap;
+import se.tryggkarta.hotspot.GiStarMap;
+import se.tryggkarta.hotspot.SitesResult;
+import se.tryggkarta.hotspot.contour.ContourBand;
+import se.tryggkarta.hotspot.evaluation.EvaluationRow;
+import se.tryggkarta.hotspot.gistar.GiStarResult;
+import se.tryggkarta.hotspot.kde.DensityGrid;
+import se.tryggkarta.hotspot.sites.PatrolSite;
+
+/**
+ * JSON and GeoJSON shapes of hotspot results, shared by the HTTP routes and the CLI. Geometries are
+ * WGS84 (RFC 7946); grids stay in the workspace's CRS. Stateless.
+ */
+public final class HotspotJson {
+  private static final GeometryFactory GF = new GeometryFactory();
+
+  private HotspotJson() {}
+
+  /** A density grid: origin at the north-west corner, rows north to south, events per km². */
+  public static Map<String, Object> grid(DensityMap m) {
+    DensityGrid d = m.density();
+    var g = d.grid();
+    float[] rows = new float[g.cellCount()];
+    for (int row = 0; row < g.ny(); row++) {
+      for (int ix = 0; ix < g.nx(); ix++) {
+        rows[row * g.nx() + ix] = (float) d.value(ix, g.ny() - 1 - row);
+      }
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("crs", m.crs().code());
+    body.put("originX", g.minX());
+    body.put("originY", g.maxY());
+    body.put("origin", "north-west corner; rows run north to south");
+    body.put("cellSizeMeters", g.cellSizeMeters());
+    body.put("nx", g.nx());
+    body.put("ny", g.ny());
+    body.put("unit", "events/km2");
+    body.put("kernel", d.kernel().slug());
+    body.put("bandwidthMeters", d.bandwidthMeters());
+    if (m.audience() == Audience.MEMBER) {
+      body.put("events", m.events());
+      body.put("weightedEvents", m.weightedEvents());
+    }
+    body.put("suppressedCells", m.suppressedCells());
+    body.put("max", d.max());
+    body.put("values", rows);
+    return body;
+  }
+
+  /** Contour bands as polygon features (already WGS84). */
+  public static Map<String, Object> contours(List<ContourBand> bands) {
+    List<Object> features = new ArrayList<>();
+    for (ContourBand b : bands) {
+      Map<String, Object> props = new LinkedHashMap<>();
+      b.massFraction().ifPresent(f -> props.put("massFraction", f));
+      props.put("levelPerKm2", b.levelPerKm2());
+      features.add(feature(b.area(), props));
+    }
+    return collection(features);
+  }
+
+  /** Gi* hexagons; counts only for members. */
+  public static Map<String, Object> giStar(GiStarMap map) {
+    GiStarResult r = map.result();
+    List<Object> features = new ArrayList<>();
+    for (int i : map.shown()) {
+      XY[] corners = r.grid().corners(i);
+      Coordinate[] ring = new Coordinate[7];
+      for (int k = 0; k < 6; k++) {
+        ring[k] = new Coordinate(corners[k].x(), corners[k].y());
+      }
+      ring[6] = ring[0];
+      Map<String, Object> props = new LinkedHashMap<>();
+      if (map.audience() == Audience.MEMBER) {
+        props.put("count", r.sum(i));
+      }
+      props.put("z", r.zScore(i));
+      props.put("p", r.pValue(i));
+      props.put("q", r.qValue(i));
+      props.put("class", r.qValue(i) <= map.alpha() ? r.hotspotClass(i).slug() : "not-significant");
+      features.add(feature(map.crs().toWgs84(GF.createPolygon(ring)), props));
+    }
+    Map<String, Object> body = collection(features);
+    body.put("cellMeters", r.grid().widthMeters());
+    body.put("bandMeters", r.bandMeters());
+    body.put("alpha", map.alpha());
+    return body;
+  }
+
+  /** Members: circles with rank, id, score; public: aggregated cells. */
+  public static Map<String, Object> sites(SitesResult s) {
+    List<Object> features = new ArrayList<>();
+    for (PatrolSite p : s.sites()) {
+      Map<String, Object> props = new LinkedHashMap<>();
+      props.put("rank", p.rank());
+      props.put("id", p.id());
+      props.put("score", p.score());
+      props.put("eventsCovered", p.eventsCovered());
+      props.put("radiusMeters", p.radiusMeters());
+      props.put("areaM2", p.areaM2());
+      Geometry circle =
+          GF.createPoint(new Coordinate(p.centre().x(), p.centre().y()))
+              .buffer(p.radiusMeters(), 16);
+      features.add(feature(s.crs().toWgs84(circle), props));
+    }
+    for (SitesResult.PublicCell c : s.publicCells()) {
+      Map<String, Object> props = new LinkedHashMap<>();
+      props.put("rank", c.rank());
+      props.put("score", c.score());
+      props.put("eventsInCell", c.events());
+      Bbox b = c.cellXY();
+      Geometry cell = GF.toGeometry(new Envelope(b.minX(), b.maxX(), b.minY(), b.maxY()));
+      features.add(feature(s.crs().toWgs84(cell), props));
+    }
+    return collection(features);
+  }
+
+  /** Evaluation rows; PAI and PEI* are null when nothing was flagged. */
+  public static Map<String, Object> evaluation(List<EvaluationRow> result) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (EvaluationRow r : result) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("method", r.method().slug());
+      m.put("coverage", r.coverage());
+      m.put("areaShare", r.areaShare());
+      m.put("cellsFlagged", r.cellsFlagged());
+      m.put("testEvents", r.testEvents());
+      m.put("hits", r.hits());
+      m.put("hitRate", r.hitRate());
+      m.put("pai", Double.isNaN(r.pai()) ? null : r.pai());
+      m.put("pei", Double.isNaN(r.pei()) ? null : r.pei());
+      rows.add(m);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("rows", rows);
+    return body;
+  }
+
+  private static Map<String, Object> feature(Geometry g, Map<String, Object> props) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("type", "Feature");
+    f.put("geometry", g);
+    f.put("properties", props);
+    return f;
+  }
+
+  private static Map<String, Object> collection(List<Object> features) {
+    Map<String, Object> fc = new LinkedHashMap<>();
+    fc.put("type", "FeatureCollection");
+    fc.put("features", features);
+    return fc;
+  }
+}

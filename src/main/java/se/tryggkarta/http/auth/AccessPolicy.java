@@ -1,0 +1,24 @@
+package se.tryggkarta.http.auth;
+
+import io.javalin.http.Context;
+
+/**
+ * Decides whether the caller of a matched route may proceed, given the route's {@link Access} rule
+ * and the {@code {ws}} path parameter when there is one. Throws a DomainException with kind
+ * UNAUTHENTICATED, FORBIDDEN or NOT_FOUND to refuse. Thread-safe.
+ */
+public interface AccessPolicy {
+  void authorize(Context ctx, Access access);
+
+  /** Whether the caller may know that this workspace exists (it is listed for them). */
+  boolean canSee(Context ctx, se.tryggkarta.workspace.Workspace workspace);
+
+  /** Whether the caller may read free-text comments in this workspace (analysts only). */
+  boolean canReadComments(Context ctx, String workspaceId);
+
+  /**
+   * Whether the caller sees this workspace as the public does (no key for it): then only suppressed
+   * aggregates may be returned (k events per cell, a minimum cell size).
+   */
+  boolean isPublic(Context ctx, String workspaceId);
+}
