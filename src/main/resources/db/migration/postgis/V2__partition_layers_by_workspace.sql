@@ -14,30 +14,33 @@
 -- The foreign keys to workspaces are gone: a partition exists only while its workspace does
 -- (an import creates it while holding the workspace row, deleting the workspace drops it).
 
--- The name of a workspace's partition of a layer table: readable where it fits PostgreSQL's
--- 63-byte identifiers (workspace ids are [a-z0-9-]; '-' becomes '_', which ids never contain),
--- else cut and made unique by a hash. The store asks this function, so the rule lives here only.
+-- The name of a workspace's partition of a layer table: the table, '_' and the workspace id
+-- (incidents_kungalv, lamps_lilla-edet), cut and made unique by a hash where it would not fit
+-- PostgreSQL's 63-byte names. Workspace ids are [a-z0-9-] and never contain '_', so no partition
+-- name can equal another relation of the schema: those all have a '_' after the table's prefix
+-- (the partitions' indexes, which PostgreSQL names <partition>_pkey, <partition>_geom_idx, ...;
+-- the layer tables' own constraints and indexes below). The store asks this function, so the
+-- rule lives here only.
 CREATE FUNCTION tk_partition_name(layer_table text, workspace_id text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   AS $$
     SELECT CASE
-      WHEN length(layer_table || '_' || workspace_id) <= 63
-        THEN layer_table || '_' || replace(workspace_id, '-', '_')
-      ELSE left(layer_table || '_' || replace(workspace_id, '-', '_'), 54)
-        || '_' || left(md5(workspace_id), 8)
+      WHEN octet_length(layer_table || '_' || workspace_id) <= 63
+        THEN layer_table || '_' || workspace_id
+      ELSE left(layer_table || '_' || workspace_id, 54) || '_' || left(md5(workspace_id), 8)
     END
   $$;
 
-ALTER TABLE incidents RENAME TO incidents_v1;
-ALTER TABLE unsafe_places RENAME TO unsafe_places_v1;
-ALTER TABLE lamps RENAME TO lamps_v1;
-ALTER TABLE places RENAME TO places_v1;
-ALTER TABLE streets RENAME TO streets_v1;
-ALTER INDEX incidents_pkey RENAME TO incidents_v1_pkey;
-ALTER INDEX unsafe_places_pkey RENAME TO unsafe_places_v1_pkey;
-ALTER INDEX lamps_pkey RENAME TO lamps_v1_pkey;
-ALTER INDEX places_pkey RENAME TO places_v1_pkey;
-ALTER INDEX streets_pkey RENAME TO streets_v1_pkey;
+ALTER TABLE incidents RENAME TO incidents_v1_old;
+ALTER TABLE unsafe_places RENAME TO unsafe_places_v1_old;
+ALTER TABLE lamps RENAME TO lamps_v1_old;
+ALTER TABLE places RENAME TO places_v1_old;
+ALTER TABLE streets RENAME TO streets_v1_old;
+ALTER INDEX incidents_pkey RENAME TO incidents_v1_old_pkey;
+ALTER INDEX unsafe_places_pkey RENAME TO unsafe_places_v1_old_pkey;
+ALTER INDEX lamps_pkey RENAME TO lamps_v1_old_pkey;
+ALTER INDEX places_pkey RENAME TO places_v1_old_pkey;
+ALTER INDEX streets_pkey RENAME TO streets_v1_old_pkey;
 DROP INDEX incidents_geom_idx, incidents_time_idx, unsafe_places_geom_idx, unsafe_places_time_idx,
   lamps_geom_idx, places_geom_idx, streets_geom_idx;
 
@@ -49,7 +52,7 @@ CREATE TABLE incidents (
   category     text NOT NULL,
   weight       double precision NOT NULL,
   extra        jsonb,
-  PRIMARY KEY (external_id, workspace_id)
+  CONSTRAINT incidents_external_id_key PRIMARY KEY (external_id, workspace_id)
 ) PARTITION BY LIST (workspace_id);
 CREATE INDEX incidents_geom_idx ON incidents USING gist (geom);
 -- within a workspace's partition the time alone orders the rows
@@ -64,7 +67,7 @@ CREATE TABLE unsafe_places (
   source       text NOT NULL,
   comment      text,
   extra        jsonb,
-  PRIMARY KEY (external_id, workspace_id)
+  CONSTRAINT unsafe_places_external_id_key PRIMARY KEY (external_id, workspace_id)
 ) PARTITION BY LIST (workspace_id);
 CREATE INDEX unsafe_places_geom_idx ON unsafe_places USING gist (geom);
 CREATE INDEX unsafe_places_time_idx ON unsafe_places (reported_at);
@@ -79,7 +82,7 @@ CREATE TABLE lamps (
   installed_on date,
   source       text NOT NULL,
   extra        jsonb,
-  PRIMARY KEY (external_id, workspace_id)
+  CONSTRAINT lamps_external_id_key PRIMARY KEY (external_id, workspace_id)
 ) PARTITION BY LIST (workspace_id);
 CREATE INDEX lamps_geom_idx ON lamps USING gist (geom);
 
@@ -89,7 +92,7 @@ CREATE TABLE places (
   geom         geometry(Geometry, 4326) NOT NULL,
   name         text NOT NULL,
   extra        jsonb,
-  PRIMARY KEY (external_id, workspace_id)
+  CONSTRAINT places_external_id_key PRIMARY KEY (external_id, workspace_id)
 ) PARTITION BY LIST (workspace_id);
 CREATE INDEX places_geom_idx ON places USING gist (geom);
 
@@ -101,7 +104,7 @@ CREATE TABLE streets (
   lit          text NOT NULL,
   name         text,
   extra        jsonb,
-  PRIMARY KEY (external_id, workspace_id)
+  CONSTRAINT streets_external_id_key PRIMARY KEY (external_id, workspace_id)
 ) PARTITION BY LIST (workspace_id);
 CREATE INDEX streets_geom_idx ON streets USING gist (geom);
 
@@ -113,13 +116,13 @@ DECLARE
 BEGIN
   FOREACH layer_table IN ARRAY ARRAY['incidents', 'unsafe_places', 'lamps', 'places', 'streets']
   LOOP
-    FOR ws IN EXECUTE format('SELECT DISTINCT workspace_id FROM %I', layer_table || '_v1')
+    FOR ws IN EXECUTE format('SELECT DISTINCT workspace_id FROM %I', layer_table || '_v1_old')
     LOOP
       EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES IN (%L)',
         tk_partition_name(layer_table, ws), layer_table, ws);
     END LOOP;
-    EXECUTE format('INSERT INTO %I SELECT * FROM %I', layer_table, layer_table || '_v1');
-    EXECUTE format('DROP TABLE %I', layer_table || '_v1');
+    EXECUTE format('INSERT INTO %I SELECT * FROM %I', layer_table, layer_table || '_v1_old');
+    EXECUTE format('DROP TABLE %I', layer_table || '_v1_old');
   END LOOP;
 END
 $$;

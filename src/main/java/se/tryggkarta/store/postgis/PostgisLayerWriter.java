@@ -247,23 +247,13 @@ final class PostgisLayerWriter implements LayerWriter {
       // index builds sort in memory up to this much, instead of in temporary files
       s.execute("SET LOCAL maintenance_work_mem = '256MB'");
       s.execute("ALTER TABLE " + p + " DROP COLUMN tk_seq");
-      s.execute(
-          "ALTER TABLE "
-              + p
-              + " ADD CONSTRAINT "
-              + quoted(partition + "_pkey")
-              + " PRIMARY KEY (external_id, workspace_id)");
-      s.execute(
-          "CREATE INDEX " + quoted(partition + "_geom_idx") + " ON " + p + " USING gist (geom)");
+      // PostgreSQL names the indexes (<partition>_pkey, <partition>_geom_idx, ...), cut to fit
+      // its 63-byte names and clear of every name in use, as it does for CREATE TABLE ...
+      // PARTITION OF.
+      s.execute("ALTER TABLE " + p + " ADD PRIMARY KEY (external_id, workspace_id)");
+      s.execute("CREATE INDEX ON " + p + " USING gist (geom)");
       if (table.timeColumn.isPresent()) {
-        s.execute(
-            "CREATE INDEX "
-                + quoted(partition + "_time_idx")
-                + " ON "
-                + p
-                + " ("
-                + table.timeColumn.get()
-                + ")");
+        s.execute("CREATE INDEX ON " + p + " (" + table.timeColumn.get() + ")");
       }
       s.execute(
           "ALTER TABLE "

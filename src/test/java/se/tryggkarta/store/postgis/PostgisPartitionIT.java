@@ -61,7 +61,9 @@ class PostgisPartitionIT {
     assertThat(partitionOf("incidents", "kungalv")).isEqualTo("incidents_kungalv");
     assertThat(indexesOf("incidents_kungalv"))
         .containsExactlyInAnyOrder(
-            "incidents_kungalv_pkey", "incidents_kungalv_geom_idx", "incidents_kungalv_time_idx");
+            "incidents_kungalv_pkey",
+            "incidents_kungalv_geom_idx",
+            "incidents_kungalv_occurred_at_idx");
     assertThat(columnsOf("incidents_kungalv")).doesNotContain("tk_seq");
 
     try (LayerWriter w = store.openWriter("kungalv", Layer.INCIDENTS)) {
@@ -139,6 +141,47 @@ class PostgisPartitionIT {
   }
 
   @Test
+  void workspaceIdsThatSpellTheStoresOwnNamesOrAreTooLongForATableNameWorkLikeAnyOther() {
+    fresh();
+    // each would collide with an index, a constraint or another partition under a naive rule
+    List<String> ids =
+        List.of(
+            "pkey",
+            "geom-idx",
+            "time-idx",
+            "external-id-key",
+            "v1",
+            "plan",
+            "plan-pkey",
+            "plan-geom-idx",
+            "x".repeat(60),
+            "x".repeat(59) + "-y");
+    for (String ws : ids) {
+      store.createWorkspace(Workspace.of(ws, "W"));
+      for (int round = 0; round < 2; round++) {
+        try (LayerWriter w = store.openWriter(ws, Layer.INCIDENTS)) {
+          assertThat(((PostgisLayerWriter) w).bulkLoad()).isEqualTo(round == 0);
+          w.write(incident(ws + "-" + round, 12.0, T0));
+          w.commit();
+        }
+      }
+    }
+    for (String ws : ids) {
+      assertThat(ids(ws)).as(ws).containsExactly(ws + "-0", ws + "-1");
+    }
+    for (String ws : ids) {
+      assertThat(store.deleteWorkspace(ws)).isTrue();
+    }
+    assertThat(
+            list(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = ? AND c.relname LIKE 'incidents%' ORDER BY 1",
+                SCHEMA))
+        .containsExactly(
+            "incidents", "incidents_external_id_key", "incidents_geom_idx", "incidents_time_idx");
+  }
+
+  @Test
   void twoFirstImportsIntoOneLayerTakeTurnsAndBothLand() throws Exception {
     fresh().createWorkspace(Workspace.of("molndal", "Mölndal"));
     LayerWriter first = store.openWriter("molndal", Layer.INCIDENTS);
@@ -195,7 +238,7 @@ class PostgisPartitionIT {
     assertThat(store.findRecord("kungalv", Layer.LAMPS, "l1")).isPresent();
     String longId = "a-very-long-workspace-id-that-does-not-fit-a-table-name-x";
     assertThat(ids(longId)).containsExactly("old");
-    assertThat(partitionOf("incidents", longId)).hasSize(63).startsWith("incidents_a_very_long");
+    assertThat(partitionOf("incidents", longId)).hasSize(63).startsWith("incidents_a-very-long");
     try (LayerWriter w = store.openWriter("kungalv", Layer.INCIDENTS)) {
       assertThat(((PostgisLayerWriter) w).bulkLoad()).isFalse();
       w.write(incident("old", 13.0, T0));

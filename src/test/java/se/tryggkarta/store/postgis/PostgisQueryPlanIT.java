@@ -70,7 +70,7 @@ class PostgisQueryPlanIT {
             WS,
             Layer.INCIDENTS,
             LayerQuery.ALL.withTime(TimeRange.of(T0, T0.plus(Duration.ofDays(1)))));
-    assertThat(String.join("\n", plan)).contains("incidents_plan_time_idx");
+    assertThat(String.join("\n", plan)).contains("incidents_plan_occurred_at_idx");
   }
 
   @Test
