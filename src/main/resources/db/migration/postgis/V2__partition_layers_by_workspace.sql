@@ -108,20 +108,33 @@ CREATE TABLE streets (
 ) PARTITION BY LIST (workspace_id);
 CREATE INDEX streets_geom_idx ON streets USING gist (geom);
 
--- Move the stored rows: one partition for each workspace that has rows in a layer.
+-- Move the stored rows: one partition for each workspace that has rows in a layer, loaded the
+-- way the store bulk-loads a first import (rows first, indexes built once, then attached).
 DO $$
 DECLARE
   layer_table text;
+  time_column text;
   ws text;
+  part text;
 BEGIN
   FOREACH layer_table IN ARRAY ARRAY['incidents', 'unsafe_places', 'lamps', 'places', 'streets']
   LOOP
+    time_column := CASE layer_table
+      WHEN 'incidents' THEN 'occurred_at' WHEN 'unsafe_places' THEN 'reported_at' END;
     FOR ws IN EXECUTE format('SELECT DISTINCT workspace_id FROM %I', layer_table || '_v1_old')
     LOOP
-      EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES IN (%L)',
-        tk_partition_name(layer_table, ws), layer_table, ws);
+      part := tk_partition_name(layer_table, ws);
+      EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS, CHECK (workspace_id = %L))',
+        part, layer_table, ws);
+      EXECUTE format('INSERT INTO %I SELECT * FROM %I WHERE workspace_id = %L',
+        part, layer_table || '_v1_old', ws);
+      EXECUTE format('ALTER TABLE %I ADD PRIMARY KEY (external_id, workspace_id)', part);
+      EXECUTE format('CREATE INDEX ON %I USING gist (geom)', part);
+      IF time_column IS NOT NULL THEN
+        EXECUTE format('CREATE INDEX ON %I (%I)', part, time_column);
+      END IF;
+      EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES IN (%L)', layer_table, part, ws);
     END LOOP;
-    EXECUTE format('INSERT INTO %I SELECT * FROM %I', layer_table, layer_table || '_v1_old');
     EXECUTE format('DROP TABLE %I', layer_table || '_v1_old');
   END LOOP;
 END

@@ -235,7 +235,14 @@ class PostgisPartitionIT {
     store = PostgisStore.open(PostgisTestDatabase.URL, SCHEMA);
 
     assertThat(ids("kungalv")).containsExactly("old");
+    assertThat(indexesOf("incidents_kungalv"))
+        .containsExactlyInAnyOrder(
+            "incidents_kungalv_pkey",
+            "incidents_kungalv_geom_idx",
+            "incidents_kungalv_occurred_at_idx");
     assertThat(store.findRecord("kungalv", Layer.LAMPS, "l1")).isPresent();
+    assertThat(indexesOf("lamps_kungalv"))
+        .containsExactlyInAnyOrder("lamps_kungalv_pkey", "lamps_kungalv_geom_idx");
     String longId = "a-very-long-workspace-id-that-does-not-fit-a-table-name-x";
     assertThat(ids(longId)).containsExactly("old");
     assertThat(partitionOf("incidents", longId)).hasSize(63).startsWith("incidents_a-very-long");
