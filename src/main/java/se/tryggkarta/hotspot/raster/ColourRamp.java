@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import se.tryggkarta.hotspot.grid.GridSpec;
 import se.tryggkarta.hotspot.kde.DensityGrid;
 
@@ -40,11 +42,18 @@ public final class ColourRamp {
     return pngBytes(img);
   }
 
-  /** An image as PNG bytes (in memory, so an I/O failure is a programming error). */
+  /**
+   * An image as PNG bytes, encoded in memory (so an I/O failure is a programming error). The
+   * explicit memory-cached stream matters: {@code ImageIO.write(img, "png", OutputStream)} buffers
+   * through a temporary file per call, which under a tile load costs a file create and delete per
+   * tile and one file descriptor per tile in flight.
+   */
   public static byte[] pngBytes(BufferedImage img) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(img, "png", out);
+    try (ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+      if (!ImageIO.write(img, "png", png)) {
+        throw new IllegalStateException("this JDK has no PNG writer");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
