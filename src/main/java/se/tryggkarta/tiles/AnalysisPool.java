@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,28 +24,57 @@ import se.tryggkarta.common.ErrorKind;
  * refused with {@link ErrorKind#UNAVAILABLE} (field {@code load}; HTTP 503 with Retry-After), and a
  * caller waits at most {@code timeLimit} (then UNAVAILABLE, field {@code timeLimit}; the task is
  * cancelled and its worker interrupted; CPU-bound steps that do not check for interrupts run to
- * their end, so the pool's size, not the time limit, bounds the CPU in use). Keys must carry the
- * workspace's data version so that writes invalidate. Thread-safe.
+ * their end, so the pool's size, not the time limit, bounds the CPU in use). At most {@code
+ * maxWaiting} callers wait for unfinished results at once (those sharing a computation included);
+ * one more is refused like a full queue. That bound is what keeps an overload from queueing without
+ * end: without it, every tile of a new option set parks a web-server thread on the one surface
+ * being computed, and once the server's threads are all parked, even requests the cache could
+ * answer wait behind them. Keys must carry the workspace's data version so that writes invalidate.
+ * Thread-safe.
  */
 public final class AnalysisPool implements AutoCloseable {
   private final ThreadPoolExecutor executor;
   private final AsyncCache<Object, Object> cache;
   private final Duration timeLimit;
+  private final Semaphore waiting;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
 
   /**
+   * A pool whose waiting callers are bounded at four for each task it runs or queues.
+   *
    * @param threads worker threads (≥ 1)
    * @param queue tasks allowed to wait (≥ 0)
    * @param maxBytes the cache's bound: the sum of the entries' weights in bytes
    * @param timeLimit how long a caller waits for one analysis
    */
   public AnalysisPool(int threads, int queue, long maxBytes, Duration timeLimit) {
-    if (threads < 1 || queue < 0 || maxBytes < 0 || timeLimit.isNegative()) {
+    this(threads, queue, 4 * (threads + queue), maxBytes, timeLimit);
+  }
+
+  /**
+   * @param threads worker threads (≥ 1)
+   * @param queue tasks allowed to wait (≥ 0)
+   * @param maxWaiting callers allowed to wait for unfinished results at once (≥ 1)
+   * @param maxBytes the cache's bound: the sum of the entries' weights in bytes
+   * @param timeLimit how long a caller waits for one analysis
+   */
+  public AnalysisPool(int threads, int queue, int maxWaiting, long maxBytes, Duration timeLimit) {
+    if (threads < 1 || queue < 0 || maxWaiting < 1 || maxBytes < 0 || timeLimit.isNegative()) {
       throw new IllegalArgumentException(
-          "bad pool " + threads + "/" + queue + "/" + maxBytes + "/" + timeLimit);
+          "bad pool "
+              + threads
+              + "/"
+              + queue
+              + "/"
+              + maxWaiting
+              + "/"
+              + maxBytes
+              + "/"
+              + timeLimit);
     }
+    this.waiting = new Semaphore(maxWaiting);
     this.executor =
         new ThreadPoolExecutor(
             threads,
@@ -69,7 +99,8 @@ public final class AnalysisPool implements AutoCloseable {
   }
 
   /**
-   * Defaults for one machine: as many threads as cores, 16 waiting tasks a thread, 128 MB of
+   * Defaults for one machine: as many threads as cores, 16 waiting tasks a thread, 4 waiting
+   * callers a task (136 on two cores, well under the web server's 250 request threads), 128 MB of
    * results, 20 s a call.
    */
   public static AnalysisPool defaults() {
@@ -131,6 +162,22 @@ public final class AnalysisPool implements AutoCloseable {
   }
 
   private Object await(CompletableFuture<Object> f) {
+    if (f.isDone()) {
+      return result(f);
+    }
+    if (!waiting.tryAcquire()) {
+      refused.incrementAndGet();
+      throw new DomainException(
+          ErrorKind.UNAVAILABLE, "load", "too many analyses in progress; retry shortly");
+    }
+    try {
+      return result(f);
+    } finally {
+      waiting.release();
+    }
+  }
+
+  private Object result(CompletableFuture<Object> f) {
     try {
       return f.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -73,6 +73,38 @@ class AnalysisPoolTest {
   }
 
   @Test
+  void callers_beyond_the_waiting_bound_are_refused_at_once_even_when_they_share_a_computation()
+      throws Exception {
+    try (AnalysisPool pool = new AnalysisPool(1, 0, 2, 1 << 20, LONG)) {
+      CountDownLatch release = new CountDownLatch(1);
+      ExecutorService callers = Executors.newFixedThreadPool(2);
+      List<Future<Integer>> waiting = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        waiting.add(callers.submit(() -> pool.<Integer>get("surface", () -> block(release))));
+      }
+      Thread.sleep(200);
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> pool.get("surface", () -> 2))
+          .isInstanceOfSatisfying(
+              DomainException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+                assertThat(e.field()).contains("load");
+              });
+      // refused, not parked until the time limit
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(LONG.dividedBy(3));
+      release.countDown();
+      for (Future<Integer> w : waiting) {
+        assertThat(w.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+      }
+      callers.shutdown();
+      // a finished result is served without waiting, however many callers there are
+      assertThat(pool.<Integer>get("surface", () -> 2)).isEqualTo(1);
+      assertThat(pool.stats().refused()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void an_analysis_over_its_time_limit_answers_unavailable_and_is_not_cached() {
     try (AnalysisPool pool = new AnalysisPool(1, 1, 1 << 20, Duration.ofMillis(100))) {
       CountDownLatch never = new CountDownLatch(1);

@@ -37,9 +37,10 @@ import se.tryggkarta.store.StoreColumns;
  * </ul>
  *
  * Either way the last write of an external id wins, as in the GeoPackage store; nothing is held in
- * Java memory beyond the COPY buffer and 8–16 bytes per id; until the commit no other connection
- * sees any of it, and a lost connection or a crash aborts the transaction on the server (DDL
- * included), so nothing is half-stored.
+ * Java memory beyond the COPY buffer (and, on the bulk path, 8–16 bytes per id to spot repeated
+ * ones, see {@link RepeatedIds}); until the commit no other connection sees any of it, and a lost
+ * connection or a crash aborts the transaction on the server (DDL included), so nothing is
+ * half-stored.
  *
  * <p>The workspace row is locked {@code FOR KEY SHARE} for the whole import so the workspace cannot
  * be deleted underneath it, and a transaction-scoped advisory lock on (layer, workspace) makes
