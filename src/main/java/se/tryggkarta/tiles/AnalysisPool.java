@@ -136,9 +136,7 @@ public final class AnalysisPool implements AutoCloseable {
                   return submit(compute);
                 });
       } catch (RejectedExecutionException e) {
-        refused.incrementAndGet();
-        throw new DomainException(
-            ErrorKind.UNAVAILABLE, "load", "too many analyses in progress; retry shortly");
+        throw refusal();
       }
     }
     return (T) await(f);
@@ -154,9 +152,7 @@ public final class AnalysisPool implements AutoCloseable {
     try {
       f = submit(compute);
     } catch (RejectedExecutionException e) {
-      refused.incrementAndGet();
-      throw new DomainException(
-          ErrorKind.UNAVAILABLE, "load", "too many analyses in progress; retry shortly");
+      throw refusal();
     }
     return (T) await(f);
   }
@@ -166,15 +162,20 @@ public final class AnalysisPool implements AutoCloseable {
       return result(f);
     }
     if (!waiting.tryAcquire()) {
-      refused.incrementAndGet();
-      throw new DomainException(
-          ErrorKind.UNAVAILABLE, "load", "too many analyses in progress; retry shortly");
+      throw refusal();
     }
     try {
       return result(f);
     } finally {
       waiting.release();
     }
+  }
+
+  /** Counts a refused call and says why (HTTP 503 with Retry-After). */
+  private DomainException refusal() {
+    refused.incrementAndGet();
+    return new DomainException(
+        ErrorKind.UNAVAILABLE, "load", "too many analyses in progress; retry shortly");
   }
 
   private Object result(CompletableFuture<Object> f) {

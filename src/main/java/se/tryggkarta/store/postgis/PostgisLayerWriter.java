@@ -61,8 +61,14 @@ final class PostgisLayerWriter implements LayerWriter {
   private final String workspaceId;
   private final PgLayerTable table;
 
-  /** The workspace's partition of the layer table (its name, whether it exists yet or not). */
+  /**
+   * The workspace's partition of the layer table as a quoted SQL identifier, whether it exists yet
+   * or not; and the workspace id as a SQL literal, for the DDL that takes no bind parameters. Both
+   * are quoted by PostgreSQL itself ({@code quote_ident}, {@code quote_literal}).
+   */
   private final String partition;
+
+  private final String workspaceLiteral;
 
   private final boolean bulkLoad;
   private final RepeatedIds repeatedIds = new RepeatedIds();
@@ -87,16 +93,18 @@ final class PostgisLayerWriter implements LayerWriter {
     this.table = table;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT pg_advisory_xact_lock(hashtextextended(?, 0)), p.name,"
-                + " to_regclass(quote_ident(p.name)) IS NULL"
+            "SELECT pg_advisory_xact_lock(hashtextextended(?, 0)), quote_ident(p.name),"
+                + " to_regclass(quote_ident(p.name)) IS NULL, quote_literal(?)"
                 + " FROM tk_partition_name(?, ?) AS p (name)")) {
       ps.setString(1, table.table + '/' + workspaceId);
-      ps.setString(2, table.table);
-      ps.setString(3, workspaceId);
+      ps.setString(2, workspaceId);
+      ps.setString(3, table.table);
+      ps.setString(4, workspaceId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         this.partition = rs.getString(2);
         this.bulkLoad = rs.getBoolean(3);
+        this.workspaceLiteral = rs.getString(4);
       }
     }
     String typed = String.join(", ", table.columns);
@@ -108,15 +116,15 @@ final class PostgisLayerWriter implements LayerWriter {
         // skip its scan of the rows.
         s.execute(
             "CREATE TABLE "
-                + quotedPartition()
+                + partition
                 + " (LIKE "
                 + table.table
                 + " INCLUDING DEFAULTS, tk_seq bigint NOT NULL, CHECK (workspace_id = "
-                + literal(workspaceId)
+                + workspaceLiteral
                 + "))");
         copySql =
             "COPY "
-                + quotedPartition()
+                + partition
                 + " (tk_seq, external_id, geom, "
                 + typed
                 + ", extra, workspace_id) FROM STDIN (FORMAT binary)";
@@ -139,8 +147,7 @@ final class PostgisLayerWriter implements LayerWriter {
     try {
       out.write(CopyRow.HEADER);
     } catch (IOException e) {
-      broken = true;
-      throw new SQLException("COPY failed: " + e.getMessage(), "08006", e);
+      throw copyFailed(e);
     }
   }
 
@@ -173,8 +180,7 @@ final class PostgisLayerWriter implements LayerWriter {
     try {
       row.writeTo(out);
     } catch (IOException e) {
-      broken = true;
-      throw PostgisStore.failure(new SQLException("COPY failed: " + e.getMessage(), "08006", e));
+      throw copyFailed(e);
     }
     staged++;
   }
@@ -198,8 +204,7 @@ final class PostgisLayerWriter implements LayerWriter {
       }
       return summary;
     } catch (IOException e) {
-      broken = true;
-      throw PostgisStore.failure(new SQLException("COPY failed: " + e.getMessage(), "08006", e));
+      throw copyFailed(e);
     } catch (SQLException e) {
       broken = true;
       throw PostgisStore.failure(e);
@@ -216,7 +221,7 @@ final class PostgisLayerWriter implements LayerWriter {
   private void analyze() {
     try (Statement s = c.createStatement()) {
       // the partition the import wrote to: the planner prunes to it for the workspace's queries
-      s.execute("ANALYZE " + quotedPartition());
+      s.execute("ANALYZE " + partition);
       c.commit();
     } catch (SQLException e) {
       // only statistics: the import itself is committed, and autovacuum analyses later anyway
@@ -233,9 +238,9 @@ final class PostgisLayerWriter implements LayerWriter {
       try (PreparedStatement ps =
           c.prepareStatement(
               "DELETE FROM "
-                  + quotedPartition()
+                  + partition
                   + " t USING (SELECT external_id, max(tk_seq) AS last_seq FROM "
-                  + quotedPartition()
+                  + partition
                   + " WHERE external_id = ANY (?) GROUP BY external_id) l"
                   + " WHERE t.external_id = l.external_id AND t.tk_seq < l.last_seq")) {
         Array ids = c.createArrayOf("text", repeatedIds.candidates().toArray());
@@ -243,26 +248,25 @@ final class PostgisLayerWriter implements LayerWriter {
         superseded = ps.executeUpdate();
       }
     }
-    String p = quotedPartition();
     try (Statement s = c.createStatement()) {
       // index builds sort in memory up to this much, instead of in temporary files
       s.execute("SET LOCAL maintenance_work_mem = '256MB'");
-      s.execute("ALTER TABLE " + p + " DROP COLUMN tk_seq");
+      s.execute("ALTER TABLE " + partition + " DROP COLUMN tk_seq");
       // PostgreSQL names the indexes (<partition>_pkey, <partition>_geom_idx, ...), cut to fit
       // its 63-byte names and clear of every name in use, as it does for CREATE TABLE ...
       // PARTITION OF.
-      s.execute("ALTER TABLE " + p + " ADD PRIMARY KEY (external_id, workspace_id)");
-      s.execute("CREATE INDEX ON " + p + " USING gist (geom)");
+      s.execute("ALTER TABLE " + partition + " ADD PRIMARY KEY (external_id, workspace_id)");
+      s.execute("CREATE INDEX ON " + partition + " USING gist (geom)");
       if (table.timeColumn.isPresent()) {
-        s.execute("CREATE INDEX ON " + p + " (" + table.timeColumn.get() + ")");
+        s.execute("CREATE INDEX ON " + partition + " (" + table.timeColumn.get() + ")");
       }
       s.execute(
           "ALTER TABLE "
               + table.table
               + " ATTACH PARTITION "
-              + p
+              + partition
               + " FOR VALUES IN ("
-              + literal(workspaceId)
+              + workspaceLiteral
               + ")");
     }
     // an id written twice in one import replaced its own earlier row: count it as an update
@@ -278,7 +282,7 @@ final class PostgisLayerWriter implements LayerWriter {
             .collect(Collectors.joining(", "));
     String sql =
         "WITH up AS (INSERT INTO "
-            + quotedPartition()
+            + partition
             + " (workspace_id, external_id, geom, "
             + cols
             + ", extra) SELECT DISTINCT ON (external_id) ?, external_id, geom, "
@@ -306,21 +310,10 @@ final class PostgisLayerWriter implements LayerWriter {
     }
   }
 
-  private String quotedPartition() {
-    return quoted(partition);
-  }
-
-  /** A quoted SQL identifier (partition names come from the database's own naming function). */
-  private static String quoted(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
-  }
-
-  /**
-   * A SQL string literal. DDL ({@code CHECK}, {@code FOR VALUES IN}) takes no bind parameters;
-   * workspace ids are [a-z0-9-] anyway, and quotes are doubled regardless.
-   */
-  private static String literal(String value) {
-    return "'" + value.replace("'", "''") + "'";
+  /** A COPY that failed on the wire: the connection is broken and leaves the pool. */
+  private DomainException copyFailed(IOException e) {
+    broken = true;
+    return PostgisStore.failure(new SQLException("COPY failed: " + e.getMessage(), "08006", e));
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,23 +270,28 @@ public final class PostgisStore implements Store {
             ps.setString(1, id);
             deleted = ps.executeUpdate() == 1;
           }
-          // the workspace's layer rows are its partitions (migration V2)
-          for (PgLayerTable t : PgLayerTable.values()) {
-            String partition;
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "SELECT to_regclass(quote_ident(tk_partition_name(?, ?)))::text")) {
-              ps.setString(1, t.table);
-              ps.setString(2, id);
-              try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                partition = rs.getString(1);
+          // the workspace's layer rows are its partitions (migration V2): drop those it has
+          List<String> partitions = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT to_regclass(quote_ident(tk_partition_name(t, ?)))::text"
+                      + " FROM unnest(?::text[]) AS t")) {
+            ps.setString(1, id);
+            ps.setArray(
+                2,
+                c.createArrayOf(
+                    "text", Arrays.stream(PgLayerTable.values()).map(t -> t.table).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                if (rs.getString(1) != null) {
+                  partitions.add(rs.getString(1));
+                }
               }
             }
-            if (partition != null) {
-              try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE " + partition);
-              }
+          }
+          if (!partitions.isEmpty()) {
+            try (Statement s = c.createStatement()) {
+              s.execute("DROP TABLE " + String.join(", ", partitions));
             }
           }
           return deleted;
