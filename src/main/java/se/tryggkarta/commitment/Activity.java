@@ -79,18 +79,4 @@ public record Activity(
         notePublic,
         loggedBy);
   }
-
-  public Activity withId(String newId) {
-    return new Activity(
-        newId,
-        commitmentId,
-        occurredAt,
-        count,
-        location,
-        place,
-        outsidePlaces,
-        note,
-        notePublic,
-        loggedBy);
-  }
 }

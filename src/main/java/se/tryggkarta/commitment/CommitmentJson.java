@@ -89,7 +89,11 @@ public final class CommitmentJson {
    * Reads one commitment, an array of them, or {@code {"commitments": [...]}} (the export format).
    */
   public static List<Commitment> readCommitments(String text) {
-    JsonNode root = parse(text);
+    return readCommitments(parse(text));
+  }
+
+  /** {@link #readCommitments(String)} of an already parsed body. */
+  public static List<Commitment> readCommitments(JsonNode root) {
     JsonNode items = root.isObject() && root.has("commitments") ? root.get("commitments") : root;
     List<Commitment> out = new ArrayList<>();
     if (items.isArray()) {

@@ -73,8 +73,4 @@ public record CommitmentPlace(
     return new CommitmentPlace(
         name, Optional.empty(), Optional.empty(), bufferMeters, OptionalLong.empty());
   }
-
-  public CommitmentPlace withGeometry(Geometry g) {
-    return new CommitmentPlace(name, placeId, Optional.of(g), bufferMeters, target);
-  }
 }

@@ -16,6 +16,7 @@ import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.XY;
+import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.layer.Place;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
@@ -33,7 +34,7 @@ import se.tryggkarta.workspace.WorkspaceService;
  * mailing short of their targets. Re-installing replaces the same commitments and activities.
  */
 public final class DemoCommitments {
-  public static final String WORKSPACE = "exempelby";
+  public static final String WORKSPACE = ExempelbyGenerator.WORKSPACE_ID;
   public static final String RESECENTRUM = "Resecentrum";
   public static final String PARKEN = "Parken";
 

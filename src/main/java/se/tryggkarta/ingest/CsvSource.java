@@ -108,11 +108,6 @@ final class CsvSource implements RecordSource {
     return List.copyOf(out);
   }
 
-  /** The header's column names, in file order. */
-  List<String> header() {
-    return header;
-  }
-
   private Optional<Row> row() throws IOException {
     JsonToken t = parser.nextToken();
     if (t == null) {

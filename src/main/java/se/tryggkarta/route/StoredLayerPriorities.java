@@ -78,10 +78,12 @@ public final class StoredLayerPriorities implements PriorityPointSource {
       int hour = incidents.get(i).occurredAt().atZone(zone).getHour();
       night[i] = hour >= 22 || hour < 5;
     }
+    List<LonLat> reportLocations = reports.stream().map(UnsafePlace::location).toList();
+    List<LonLat> incidentLocations = incidents.stream().map(Incident::location).toList();
     List<PriorityPoint> out = new ArrayList<>();
     List<LonLat> taken = new ArrayList<>();
-    for (List<Integer> c : cluster(p, reports.stream().map(UnsafePlace::location).toList())) {
-      LonLat centre = centre(reports.stream().map(UnsafePlace::location).toList(), c);
+    for (List<Integer> c : cluster(p, reportLocations)) {
+      LonLat centre = centre(reportLocations, c);
       int[] near = nearIncidents(incidentGrid, incidents, night, centre);
       Map<String, Long> cats =
           c.stream()
@@ -109,11 +111,11 @@ public final class StoredLayerPriorities implements PriorityPointSource {
               members));
       taken.add(centre);
     }
-    for (List<Integer> c : cluster(p, incidents.stream().map(Incident::location).toList())) {
+    for (List<Integer> c : cluster(p, incidentLocations)) {
       if (c.size() < MIN_INCIDENTS) {
         continue;
       }
-      LonLat centre = centre(incidents.stream().map(Incident::location).toList(), c);
+      LonLat centre = centre(incidentLocations, c);
       if (near(p, taken, centre, CLUSTER_RADIUS_M)) {
         continue;
       }

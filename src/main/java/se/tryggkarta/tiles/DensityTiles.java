@@ -98,11 +98,6 @@ public final class DensityTiles {
     return pool;
   }
 
-  /** Hit rate of the rendered-tile cache since start, 0..1. */
-  public double tileHitRate() {
-    return tiles.stats().hitRate();
-  }
-
   /** Hits and misses of the rendered-tile cache since start. */
   public CacheCounts tileCacheCounts() {
     var st = tiles.stats();

@@ -36,7 +36,7 @@ public final class ColourRamp {
       int iy = g.ny() - 1 - row;
       for (int ix = 0; ix < g.nx(); ix++) {
         double v = d.value(ix, iy);
-        img.setRGB(ix, row, v > 0 && max > 0 ? argb(v / max) : 0);
+        img.setRGB(ix, row, argb(v, max));
       }
     }
     return pngBytes(img);
@@ -62,14 +62,7 @@ public final class ColourRamp {
 
   /** The ramp's stops scaled to this map's maximum. */
   public static List<Stop> legend(DensityGrid d) {
-    double max = d.max();
-    List<Stop> stops = new ArrayList<>();
-    for (int i = 0; i < STOPS.length; i++) {
-      int[] c = STOPS[i];
-      stops.add(
-          new Stop(max * i / (STOPS.length - 1), String.format("#%02x%02x%02x", c[0], c[1], c[2])));
-    }
-    return stops;
+    return legend(d.max());
   }
 
   /**

@@ -91,7 +91,7 @@ public final class CommitmentRoutes implements RouteGroup {
     JsonNode body = CommitmentJson.parse(ctx.body());
     if (body.isObject() && body.has("commitments")) {
       List<Commitment> stored =
-          commitments.importCommitments(ws, CommitmentJson.readCommitments(ctx.body()));
+          commitments.importCommitments(ws, CommitmentJson.readCommitments(body));
       ctx.status(200).contentType("application/json").result(CommitmentJson.writeAll(stored));
       return;
     }

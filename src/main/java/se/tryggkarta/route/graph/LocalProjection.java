@@ -1,7 +1,6 @@
 package se.tryggkarta.route.graph;
 
 import se.tryggkarta.common.LonLat;
-import se.tryggkarta.common.XY;
 
 /**
  * An equirectangular projection about a reference point, for snapping and spatial indexing inside
@@ -24,15 +23,6 @@ public final class LocalProjection {
     this.lat0 = reference.lat();
     this.ky = Math.toRadians(1) * EARTH_RADIUS_M;
     this.kx = ky * Math.cos(Math.toRadians(lat0));
-  }
-
-  public LonLat reference() {
-    return new LonLat(lon0, lat0);
-  }
-
-  /** Metres east and north of the reference point. */
-  public XY toXY(double lon, double lat) {
-    return new XY((lon - lon0) * kx, (lat - lat0) * ky);
   }
 
   public double x(double lon) {

@@ -205,11 +205,6 @@ public final class StreetGraph {
     return adjEdge[adjStart[n] + i];
   }
 
-  /** The connected component of node {@code n}. */
-  public int component(int n) {
-    return component[n];
-  }
-
   /** Whether the edge belongs to the largest connected component (the one snapping uses). */
   public boolean isInMainComponent(int edge) {
     return component[edgeFrom[edge]] == mainComponent;

@@ -120,10 +120,17 @@ final class CopyRow {
     return this;
   }
 
-  /** A jsonb value from its JSON text; null writes NULL. */
+  /**
+   * A jsonb value from its JSON text; null writes NULL. jsonb cannot hold a NUL character either,
+   * and JSON writes one as the escape {@code \u0000}, so that escape is rejected too (but not an
+   * escaped backslash followed by the text {@code u0000}).
+   */
   CopyRow jsonb(String field, String json) {
     if (json == null) {
       return nul();
+    }
+    if (hasNulEscape(json)) {
+      throw DomainException.invalid(field, "a property contains a NUL character (U+0000)");
     }
     byte[] utf8 = utf8(field, json);
     field(1 + utf8.length);
@@ -131,6 +138,20 @@ final class CopyRow {
     System.arraycopy(utf8, 0, buf, length, utf8.length);
     length += utf8.length;
     return this;
+  }
+
+  /** Whether the JSON text has an unescaped {@code \u0000}: an odd run of backslashes before it. */
+  private static boolean hasNulEscape(String json) {
+    for (int i = json.indexOf("\\u0000"); i >= 0; i = json.indexOf("\\u0000", i + 1)) {
+      int backslashes = 0;
+      for (int j = i; j >= 0 && json.charAt(j) == '\\'; j--) {
+        backslashes++;
+      }
+      if (backslashes % 2 == 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   CopyRow nul() {

@@ -168,11 +168,7 @@ final class PostgisLayerWriter implements LayerWriter {
     row.start().number(staged).text("id", r.externalId());
     row.geometry(wkb.write(r.geometryWgs84()));
     table.appendColumns(r, row);
-    String extra = StoreColumns.extraJson(r.extra());
-    if (extra != null && extra.contains("\\u0000")) {
-      throw DomainException.invalid("extra", "a property contains a NUL character (U+0000)");
-    }
-    row.jsonb("extra", extra);
+    row.jsonb("extra", StoreColumns.extraJson(r.extra()));
     if (bulkLoad) {
       row.text("workspace", workspaceId);
       repeatedIds.add(r.externalId());

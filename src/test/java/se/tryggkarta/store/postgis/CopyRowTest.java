@@ -96,6 +96,16 @@ class CopyRowTest {
   }
 
   @Test
+  void jsonbRejectsTheNulEscapeButNotAnEscapedBackslashBeforeU0000() {
+    assertThatThrownBy(() -> new CopyRow().start().jsonb("extra", "{\"a\":\"x\\u0000\"}"))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.field()).contains("extra"));
+    // the text \u0000 (backslash written as \\ in JSON) is six ordinary characters
+    assertThat(new CopyRow().start().jsonb("extra", "{\"a\":\"x\\\\u0000\"}").bytes())
+        .hasSize(2 + 4 + 1 + 16);
+  }
+
+  @Test
   void rejectsANulCharacterNamingTheField() {
     assertThatThrownBy(() -> new CopyRow().start().text("comment", "dark\0street"))
         .isInstanceOfSatisfying(
