@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 import se.tryggkarta.common.Bbox;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.TimeRange;
+import se.tryggkarta.http.auth.AccessPolicy;
+import se.tryggkarta.workspace.Workspace;
+import se.tryggkarta.workspace.WorkspaceService;
 
 /**
  * Reads query parameters with errors that name the parameter. Times accept an ISO-8601 instant with
@@ -21,6 +24,16 @@ import se.tryggkarta.common.TimeRange;
  */
 public final class Params {
   private Params() {}
+
+  /**
+   * The workspace of the {@code {ws}} path parameter: the one the access policy read for this
+   * request when it did, else from the service (NOT_FOUND when there is none).
+   */
+  public static Workspace workspace(Context ctx, WorkspaceService workspaces) {
+    String id = ctx.pathParam("ws");
+    Workspace read = ctx.attribute(AccessPolicy.WORKSPACE_ATTRIBUTE);
+    return read != null && read.id().equals(id) ? read : workspaces.getWorkspace(id);
+  }
 
   public static Optional<String> string(Context ctx, String name) {
     String v = ctx.queryParam(name);

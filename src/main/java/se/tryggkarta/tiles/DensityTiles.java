@@ -161,16 +161,23 @@ public final class DensityTiles {
   private Optional<float[]> values(
       String workspaceId, long version, TileCoord c, TileOptions o, Audience a) {
     Workspace w = workspaces.getWorkspace(workspaceId);
+    // an outside tile costs no surface
+    return outside(w, c) ? Optional.empty() : sample(surface(w, version, o, a), c);
+  }
+
+  /** Whether the tile lies outside the workspace's boundary (its envelope). */
+  private static boolean outside(Workspace w, TileCoord c) {
     double[] box = c.boundsWgs84();
-    if (w.boundaryWgs84().isPresent()
+    return w.boundaryWgs84().isPresent()
         && !w.boundaryWgs84()
             .get()
             .getEnvelopeInternal()
-            .intersects(new Envelope(box[0], box[2], box[1], box[3]))) {
-      return Optional.empty();
-    }
-    Surface s = surface(w, version, o, a);
-    if (!s.meets(box)) {
+            .intersects(new Envelope(box[0], box[2], box[1], box[3]));
+  }
+
+  /** The surface's values on the tile's pixels; empty when the surface does not reach the tile. */
+  private static Optional<float[]> sample(Surface s, TileCoord c) {
+    if (!s.meets(c.boundsWgs84())) {
       return Optional.empty();
     }
     Crs crs = s.map().get().crs();
@@ -295,11 +302,14 @@ public final class DensityTiles {
       TileOptions o,
       Audience audience) {
     // The surface comes from the pool first; the rendering then runs on the pool too (it never
-    // waits for another pool task, so the pool cannot deadlock on itself).
-    double max = legend(workspaceId, version, o, audience).maxPerKm2();
+    // waits for another pool task, so the pool cannot deadlock on itself). One workspace read and
+    // one surface look-up serve the colour scale and the values.
+    Workspace w = workspaces.getWorkspace(workspaceId);
+    Surface s = surface(w, version, o, audience);
+    double max = o.maxPerKm2().orElse(s.maxPerKm2());
     return pool.run(
         () -> {
-          Optional<float[]> values = values(workspaceId, version, c, o, audience);
+          Optional<float[]> values = outside(w, c) ? Optional.empty() : sample(s, c);
           if (values.isEmpty() || allZero(values.get())) {
             return EMPTY;
           }

@@ -145,7 +145,7 @@ public final class CommitmentRoutes implements RouteGroup {
   }
 
   private void logActivity(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     String id = ctx.pathParam("id");
     String type = Optional.ofNullable(ctx.contentType()).orElse("application/json");
     if (type.startsWith("text/csv")) {
@@ -171,7 +171,7 @@ public final class CommitmentRoutes implements RouteGroup {
   }
 
   private void coverage(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     TimeRange period = Params.timeRange(ctx, w.timeZone());
     int n = Params.integer(ctx, "n", 10, 1, 100);
     Coverage c = commitments.coverage(w.id(), period, n, policy.isPublic(ctx, w.id()));
@@ -179,7 +179,7 @@ public final class CommitmentRoutes implements RouteGroup {
   }
 
   private void changes(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     LocalDate asOf = date(ctx, "asOf").orElseGet(() -> commitments.today(w.id()));
     double ring = Params.decimal(ctx, "ringMeters").orElse(ChangeCounter.DEFAULT_RING_METERS);
     List<PlaceChange> list = commitments.changes(w.id(), asOf, ring, policy.isPublic(ctx, w.id()));

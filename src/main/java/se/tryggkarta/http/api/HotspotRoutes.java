@@ -78,7 +78,7 @@ public final class HotspotRoutes implements RouteGroup {
   }
 
   private void density(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     Audience audience = audience(ctx, w);
     DensityRequest req = densityRequest(ctx, w);
     String format = Params.string(ctx, "format").orElse("json");
@@ -118,7 +118,7 @@ public final class HotspotRoutes implements RouteGroup {
   }
 
   private void giStar(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     GiStarRequest req =
         new GiStarRequest(
             filter(ctx, w),
@@ -141,7 +141,7 @@ public final class HotspotRoutes implements RouteGroup {
   }
 
   private void sites(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     int n = Params.integer(ctx, "n", 10, 1, 100);
     double radius = Params.decimal(ctx, "radius").orElse(HotspotService.DEFAULT_RADIUS_METERS);
     DensityRequest req = densityRequest(ctx, w);
@@ -161,7 +161,7 @@ public final class HotspotRoutes implements RouteGroup {
   }
 
   private void evaluate(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     List<Double> coverage = decimals(ctx, "coverage");
     EvaluateRequest req =
         new EvaluateRequest(

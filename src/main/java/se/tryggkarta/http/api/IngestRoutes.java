@@ -61,7 +61,7 @@ public final class IngestRoutes implements RouteGroup {
   }
 
   private void importFile(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     Layer layer = Layer.parse("layer", ctx.pathParam("layer"));
     Map<String, String> params = new LinkedHashMap<>();
     ctx.queryParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
@@ -82,7 +82,7 @@ public final class IngestRoutes implements RouteGroup {
   }
 
   private void export(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     Layer layer = Layer.parse("layer", ctx.pathParam("layer"));
     ImportFormat format =
         ImportFormat.parse("format", Params.string(ctx, "format").orElse("geojson"));

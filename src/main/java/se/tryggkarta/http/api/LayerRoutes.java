@@ -43,7 +43,7 @@ public final class LayerRoutes implements RouteGroup {
   }
 
   private void list(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     Layer layer = Layer.parse("layer", ctx.pathParam("layer"));
     int limit = Params.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     long offset = Params.longValue(ctx, "offset", 0, 0, Long.MAX_VALUE / 2);
@@ -89,7 +89,7 @@ public final class LayerRoutes implements RouteGroup {
   }
 
   private void get(Context ctx) {
-    String ws = workspaces.getWorkspace(ctx.pathParam("ws")).id();
+    String ws = Params.workspace(ctx, workspaces).id();
     Layer layer = Layer.parse("layer", ctx.pathParam("layer"));
     String id = ctx.pathParam("id");
     Optional<LayerRecord> r = layers.findRecord(ws, layer, id);
@@ -98,7 +98,7 @@ public final class LayerRoutes implements RouteGroup {
   }
 
   private void delete(Context ctx) {
-    String ws = workspaces.getWorkspace(ctx.pathParam("ws")).id();
+    String ws = Params.workspace(ctx, workspaces).id();
     Layer layer = Layer.parse("layer", ctx.pathParam("layer"));
     String id = ctx.pathParam("id");
     if (!layers.deleteRecord(ws, layer, id)) {

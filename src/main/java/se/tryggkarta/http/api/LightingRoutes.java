@@ -79,7 +79,7 @@ public final class LightingRoutes implements RouteGroup {
   }
 
   private void priorities(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     int n = Params.integer(ctx, "n", 20, 1, 1000);
     Optional<PriorityKind> kind =
         Params.string(ctx, "kind").map(k -> PriorityKind.parse("kind", k));
@@ -108,7 +108,7 @@ public final class LightingRoutes implements RouteGroup {
   }
 
   private void whatIf(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     WhatIfBody body = ctx.bodyAsClass(WhatIfBody.class);
     LightingRequest request = request(ctx, w);
     var result = lighting.whatIf(w.id(), request, body.toChange());

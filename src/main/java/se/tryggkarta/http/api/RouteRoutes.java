@@ -117,7 +117,7 @@ public final class RouteRoutes implements RouteGroup {
     }
     WalkRequest request = ctx.bodyAsClass(WalkPlanBody.class).toRequest();
     WalkPlan plan = planner.plan(ctx.pathParam("ws"), request);
-    String name = workspaces.getWorkspace(ctx.pathParam("ws")).name();
+    String name = Params.workspace(ctx, workspaces).name();
     switch (format) {
       case "gpx" ->
           ctx.contentType("application/gpx+xml; charset=utf-8")

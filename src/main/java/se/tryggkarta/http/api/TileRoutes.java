@@ -48,7 +48,7 @@ public final class TileRoutes implements RouteGroup {
   }
 
   private void tile(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     String file = ctx.pathParam("tile");
     int dot = file.lastIndexOf('.');
     if (dot < 0) {
@@ -69,7 +69,7 @@ public final class TileRoutes implements RouteGroup {
   }
 
   private void legend(Context ctx) {
-    Workspace w = workspaces.getWorkspace(ctx.pathParam("ws"));
+    Workspace w = Params.workspace(ctx, workspaces);
     TileOptions o = options(ctx, w);
     Audience a = audience(ctx, w);
     long version = tiles.dataVersion(w.id());

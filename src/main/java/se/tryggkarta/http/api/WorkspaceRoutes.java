@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.util.GeometryFixer;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.http.ApiRoutes;
+import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
@@ -59,7 +60,7 @@ public final class WorkspaceRoutes implements RouteGroup {
   }
 
   private void get(Context ctx) {
-    ctx.json(json(workspaces.getWorkspace(ctx.pathParam("ws"))));
+    ctx.json(json(Params.workspace(ctx, workspaces)));
   }
 
   private void update(Context ctx) {

@@ -8,6 +8,12 @@ import io.javalin.http.Context;
  * UNAUTHENTICATED, FORBIDDEN or NOT_FOUND to refuse. Thread-safe.
  */
 public interface AccessPolicy {
+  /**
+   * The request attribute under which a policy that has read the {@code {ws}} workspace leaves it,
+   * so the handler need not read the store again in the same request.
+   */
+  String WORKSPACE_ATTRIBUTE = "tryggkarta.workspace";
+
   void authorize(Context ctx, Access access);
 
   /** Whether the caller may know that this workspace exists (it is listed for them). */

@@ -55,6 +55,7 @@ public final class ApiKeyPolicy implements AccessPolicy {
       return;
     }
     Optional<Workspace> workspace = workspaces.findWorkspace(ws.get());
+    workspace.ifPresent(w -> ctx.attribute(WORKSPACE_ATTRIBUTE, w));
     boolean publicAggregate =
         access == Access.AGGREGATE && workspace.map(Workspace::publicAccess).orElse(false);
     if (publicAggregate) {
