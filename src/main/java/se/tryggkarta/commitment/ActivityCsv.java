@@ -15,6 +15,7 @@ import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.FieldError;
 import se.tryggkarta.common.LonLat;
+import se.tryggkarta.common.TimeRange;
 
 /**
  * Reads a patrol log as CSV (RFC 4180 via Jackson's CSV module, header row, comma or semicolon
@@ -124,7 +125,7 @@ public final class ActivityCsv {
     return new Activity(
         cell(row, "id").orElse(fallbackId),
         commitmentId,
-        CommitmentJson.instant("occurred_at", at, zone),
+        TimeRange.parseInstant("occurred_at", at, zone),
         count,
         location,
         cell(row, "place"),

@@ -24,6 +24,7 @@ import org.n52.jackson.datatype.jts.JtsModule;
 import se.tryggkarta.commitment.progress.Milestone;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.LonLat;
+import se.tryggkarta.common.TimeRange;
 
 /**
  * The JSON form of commitments and activities: the documents kept in the store, the import/export
@@ -246,7 +247,7 @@ public final class CommitmentJson {
     long count = whole(n, "count").orElse(1);
     Instant at =
         text(n, "occurredAt")
-            .map(s -> instant("occurredAt", s, zone))
+            .map(s -> TimeRange.parseInstant("occurredAt", s, zone))
             .orElseThrow(() -> DomainException.invalid("occurredAt", "occurredAt is required"));
     return new Activity(
         text(n, "id").orElse(newId),
@@ -309,25 +310,6 @@ public final class CommitmentJson {
   }
 
   /** An ISO-8601 instant with offset, a local date-time, or a date, read in {@code zone}. */
-  public static Instant instant(String field, String v, ZoneId zone) {
-    try {
-      return java.time.OffsetDateTime.parse(v).toInstant();
-    } catch (DateTimeParseException ignored) {
-      // not an instant with offset; try the local forms
-    }
-    try {
-      return java.time.LocalDateTime.parse(v).atZone(zone).toInstant();
-    } catch (DateTimeParseException ignored) {
-      // not a local date-time; try a date
-    }
-    try {
-      return LocalDate.parse(v).atStartOfDay(zone).toInstant();
-    } catch (DateTimeParseException e) {
-      throw DomainException.invalid(
-          field, field + " must be an ISO-8601 date or date-time, was '" + v + "'");
-    }
-  }
-
   private static void requireObject(JsonNode n, String field) {
     if (n == null || !n.isObject()) {
       throw DomainException.invalid(field.isEmpty() ? "body" : field, "expected a JSON object");

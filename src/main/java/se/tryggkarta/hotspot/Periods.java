@@ -2,8 +2,6 @@ package se.tryggkarta.hotspot;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -18,23 +16,7 @@ public final class Periods {
   private Periods() {}
 
   public static Instant instant(String field, String text, ZoneId zone) {
-    String v = text.strip();
-    try {
-      return OffsetDateTime.parse(v).toInstant();
-    } catch (DateTimeParseException ignored) {
-      // not an instant with offset; try the local forms
-    }
-    try {
-      return LocalDateTime.parse(v).atZone(zone).toInstant();
-    } catch (DateTimeParseException ignored) {
-      // not a local date-time; try a date
-    }
-    try {
-      return LocalDate.parse(v).atStartOfDay(zone).toInstant();
-    } catch (DateTimeParseException e) {
-      throw DomainException.invalid(
-          field, field + " must be an ISO-8601 date or date-time, was '" + text + "'");
-    }
+    return TimeRange.parseInstant(field, text.strip(), zone);
   }
 
   /**

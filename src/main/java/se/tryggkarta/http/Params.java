@@ -2,10 +2,7 @@ package se.tryggkarta.http;
 
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -110,27 +107,8 @@ public final class Params {
    * from}.
    */
   public static TimeRange timeRange(Context ctx, ZoneId zone) {
-    Optional<Instant> from = string(ctx, "from").map(v -> instant("from", v, zone));
-    Optional<Instant> to = string(ctx, "to").map(v -> instant("to", v, zone));
+    Optional<Instant> from = string(ctx, "from").map(v -> TimeRange.parseInstant("from", v, zone));
+    Optional<Instant> to = string(ctx, "to").map(v -> TimeRange.parseInstant("to", v, zone));
     return new TimeRange(from, to);
-  }
-
-  public static Instant instant(String name, String v, ZoneId zone) {
-    try {
-      return OffsetDateTime.parse(v).toInstant();
-    } catch (DateTimeParseException ignored) {
-      // not an instant with offset; try local forms below
-    }
-    try {
-      return java.time.LocalDateTime.parse(v).atZone(zone).toInstant();
-    } catch (DateTimeParseException ignored) {
-      // not a local date-time; try a date
-    }
-    try {
-      return LocalDate.parse(v).atStartOfDay(zone).toInstant();
-    } catch (DateTimeParseException e) {
-      throw DomainException.invalid(
-          name, name + " must be an ISO-8601 date or date-time, was '" + v + "'");
-    }
   }
 }

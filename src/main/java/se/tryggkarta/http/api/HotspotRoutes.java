@@ -23,7 +23,6 @@ import se.tryggkarta.hotspot.Periods;
 import se.tryggkarta.hotspot.SitesResult;
 import se.tryggkarta.hotspot.contour.ContourBand;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
-import se.tryggkarta.hotspot.kde.DensityGrid;
 import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.raster.ColourRamp;
 import se.tryggkarta.hotspot.raster.GeoTiff;
@@ -79,7 +78,7 @@ public final class HotspotRoutes implements RouteGroup {
 
   private void density(Context ctx) {
     Workspace w = Params.workspace(ctx, workspaces);
-    Audience audience = audience(ctx, w);
+    Audience audience = TileRoutes.audience(policy, ctx, w);
     DensityRequest req = densityRequest(ctx, w);
     String format = Params.string(ctx, "format").orElse("json");
     if (!List.of("json", "geotiff", "png", "legend", "contours").contains(format)) {
@@ -91,29 +90,26 @@ public final class HotspotRoutes implements RouteGroup {
       return;
     }
     long version = checked.getAsLong();
+    if (format.equals("contours")) {
+      List<Double> mass = decimals(ctx, "mass");
+      List<Double> levels = decimals(ctx, "levels");
+      List<ContourBand> bands =
+          cache.analysis(
+              w.id(),
+              version,
+              List.of("contours", req, mass, levels, audience),
+              1 << 20,
+              () -> hotspots.contours(w.id(), req, mass, levels, audience));
+      ctx.json(HotspotJson.contours(bands)).contentType(GEOJSON);
+      return;
+    }
+    DensityMap m = cache.density(w.id(), version, req, audience);
     switch (format) {
-      case "json" -> ctx.json(HotspotJson.grid(cache.density(w.id(), version, req, audience)));
-      case "geotiff" -> {
-        DensityMap m = cache.density(w.id(), version, req, audience);
-        ctx.contentType(GEOTIFF).result(GeoTiff.encode(m.density(), m.crs()));
-      }
-      case "png" ->
-          ctx.contentType("image/png")
-              .result(ColourRamp.png(cache.density(w.id(), version, req, audience).density()));
-      case "legend" -> {
-        DensityGrid d = cache.density(w.id(), version, req, audience).density();
-        ctx.json(Map.of("unit", "events/km2", "stops", ColourRamp.legend(d)));
-      }
-      case "contours" -> {
-        List<ContourBand> bands =
-            hotspots.contours(
-                w.id(), req, decimals(ctx, "mass"), decimals(ctx, "levels"), audience);
-        ctx.json(HotspotJson.contours(bands)).contentType(GEOJSON);
-      }
-      default ->
-          throw DomainException.invalid(
-              "format",
-              "format must be json, geotiff, png, legend or contours, was '" + format + "'");
+      case "geotiff" -> ctx.contentType(GEOTIFF).result(GeoTiff.encode(m.density(), m.crs()));
+      case "png" -> ctx.contentType("image/png").result(ColourRamp.png(m.density()));
+      case "legend" ->
+          ctx.json(Map.of("unit", "events/km2", "stops", ColourRamp.legend(m.density())));
+      default -> ctx.json(HotspotJson.grid(m));
     }
   }
 
@@ -125,7 +121,7 @@ public final class HotspotRoutes implements RouteGroup {
             Params.decimal(ctx, "cell"),
             Params.decimal(ctx, "band"),
             Params.decimal(ctx, "alpha").orElse(0.05));
-    Audience audience = audience(ctx, w);
+    Audience audience = TileRoutes.audience(policy, ctx, w);
     var checked = versionUnlessNotModified(ctx, w, audience);
     if (checked.isEmpty()) {
       return;
@@ -145,7 +141,7 @@ public final class HotspotRoutes implements RouteGroup {
     int n = Params.integer(ctx, "n", 10, 1, 100);
     double radius = Params.decimal(ctx, "radius").orElse(HotspotService.DEFAULT_RADIUS_METERS);
     DensityRequest req = densityRequest(ctx, w);
-    Audience audience = audience(ctx, w);
+    Audience audience = TileRoutes.audience(policy, ctx, w);
     var checked = versionUnlessNotModified(ctx, w, audience);
     if (checked.isEmpty()) {
       return;
@@ -191,10 +187,6 @@ public final class HotspotRoutes implements RouteGroup {
   }
 
   // ---- parameter parsing ----
-
-  private Audience audience(Context ctx, Workspace w) {
-    return policy.isPublic(ctx, w.id()) ? Audience.PUBLIC : Audience.MEMBER;
-  }
 
   static DensityRequest densityRequest(Context ctx, Workspace w) {
     return new DensityRequest(

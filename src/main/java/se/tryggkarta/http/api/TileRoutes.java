@@ -57,7 +57,7 @@ public final class TileRoutes implements RouteGroup {
     TileFormat f = TileFormat.parse("format", file.substring(dot + 1));
     TileCoord c = TileCoord.parse(ctx.pathParam("z"), ctx.pathParam("x"), file.substring(0, dot));
     TileOptions o = options(ctx, w);
-    Audience a = audience(ctx, w);
+    Audience a = audience(policy, ctx, w);
     long version = tiles.dataVersion(w.id());
     if (notModified(ctx, a, tiles.etag(w.id(), version, c, f, o, a))) {
       return;
@@ -71,7 +71,7 @@ public final class TileRoutes implements RouteGroup {
   private void legend(Context ctx) {
     Workspace w = Params.workspace(ctx, workspaces);
     TileOptions o = options(ctx, w);
-    Audience a = audience(ctx, w);
+    Audience a = audience(policy, ctx, w);
     long version = tiles.dataVersion(w.id());
     if (notModified(ctx, a, tiles.legendEtag(w.id(), version, o, a))) {
       return;
@@ -104,7 +104,8 @@ public final class TileRoutes implements RouteGroup {
     return false;
   }
 
-  private Audience audience(Context ctx, Workspace w) {
+  /** Whether the caller sees the workspace as the public does; shared by the analysis routes. */
+  static Audience audience(AccessPolicy policy, Context ctx, Workspace w) {
     return policy.isPublic(ctx, w.id()) ? Audience.PUBLIC : Audience.MEMBER;
   }
 
