@@ -15,14 +15,16 @@ import se.tryggkarta.hotspot.sites.PatrolSite;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.route.PriorityPoint;
 import se.tryggkarta.route.PriorityPointSource;
+import se.tryggkarta.tiles.DensityTiles;
 import se.tryggkarta.workspace.Workspace;
 
 /**
  * Adapters that let the walk planner and the commitment links use the hotspot engine's patrol sites
  * through the ports those features declare ({@link PriorityPointSource}, {@link HotspotSites}).
  * They live beside {@link Wiring} because only the composition root may know two features at once.
- * Both are thread-safe and read the store on every call (no caching, so another instance's writes
- * are seen at once).
+ * Both are thread-safe. Their patrol sites go through the analysis pool and cache, keyed by the
+ * workspace's data version as every analysis is: a walk plan or a follow-up report asking again for
+ * the same period reuses one density computation, and another instance's write is seen at once.
  */
 final class HotspotPorts {
   /** How many patrol sites a safety walk may choose among. */
@@ -37,10 +39,11 @@ final class HotspotPorts {
   private HotspotPorts() {}
 
   /** The top patrol sites of all incidents as safety-walk candidates. */
-  static PriorityPointSource walkStops(HotspotService hotspots) {
+  static PriorityPointSource walkStops(HotspotService hotspots, DensityTiles analyses) {
     return workspace -> {
       List<PriorityPoint> points = new ArrayList<>();
-      for (PatrolSite s : sites(hotspots, workspace.id(), TimeRange.ALL, Set.of(), WALK_SITES)) {
+      for (PatrolSite s :
+          sites(hotspots, analyses, workspace.id(), TimeRange.ALL, Set.of(), WALK_SITES)) {
         points.add(
             new PriorityPoint(
                 "hotspot-" + s.id(),
@@ -61,11 +64,11 @@ final class HotspotPorts {
   }
 
   /** The patrol sites of a period's incidents, as circles in WGS84, for commitment links. */
-  static HotspotSites commitmentSites(HotspotService hotspots) {
+  static HotspotSites commitmentSites(HotspotService hotspots, DensityTiles analyses) {
     GeometryFactory factory = new GeometryFactory();
     return (Workspace workspace, TimeRange period, Set<String> categories, int n) -> {
       List<HotspotSite> out = new ArrayList<>();
-      for (PatrolSite s : sites(hotspots, workspace.id(), period, categories, n)) {
+      for (PatrolSite s : sites(hotspots, analyses, workspace.id(), period, categories, n)) {
         Geometry circleXy =
             factory
                 .createPoint(new Coordinate(s.centre().x(), s.centre().y()))
@@ -80,13 +83,20 @@ final class HotspotPorts {
 
   private static List<PatrolSite> sites(
       HotspotService hotspots,
+      DensityTiles analyses,
       String workspaceId,
       TimeRange period,
       Set<String> categories,
       int n) {
-    // A circle in a kernel's tail can rank with no incident inside it; it is not a hotspot.
-    return hotspots.topPatrolSites(workspaceId, Layer.INCIDENTS, period, categories, n).stream()
-        .filter(s -> s.eventsCovered() > 0)
-        .toList();
+    return analyses.analysis(
+        workspaceId,
+        analyses.dataVersion(workspaceId),
+        List.of("port-sites", period, Set.copyOf(categories), n),
+        16 << 10,
+        // A circle in a kernel's tail can rank with no incident inside it; it is not a hotspot.
+        () ->
+            hotspots.topPatrolSites(workspaceId, Layer.INCIDENTS, period, categories, n).stream()
+                .filter(s -> s.eventsCovered() > 0)
+                .toList());
   }
 }

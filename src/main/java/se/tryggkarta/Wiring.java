@@ -74,13 +74,19 @@ public final class Wiring implements AutoCloseable {
         new WalkPlanner(
             networks,
             workspaces,
-            List.of(new StoredLayerPriorities(store, networks), HotspotPorts.walkStops(hotspots)));
+            List.of(
+                new StoredLayerPriorities(store, networks),
+                HotspotPorts.walkStops(hotspots, tiles)));
     this.safeRouter = new SafeRouter(networks);
     this.imports = new ImportService(store, store, new SqliteGeoPackageFiles());
     this.exports = new ExportService(store, store, new SqliteGeoPackageFiles());
     this.commitments =
         new CommitmentService(
-            workspaces, store, store, HotspotPorts.commitmentSites(hotspots), Clock.systemUTC());
+            workspaces,
+            store,
+            store,
+            HotspotPorts.commitmentSites(hotspots, tiles),
+            Clock.systemUTC());
     this.followUp = new FollowUp(commitments, workspaces, Clock.systemUTC());
   }
 
