@@ -86,20 +86,8 @@ public final class ImportCommand implements Callable<Integer> {
     }
     try (Wiring wiring = Wiring.open(store.config())) {
       ImportReport report;
-      if (noProgress) {
-        try (InputStream in = Files.newInputStream(file)) {
-          report = wiring.imports().importFile(workspace, target, in, options);
-        }
-      } else {
-        ProgressBarBuilder bar =
-            new ProgressBarBuilder()
-                .setTaskName("import " + file.getFileName())
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" MiB", 1 << 20)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
-        try (InputStream in = ProgressBar.wrap(Files.newInputStream(file), bar)) {
-          report = wiring.imports().importFile(workspace, target, in, options);
-        }
+      try (InputStream in = noProgress ? Files.newInputStream(file) : withProgress(file)) {
+        report = wiring.imports().importFile(workspace, target, in, options);
       }
       System.out.println(summary(report));
       for (var e : report.errors()) {
@@ -112,6 +100,17 @@ public final class ImportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The file's stream, drawing a progress bar in MiB on standard error as it is read. */
+  private static InputStream withProgress(Path file) throws IOException {
+    ProgressBarBuilder bar =
+        new ProgressBarBuilder()
+            .setTaskName("import " + file.getFileName())
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUnit(" MiB", 1 << 20)
+            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
+    return ProgressBar.wrap(Files.newInputStream(file), bar);
   }
 
   static String summary(ImportReport r) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import se.tryggkarta.commitment.link.ChangeCounter;
 import se.tryggkarta.commitment.link.Coverage;
 import se.tryggkarta.commitment.link.HotspotSite;
@@ -234,13 +235,19 @@ public final class CommitmentService {
   /** The commitment's activities, oldest first. */
   public List<Activity> listActivities(String workspaceId, String commitmentId) {
     getCommitment(workspaceId, commitmentId);
-    String prefix = commitmentId + "/";
+    return activitiesByCommitment(workspaceId).getOrDefault(commitmentId, List.of());
+  }
+
+  /**
+   * Every activity of the workspace by commitment id, each list in time order (then id): one read
+   * of the activities for work over all commitments, such as a follow-up report.
+   */
+  public Map<String, List<Activity>> activitiesByCommitment(String workspaceId) {
     return documents.listDocuments(ACTIVITIES, workspaceId).stream()
-        .filter(d -> d.id().startsWith(prefix))
         .map(StoredDocument::json)
         .map(CommitmentJson::readActivityDocument)
         .sorted(Comparator.comparing(Activity::occurredAt).thenComparing(Activity::id))
-        .toList();
+        .collect(Collectors.groupingBy(Activity::commitmentId));
   }
 
   /** A fresh activity id. */

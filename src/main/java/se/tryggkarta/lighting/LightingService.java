@@ -70,19 +70,27 @@ public final class LightingService {
     return new NetworkCoverage(w, LampCoverage.compute(streets, lamps, settings));
   }
 
+  /** What a ranking weighs besides the lamps: night incidents, their density, unsafe places. */
+  private record Evidence(List<IncidentPoint> incidents, NightDensity night, ReportIndex reports) {}
+
+  private Evidence evidence(Workspace w, LightingRequest request) {
+    List<IncidentPoint> incidents = nightIncidents(w, request);
+    ReportIndex reports = new ReportIndex(reports(w, request));
+    return new Evidence(
+        incidents, new KernelNightDensity(incidents, request.weights().bandwidthMeters()), reports);
+  }
+
   /** Every repair and new-light candidate, ranked best first. */
   public PriorityList priorities(String workspaceId, LightingRequest request) {
     Workspace w = workspaces.getWorkspace(workspaceId);
     List<StreetLine> streets = streets(w);
     List<LampPoint> lamps = lamps(w, request.coverage());
-    List<IncidentPoint> incidents = nightIncidents(w, request);
-    ReportIndex reports = new ReportIndex(reports(w, request));
-    NightDensity night = new KernelNightDensity(incidents, request.weights().bandwidthMeters());
+    Evidence e = evidence(w, request);
     CoverageResult coverage = LampCoverage.compute(streets, lamps, request.coverage());
     List<Priority> ranked =
         PriorityRanking.rank(
-            coverage, lamps, night, reports, request.weights(), request.night().describe());
-    return new PriorityList(w, request, coverage.summary(), ranked, incidents.size());
+            coverage, lamps, e.night(), e.reports(), request.weights(), request.night().describe());
+    return new PriorityList(w, request, coverage.summary(), ranked, e.incidents().size());
   }
 
   /** How coverage and the area's priority score change with a planned repair or new lamps. */
@@ -120,13 +128,13 @@ public final class LightingService {
               request.coverage().defaultRadiusMeters()));
       changed.add(point(xy));
     }
-    List<IncidentPoint> incidents = nightIncidents(w, request);
-    ReportIndex reports = new ReportIndex(reports(w, request));
-    NightDensity night = new KernelNightDensity(incidents, request.weights().bandwidthMeters());
+    Evidence e = evidence(w, request);
     CoverageResult cb = LampCoverage.compute(streets, before, request.coverage());
     CoverageResult ca = LampCoverage.compute(streets, after, request.coverage());
-    List<Priority> pb = PriorityRanking.rank(cb, before, night, reports, request.weights(), "");
-    List<Priority> pa = PriorityRanking.rank(ca, after, night, reports, request.weights(), "");
+    List<Priority> pb =
+        PriorityRanking.rank(cb, before, e.night(), e.reports(), request.weights(), "");
+    List<Priority> pa =
+        PriorityRanking.rank(ca, after, e.night(), e.reports(), request.weights(), "");
     Geometry area = GF.buildGeometry(changed);
     Set<String> afterIds = new HashSet<>();
     double scoreAfter = 0;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import se.tryggkarta.commitment.Activity;
 import se.tryggkarta.commitment.Commitment;
@@ -53,13 +54,14 @@ public final class FollowUp {
     }
     LocalDate asOf = end.minusDays(1);
     List<FollowUpReport.Entry> entries = new ArrayList<>();
+    Map<String, List<Activity>> activitiesByCommitment = commitments.activitiesByCommitment(w.id());
     for (Commitment c : commitments.listCommitments(w.id())) {
       if (c.state() == CommitmentState.CANCELLED
           || c.periodEnd().isBefore(start)
           || !c.periodStart().isBefore(end)) {
         continue;
       }
-      List<Activity> activities = commitments.listActivities(w.id(), c.id());
+      List<Activity> activities = activitiesByCommitment.getOrDefault(c.id(), List.of());
       List<FollowUpReport.Note> notes =
           activities.stream()
               .filter(a -> a.notePublic() && a.note().isPresent())
