@@ -34,8 +34,12 @@ export function densityRgba(value, maxValue) {
   if (!(value > 0) || !(maxValue > 0)) return [0, 0, 0, 0];
   const t = Math.min(1, value / maxValue);
   if (t < DENSITY_FLOOR) return [0, 0, 0, 0];
-  const [r, g, b] = rampColour(t);
-  return [r, g, b, Math.round(255 * (0.2 + 0.65 * t))];
+  return [...rampColour(t), densityAlpha(t)];
+}
+
+/** Opacity (0..255) at share t of the maximum: 0.2 rising to 0.85. */
+function densityAlpha(t) {
+  return Math.round(255 * (0.2 + 0.65 * t));
 }
 
 /**
@@ -47,8 +51,7 @@ export function densityTable(size = 1024) {
   const table = new Uint8ClampedArray(size * 4);
   for (let q = 0; q < size; q++) {
     const t = q / (size - 1);
-    const [r, g, b] = rampColour(t);
-    table.set([r, g, b, Math.round(255 * (0.2 + 0.65 * t))], q * 4);
+    table.set([...rampColour(t), densityAlpha(t)], q * 4);
   }
   return table;
 }

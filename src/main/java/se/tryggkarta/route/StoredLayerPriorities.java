@@ -3,7 +3,6 @@ package se.tryggkarta.route;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import se.tryggkarta.layer.LayerStore;
 import se.tryggkarta.layer.Lit;
 import se.tryggkarta.layer.UnsafePlace;
 import se.tryggkarta.route.graph.LocalProjection;
+import se.tryggkarta.route.graph.PointGrid;
 import se.tryggkarta.route.graph.StreetGraph;
 import se.tryggkarta.workspace.Workspace;
 
@@ -71,15 +71,14 @@ public final class StoredLayerPriorities implements PriorityPointSource {
                     : reports.get(0).location())
             : net.graph().projection();
     ZoneId zone = workspace.timeZone();
-    Grid incidentGrid = new Grid(p, CLUSTER_RADIUS_M);
+    List<LonLat> reportLocations = reports.stream().map(UnsafePlace::location).toList();
+    List<LonLat> incidentLocations = incidents.stream().map(Incident::location).toList();
+    PointGrid incidentGrid = new PointGrid(p, CLUSTER_RADIUS_M, incidentLocations);
     boolean[] night = new boolean[incidents.size()];
     for (int i = 0; i < incidents.size(); i++) {
-      incidentGrid.add(incidents.get(i).location(), i);
       int hour = incidents.get(i).occurredAt().atZone(zone).getHour();
       night[i] = hour >= 22 || hour < 5;
     }
-    List<LonLat> reportLocations = reports.stream().map(UnsafePlace::location).toList();
-    List<LonLat> incidentLocations = incidents.stream().map(Incident::location).toList();
     List<PriorityPoint> out = new ArrayList<>();
     List<LonLat> taken = new ArrayList<>();
     for (List<Integer> c : cluster(p, reportLocations)) {
@@ -141,7 +140,11 @@ public final class StoredLayerPriorities implements PriorityPointSource {
   }
 
   private List<PriorityPoint> darkStretches(
-      StreetNetwork net, Grid grid, List<Incident> incidents, boolean[] night, List<LonLat> taken) {
+      StreetNetwork net,
+      PointGrid grid,
+      List<Incident> incidents,
+      boolean[] night,
+      List<LonLat> taken) {
     StreetGraph g = net.graph();
     List<Integer> dark = new ArrayList<>();
     for (int e = 0; e < g.edgeCount(); e++) {
@@ -205,7 +208,7 @@ public final class StoredLayerPriorities implements PriorityPointSource {
 
   /** {night, other} incidents within the cluster radius of a point. */
   private static int[] nearIncidents(
-      Grid grid, List<Incident> incidents, boolean[] night, LonLat centre) {
+      PointGrid grid, List<Incident> incidents, boolean[] night, LonLat centre) {
     int[] n = new int[2];
     for (int i : grid.within(centre, CLUSTER_RADIUS_M)) {
       n[night[i] ? 0 : 1]++;
@@ -229,10 +232,7 @@ public final class StoredLayerPriorities implements PriorityPointSource {
    * Deterministic for a given input order.
    */
   static List<List<Integer>> cluster(LocalProjection p, List<LonLat> pts) {
-    Grid grid = new Grid(p, CLUSTER_RADIUS_M);
-    for (int i = 0; i < pts.size(); i++) {
-      grid.add(pts.get(i), i);
-    }
+    PointGrid grid = new PointGrid(p, CLUSTER_RADIUS_M, pts);
     int[] density = new int[pts.size()];
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < pts.size(); i++) {
@@ -258,49 +258,5 @@ public final class StoredLayerPriorities implements PriorityPointSource {
       clusters.add(c);
     }
     return clusters;
-  }
-
-  /** Point indices bucketed by square cells of the local projection. */
-  private static final class Grid {
-    private final LocalProjection p;
-    private final double cellM;
-    private final Map<Long, List<double[]>> cells = new HashMap<>();
-
-    Grid(LocalProjection p, double cellM) {
-      this.p = p;
-      this.cellM = cellM;
-    }
-
-    private long key(double x, double y) {
-      long cx = (long) Math.floor(x / cellM);
-      long cy = (long) Math.floor(y / cellM);
-      return (cx << 32) ^ (cy & 0xffffffffL);
-    }
-
-    void add(LonLat q, int index) {
-      double x = p.x(q.lon());
-      double y = p.y(q.lat());
-      cells.computeIfAbsent(key(x, y), k -> new ArrayList<>()).add(new double[] {x, y, index});
-    }
-
-    List<Integer> within(LonLat q, double r) {
-      double x = p.x(q.lon());
-      double y = p.y(q.lat());
-      List<Integer> out = new ArrayList<>();
-      for (int i = -1; i <= 1; i++) {
-        for (int j = -1; j <= 1; j++) {
-          List<double[]> bucket = cells.get(key(x + i * cellM, y + j * cellM));
-          if (bucket != null) {
-            for (double[] b : bucket) {
-              if (Math.hypot(b[0] - x, b[1] - y) <= r) {
-                out.add((int) b[2]);
-              }
-            }
-          }
-        }
-      }
-      out.sort(null);
-      return out;
-    }
   }
 }

@@ -4,25 +4,30 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import se.tryggkarta.common.LonLat;
 
 /**
- * Points bucketed in square cells of the local projection, for "any / how many within r" queries
- * with r no larger than the cell size (the 3×3 block around the query cell is searched). Immutable
- * after construction; thread-safe.
+ * Points bucketed in square cells of the local projection, for "any / how many / which within r"
+ * queries with r no larger than the cell size (the 3×3 block around the query cell is searched).
+ * Immutable after construction; thread-safe.
  */
-final class PointGrid {
+public final class PointGrid {
   private final LocalProjection projection;
   private final double cellM;
   private final Map<Long, List<double[]>> cells = new HashMap<>();
 
-  PointGrid(LocalProjection projection, double cellM, List<LonLat> points) {
+  /** A grid of the points; {@link #within} answers with their positions in this list. */
+  public PointGrid(LocalProjection projection, double cellM, List<LonLat> points) {
     this.projection = projection;
     this.cellM = cellM;
-    for (LonLat p : points) {
+    for (int i = 0; i < points.size(); i++) {
+      LonLat p = points.get(i);
       double x = projection.x(p.lon());
       double y = projection.y(p.lat());
-      cells.computeIfAbsent(key(cell(x), cell(y)), k -> new ArrayList<>()).add(new double[] {x, y});
+      cells
+          .computeIfAbsent(key(cell(x), cell(y)), k -> new ArrayList<>())
+          .add(new double[] {x, y, i});
     }
   }
 
@@ -42,28 +47,46 @@ final class PointGrid {
     return countWithin(p, radiusM, false);
   }
 
+  /** The positions (in the constructor's list) of the points within the radius, ascending. */
+  public List<Integer> within(LonLat p, double radiusM) {
+    List<Integer> out = new ArrayList<>();
+    visitWithin(
+        p,
+        radiusM,
+        q -> {
+          out.add((int) q[2]);
+          return true;
+        });
+    out.sort(null);
+    return out;
+  }
+
   private int countWithin(LonLat p, double radiusM, boolean firstOnly) {
+    int[] count = {0};
+    visitWithin(
+        p,
+        radiusM,
+        q -> {
+          count[0]++;
+          return !firstOnly;
+        });
+    return count[0];
+  }
+
+  /** Hands each point within the radius to {@code visit} until it answers false. */
+  private void visitWithin(LonLat p, double radiusM, Predicate<double[]> visit) {
     double x = projection.x(p.lon());
     double y = projection.y(p.lat());
     long cx = cell(x);
     long cy = cell(y);
-    int count = 0;
     for (long i = cx - 1; i <= cx + 1; i++) {
       for (long j = cy - 1; j <= cy + 1; j++) {
-        List<double[]> bucket = cells.get(key(i, j));
-        if (bucket == null) {
-          continue;
-        }
-        for (double[] q : bucket) {
-          if (Math.hypot(q[0] - x, q[1] - y) <= radiusM) {
-            count++;
-            if (firstOnly) {
-              return count;
-            }
+        for (double[] q : cells.getOrDefault(key(i, j), List.of())) {
+          if (Math.hypot(q[0] - x, q[1] - y) <= radiusM && !visit.test(q)) {
+            return;
           }
         }
       }
     }
-    return count;
   }
 }
