@@ -251,10 +251,6 @@ public final class CommitmentRoutes implements RouteGroup {
   static Map<String, Object> coverageBody(Coverage c) {
     List<Map<String, Object>> sites = new ArrayList<>();
     for (Coverage.SiteCoverage s : c.sites()) {
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("type", "Feature");
-      f.put("id", s.site().id());
-      f.put("geometry", s.site().areaWgs84());
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("rank", s.site().rank());
       props.put("eventCount", s.site().eventCount());
@@ -264,8 +260,7 @@ public final class CommitmentRoutes implements RouteGroup {
           s.coveredBy().stream()
               .map(r -> Map.of("commitmentId", r.commitmentId(), "place", r.placeName()))
               .toList());
-      f.put("properties", props);
-      sites.add(f);
+      sites.add(FeatureJson.feature(Optional.of(s.site().id()), s.site().areaWgs84(), props));
     }
     List<Map<String, Object>> places = new ArrayList<>();
     for (Coverage.PlaceDrift d : c.places()) {
@@ -277,7 +272,7 @@ public final class CommitmentRoutes implements RouteGroup {
       places.add(m);
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("sites", Map.of("type", "FeatureCollection", "features", sites));
+    body.put("sites", FeatureJson.featureCollection(sites));
     body.put("uncovered", c.uncovered().stream().map(s -> s.id()).toList());
     body.put("places", places);
     return body;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
 import se.tryggkarta.layer.LayerRecord;
@@ -20,12 +21,29 @@ public final class FeatureJson {
   private FeatureJson() {}
 
   public static Map<String, Object> feature(LayerRecord r, boolean withComments) {
+    return feature(Optional.of(r.externalId()), r.geometryWgs84(), properties(r, withComments));
+  }
+
+  /**
+   * A GeoJSON Feature of any geometry Jackson writes (a JTS geometry or a GeoJSON map): type, id
+   * when given, geometry and properties, in that order.
+   */
+  public static Map<String, Object> feature(
+      Optional<String> id, Object geometry, Map<String, Object> properties) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("type", "Feature");
-    f.put("id", r.externalId());
-    f.put("geometry", r.geometryWgs84());
-    f.put("properties", properties(r, withComments));
+    id.ifPresent(v -> f.put("id", v));
+    f.put("geometry", geometry);
+    f.put("properties", properties);
     return f;
+  }
+
+  /** A GeoJSON FeatureCollection; callers may add foreign members (totals, settings) after it. */
+  public static Map<String, Object> featureCollection(List<?> features) {
+    Map<String, Object> fc = new LinkedHashMap<>();
+    fc.put("type", "FeatureCollection");
+    fc.put("features", features);
+    return fc;
   }
 
   public static Map<String, Object> properties(LayerRecord r, boolean withComments) {
@@ -66,9 +84,6 @@ public final class FeatureJson {
     for (LayerRecord r : records) {
       features.add(feature(r, withComments));
     }
-    Map<String, Object> fc = new LinkedHashMap<>();
-    fc.put("type", "FeatureCollection");
-    fc.put("features", features);
-    return fc;
+    return featureCollection(features);
   }
 }

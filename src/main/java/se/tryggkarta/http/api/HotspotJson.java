@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -67,9 +68,9 @@ public final class HotspotJson {
       Map<String, Object> props = new LinkedHashMap<>();
       b.massFraction().ifPresent(f -> props.put("massFraction", f));
       props.put("levelPerKm2", b.levelPerKm2());
-      features.add(feature(b.area(), props));
+      features.add(FeatureJson.feature(Optional.empty(), b.area(), props));
     }
-    return collection(features);
+    return FeatureJson.featureCollection(features);
   }
 
   /** Gi* hexagons; counts only for members. */
@@ -91,9 +92,10 @@ public final class HotspotJson {
       props.put("p", r.pValue(i));
       props.put("q", r.qValue(i));
       props.put("class", r.qValue(i) <= map.alpha() ? r.hotspotClass(i).slug() : "not-significant");
-      features.add(feature(map.crs().toWgs84(GF.createPolygon(ring)), props));
+      features.add(
+          FeatureJson.feature(Optional.empty(), map.crs().toWgs84(GF.createPolygon(ring)), props));
     }
-    Map<String, Object> body = collection(features);
+    Map<String, Object> body = FeatureJson.featureCollection(features);
     body.put("cellMeters", r.grid().widthMeters());
     body.put("bandMeters", r.bandMeters());
     body.put("alpha", map.alpha());
@@ -114,7 +116,7 @@ public final class HotspotJson {
       Geometry circle =
           GF.createPoint(new Coordinate(p.centre().x(), p.centre().y()))
               .buffer(p.radiusMeters(), 16);
-      features.add(feature(s.crs().toWgs84(circle), props));
+      features.add(FeatureJson.feature(Optional.empty(), s.crs().toWgs84(circle), props));
     }
     for (SitesResult.PublicCell c : s.publicCells()) {
       Map<String, Object> props = new LinkedHashMap<>();
@@ -123,9 +125,9 @@ public final class HotspotJson {
       props.put("eventsInCell", c.events());
       Bbox b = c.cellXY();
       Geometry cell = GF.toGeometry(new Envelope(b.minX(), b.maxX(), b.minY(), b.maxY()));
-      features.add(feature(s.crs().toWgs84(cell), props));
+      features.add(FeatureJson.feature(Optional.empty(), s.crs().toWgs84(cell), props));
     }
-    return collection(features);
+    return FeatureJson.featureCollection(features);
   }
 
   /** Evaluation rows; PAI and PEI* are null when nothing was flagged. */
@@ -147,20 +149,5 @@ public final class HotspotJson {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("rows", rows);
     return body;
-  }
-
-  private static Map<String, Object> feature(Geometry g, Map<String, Object> props) {
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("type", "Feature");
-    f.put("geometry", g);
-    f.put("properties", props);
-    return f;
-  }
-
-  private static Map<String, Object> collection(List<Object> features) {
-    Map<String, Object> fc = new LinkedHashMap<>();
-    fc.put("type", "FeatureCollection");
-    fc.put("features", features);
-    return fc;
   }
 }

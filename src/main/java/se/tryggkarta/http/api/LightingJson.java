@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -78,9 +79,9 @@ public final class LightingJson {
       p.put("highway", d.street().highway());
       d.street().name().ifPresent(n -> p.put("name", n));
       p.put("brokenLamps", d.brokenLampIds());
-      features.add(feature(d.id(), crs.toWgs84(d.lineMeters()), p));
+      features.add(FeatureJson.feature(Optional.of(d.id()), crs.toWgs84(d.lineMeters()), p));
     }
-    return collection(features);
+    return FeatureJson.featureCollection(features);
   }
 
   /** The ranked entries as JSON objects (rank from 1). */
@@ -100,9 +101,11 @@ public final class LightingJson {
     List<Object> features = new ArrayList<>(ranked.size());
     int rank = 1;
     for (Priority p : ranked) {
-      features.add(feature(p.id(), crs.toWgs84(p.targetMeters()), properties(p, rank++)));
+      features.add(
+          FeatureJson.feature(
+              Optional.of(p.id()), crs.toWgs84(p.targetMeters()), properties(p, rank++)));
     }
-    return collection(features);
+    return FeatureJson.featureCollection(features);
   }
 
   /** The work list as CSV (RFC 4180, header row, CRLF line ends). */
@@ -222,22 +225,6 @@ public final class LightingJson {
       c = g.getCoordinate();
     }
     return crs.toLonLat(new XY(c.x, c.y));
-  }
-
-  private static Map<String, Object> feature(String id, Geometry g, Map<String, Object> props) {
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("type", "Feature");
-    f.put("id", id);
-    f.put("geometry", g);
-    f.put("properties", props);
-    return f;
-  }
-
-  private static Map<String, Object> collection(List<Object> features) {
-    Map<String, Object> fc = new LinkedHashMap<>();
-    fc.put("type", "FeatureCollection");
-    fc.put("features", features);
-    return fc;
   }
 
   static String csvField(String v) {

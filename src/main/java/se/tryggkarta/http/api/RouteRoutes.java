@@ -132,10 +132,9 @@ public final class RouteRoutes implements RouteGroup {
     LonLat from = LonLat.parse("from", required(ctx, "from"));
     LonLat to = LonLat.parse("to", required(ctx, "to"));
     SafeRoute r = router.route(ctx.pathParam("ws"), from, to);
-    Map<String, Object> fc = new LinkedHashMap<>();
-    fc.put("type", "FeatureCollection");
-    fc.put(
-        "features", List.of(pathFeature("safe", r.safe()), pathFeature("shortest", r.shortest())));
+    Map<String, Object> fc =
+        FeatureJson.featureCollection(
+            List.of(pathFeature("safe", r.safe()), pathFeature("shortest", r.shortest())));
     fc.put("lengthM", r.safe().lengthMeters());
     fc.put("litShare", r.safe().litShare());
     fc.put("shortestLengthM", r.shortest().lengthMeters());
@@ -155,7 +154,7 @@ public final class RouteRoutes implements RouteGroup {
     props.put("lengthM", p.lengthMeters());
     props.put("litM", p.litMeters());
     props.put("litShare", p.litShare());
-    return feature(line(p), props);
+    return FeatureJson.feature(Optional.empty(), line(p), props);
   }
 
   private static Map<String, Object> walkJson(WalkPlan plan) {
@@ -164,8 +163,9 @@ public final class RouteRoutes implements RouteGroup {
     routeProps.put("role", "route");
     routeProps.put("lengthM", plan.lengthMeters());
     routeProps.put("litShare", plan.route().litShare());
-    features.add(feature(line(plan.route()), routeProps));
-    features.add(feature(point(plan.start()), Map.of("role", "start")));
+    features.add(FeatureJson.feature(Optional.empty(), line(plan.route()), routeProps));
+    features.add(
+        FeatureJson.feature(Optional.empty(), point(plan.start()), Map.of("role", "start")));
     for (WalkStop s : plan.stops()) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("role", "stop");
@@ -177,11 +177,9 @@ public final class RouteRoutes implements RouteGroup {
       p.put("mandatory", s.mandatory());
       p.put("distanceFromStartM", s.distanceFromStartMeters());
       p.put("checklist", WalkPlan.CHECKLIST);
-      features.add(feature(point(s.location()), p));
+      features.add(FeatureJson.feature(Optional.empty(), point(s.location()), p));
     }
-    Map<String, Object> fc = new LinkedHashMap<>();
-    fc.put("type", "FeatureCollection");
-    fc.put("features", features);
+    Map<String, Object> fc = FeatureJson.featureCollection(features);
     fc.put("lengthM", plan.lengthMeters());
     fc.put("maxLengthM", plan.maxLengthMeters());
     fc.put("loop", plan.loop());
@@ -193,15 +191,6 @@ public final class RouteRoutes implements RouteGroup {
     fc.put("candidatesConsidered", plan.candidatesConsidered());
     fc.put("warnings", plan.warnings());
     return fc;
-  }
-
-  private static Map<String, Object> feature(
-      Map<String, Object> geometry, Map<String, Object> props) {
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("type", "Feature");
-    f.put("geometry", geometry);
-    f.put("properties", props);
-    return f;
   }
 
   private static Map<String, Object> line(StreetPath p) {

@@ -85,6 +85,7 @@ enum LayerTable {
   final String table;
   final String geometryType;
   final List<String> columnDdl;
+  private final List<String> columnNames;
   final Optional<String> timeColumn;
   final Optional<String> categoryColumn;
 
@@ -99,6 +100,7 @@ enum LayerTable {
     this.table = table;
     this.geometryType = geometryType;
     this.columnDdl = columnDdl;
+    this.columnNames = columnDdl.stream().map(d -> d.substring(0, d.indexOf(' '))).toList();
     this.timeColumn = timeColumn;
     this.categoryColumn = categoryColumn;
   }
@@ -114,7 +116,7 @@ enum LayerTable {
 
   /** The typed column names, in DDL order. */
   List<String> columnNames() {
-    return columnDdl.stream().map(d -> d.substring(0, d.indexOf(' '))).toList();
+    return columnNames;
   }
 
   /** Binds the typed columns starting at parameter {@code first}; returns the next index. */
