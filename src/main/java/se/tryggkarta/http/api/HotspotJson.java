@@ -54,8 +54,8 @@ public final class HotspotJson {
     if (m.audience() == Audience.MEMBER) {
       body.put("events", m.events());
       body.put("weightedEvents", m.weightedEvents());
+      body.put("suppressedCells", m.suppressedCells());
     }
-    body.put("suppressedCells", m.suppressedCells());
     body.put("max", d.max());
     body.put("values", rows);
     return body;
