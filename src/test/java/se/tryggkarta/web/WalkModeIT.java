@@ -24,6 +24,7 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -156,6 +157,38 @@ class WalkModeIT {
     Priority after =
         priorities().stream().filter(x -> x.id().equals(dark.id())).findFirst().orElseThrow();
     assertThat(after.darknessReports()).isEqualTo(dark.darknessReports() + 1);
+    assertThat(severeConsoleErrors()).isEmpty();
+  }
+
+  @Test
+  void a_citizen_sends_a_tip_from_the_public_map_and_it_waits_for_moderation() {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    browser.open("?ws=" + WS, null);
+    WebElement panel = driver.findElement(By.id("panel-tip"));
+    new WebDriverWait(driver, MapBrowser.WAIT).until(d -> panel.isDisplayed());
+    driver.findElement(By.cssSelector("#panel-tip summary")).click();
+    WebElement map = driver.findElement(By.id("map"));
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView()", map);
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(map).click().perform();
+    new WebDriverWait(driver, MapBrowser.WAIT)
+        .until(d -> !d.findElement(By.id("tip-place")).getText().isEmpty());
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView()", panel);
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("tip-category")))
+        .selectByValue("lighting");
+    driver.findElement(By.id("tip-text")).sendKeys("Mörkt och obehagligt vid tunneln");
+    driver.findElement(By.id("tip-send")).click();
+    new WebDriverWait(driver, MapBrowser.WAIT)
+        .until(d -> d.findElement(By.id("tip-result")).getText().startsWith("Tack"));
+    browser.saveScreenshot("tip_sent_from_public_map");
+    var tips = server.wiring().tips().listTips(WS, Optional.empty());
+    assertThat(tips)
+        .singleElement()
+        .satisfies(t -> assertThat(t.text()).contains("Mörkt och obehagligt vid tunneln"));
+    assertThat(
+            server.wiring().store().findRecord(WS, Layer.UNSAFE_PLACES, "tip-" + tips.get(0).id()))
+        .isEmpty();
     assertThat(severeConsoleErrors()).isEmpty();
   }
 
