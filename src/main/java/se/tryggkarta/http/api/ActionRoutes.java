@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import se.tryggkarta.access.ApiKey;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.finding.JsonFields;
 import se.tryggkarta.finding.RecordIds;
@@ -21,6 +22,7 @@ import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
+import se.tryggkarta.http.auth.ApiKeyPolicy;
 
 /**
  * Actions (åtgärder) under {@code /api/workspaces/{ws}/actions}: list (JSON or CSV), create, read,
@@ -29,9 +31,6 @@ import se.tryggkarta.http.auth.Access;
  */
 public final class ActionRoutes implements RouteGroup {
   static final String BASE = "/api/workspaces/{ws}/actions";
-
-  /** Who made a change when the body does not say ({@code by}). */
-  private static final String UNKNOWN = "okänd";
 
   private final ActionService actions;
 
@@ -83,7 +82,7 @@ public final class ActionRoutes implements RouteGroup {
     String ws = ctx.pathParam("ws");
     Action a =
         ActionJson.readBody(
-            JsonFields.parse(ctx.body()), RecordIds.fresh("a"), Instant.now(), UNKNOWN);
+            JsonFields.parse(ctx.body()), RecordIds.fresh("a"), Instant.now(), by(ctx));
     Action stored = actions.create(ws, a);
     ctx.status(201)
         .header("Location", ctx.path() + "/" + stored.id())
@@ -98,7 +97,7 @@ public final class ActionRoutes implements RouteGroup {
   private void update(Context ctx) {
     String ws = ctx.pathParam("ws");
     String id = ctx.pathParam("action");
-    Action fields = ActionJson.readBody(JsonFields.parse(ctx.body()), id, Instant.now(), UNKNOWN);
+    Action fields = ActionJson.readBody(JsonFields.parse(ctx.body()), id, Instant.now(), by(ctx));
     if (!fields.id().equals(id)) {
       throw DomainException.invalid("id", "the body's id differs from the path's");
     }
@@ -111,11 +110,20 @@ public final class ActionRoutes implements RouteGroup {
         actions.changeStatus(
             ws,
             ctx.pathParam("action"),
-            ActionJson.readChange(JsonFields.parse(ctx.body()), Instant.now(), UNKNOWN));
+            ActionJson.readChange(JsonFields.parse(ctx.body()), Instant.now(), by(ctx)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("action", ActionJson.toNode(r.action(), actions.today(ws)));
     body.put("warnings", r.warnings());
     ctx.json(body);
+  }
+
+  /** Who made a change when the body does not say ({@code by}): the caller's key label. */
+  static String by(Context ctx) {
+    return ApiKeyPolicy.caller(ctx)
+        .key()
+        .map(ApiKey::label)
+        .filter(l -> !l.isBlank())
+        .orElse("okänd");
   }
 
   private void delete(Context ctx) {

@@ -77,7 +77,7 @@ public final class TipRoutes implements RouteGroup {
             ctx.pathParam("ws"),
             ctx.pathParam("tip"),
             Moderation.parse("moderation", body.requiredText("moderation")),
-            body.text("by").orElse("okänd"));
+            body.text("by").orElse(ActionRoutes.by(ctx)));
     ctx.json(TipService.toNode(t, true));
   }
 
