@@ -179,12 +179,12 @@ public final class FindingService {
 
   /** Deletes a walk; CONFLICT while findings still belong to it. */
   public void deleteWalk(String workspaceId, String walkId) {
-    getWalk(workspaceId, walkId);
-    if (listFindings(workspaceId, Optional.of(walkId)).size() > 0) {
+    Walk walk = getWalk(workspaceId, walkId);
+    if (!listFindings(workspaceId, Optional.of(walkId)).isEmpty()) {
       throw new DomainException(
           ErrorKind.CONFLICT, "walk", "walk '" + walkId + "' has findings; delete them first");
     }
-    if (findWalk(workspaceId, walkId).get().held()) {
+    if (walk.held()) {
       markHeld(workspaceId, walkId, Optional.empty());
     }
     documents.deleteDocument(WALKS, workspaceId, walkId);

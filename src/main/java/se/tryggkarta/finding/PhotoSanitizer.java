@@ -20,11 +20,12 @@ import se.tryggkarta.common.ErrorKind;
 
 /**
  * Makes an uploaded photo safe to keep: decodes it (JPEG or PNG), scales it down to at most {@value
- * #MAX_SIDE_PIXELS} pixels on its longer side, and encodes the pixels afresh as a baseline JPEG
- * (quality {@value #JPEG_QUALITY}). Only pixels survive: EXIF (with its GPS position, camera serial
- * number and time), XMP, IPTC, comments and thumbnails are left behind, because the encoder writes
- * no metadata it was not given. Pixel counts are checked before decoding, so a small file claiming
- * a huge image (a decompression bomb) is refused without allocating it. Stateless and thread-safe.
+ * #MAX_SIDE_PIXELS} pixels on its longer side, turns it upright as its EXIF orientation says
+ * ({@link ExifOrientation}), and encodes the pixels afresh as a baseline JPEG (quality {@value
+ * #JPEG_QUALITY}). Only pixels survive: EXIF (with its GPS position, camera serial number and
+ * time), XMP, IPTC, comments and thumbnails are left behind, because the encoder writes no metadata
+ * it was not given. Pixel counts are checked before decoding, so a small file claiming a huge image
+ * (a decompression bomb) is refused without allocating it. Stateless and thread-safe.
  */
 public final class PhotoSanitizer {
   /** The largest upload accepted, bytes. */
@@ -50,7 +51,7 @@ public final class PhotoSanitizer {
           ErrorKind.TOO_LARGE, "body", "a photo may be at most " + MAX_UPLOAD_BYTES + " bytes");
     }
     BufferedImage source = decode(upload);
-    return encodeJpeg(scaled(source));
+    return encodeJpeg(ExifOrientation.apply(scaled(source), ExifOrientation.read(upload)));
   }
 
   private static BufferedImage decode(byte[] upload) {

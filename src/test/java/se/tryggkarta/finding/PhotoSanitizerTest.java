@@ -125,6 +125,66 @@ class PhotoSanitizerTest {
     }
   }
 
+  /**
+   * A 200 × 100 photo, left half red and right half blue, whose EXIF says how the camera was held
+   * (IFD0 with one entry, Orientation, in the given byte order).
+   */
+  static byte[] jpegWithOrientation(int orientation, boolean littleEndian) throws IOException {
+    BufferedImage img = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.RED);
+    g.fillRect(0, 0, 100, 100);
+    g.setColor(Color.BLUE);
+    g.fillRect(100, 0, 100, 100);
+    g.dispose();
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    ImageIO.write(img, "jpeg", plain);
+    byte[] jpeg = plain.toByteArray();
+    ByteBuffer tiff = ByteBuffer.allocate(26);
+    tiff.order(littleEndian ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+    tiff.put(littleEndian ? (byte) 'I' : (byte) 'M').put(littleEndian ? (byte) 'I' : (byte) 'M');
+    tiff.putShort((short) 42).putInt(8);
+    tiff.putShort((short) 1);
+    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation);
+    tiff.putShort((short) 0).putInt(0);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    byte[] exif = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    int length = 2 + exif.length + tiff.capacity();
+    out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
+    out.write(exif);
+    out.write(tiff.array());
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
+  }
+
+  @Test
+  void a_photo_taken_upright_is_stored_upright_although_its_exif_is_gone() throws IOException {
+    // Orientation 6: turn 90° clockwise, so the left (red) half ends up on top.
+    BufferedImage six =
+        ImageIO.read(
+            new ByteArrayInputStream(PhotoSanitizer.sanitize(jpegWithOrientation(6, false))));
+    assertThat(six.getWidth()).isEqualTo(100);
+    assertThat(six.getHeight()).isEqualTo(200);
+    assertThat(new Color(six.getRGB(50, 20)).getRed()).isGreaterThan(200);
+    assertThat(new Color(six.getRGB(50, 180)).getBlue()).isGreaterThan(200);
+    // Orientation 8 (little-endian EXIF): turn 90° counter-clockwise, red ends up at the bottom.
+    BufferedImage eight =
+        ImageIO.read(
+            new ByteArrayInputStream(PhotoSanitizer.sanitize(jpegWithOrientation(8, true))));
+    assertThat(eight.getHeight()).isEqualTo(200);
+    assertThat(new Color(eight.getRGB(50, 180)).getRed()).isGreaterThan(200);
+    assertThat(new Color(eight.getRGB(50, 20)).getBlue()).isGreaterThan(200);
+    // Orientation 1, and EXIF without an Orientation tag, keep the pixels as they are.
+    assertThat(
+            ImageIO.read(
+                    new ByteArrayInputStream(
+                        PhotoSanitizer.sanitize(jpegWithOrientation(1, false))))
+                .getWidth())
+        .isEqualTo(200);
+    assertThat(ExifOrientation.read(jpegWithExif(20, 10))).isEqualTo(1);
+  }
+
   @Test
   void bytes_that_are_no_image_are_refused_as_an_unsupported_format() {
     byte[] text = "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8);

@@ -212,6 +212,15 @@ public final class WalkFollowUp implements FollowUpSection {
       h.append("<p>Ingen åtgärd är klar ännu.</p>\n");
       return;
     }
+    if (publicView) {
+      h.append("<p>")
+          .append(done.size())
+          .append(done.size() == 1 ? " åtgärd är klar" : " åtgärder är klara")
+          .append(". Förändringen runt platserna redovisas i uppföljningen för kommunen och")
+          .append(
+              " polisen, inte offentligt: den vilar på enskilda händelser nära en punkt.</p>\n");
+      return;
+    }
     h.append("<table><thead><tr><th>Plats</th><th>Klar</th><th>Före, per månad</th>")
         .append("<th>Efter, per månad</th><th>Jämförelse före</th><th>Jämförelse efter</th>")
         .append("<th>Skillnad i skillnad</th></tr></thead><tbody>\n");
@@ -238,8 +247,6 @@ public final class WalkFollowUp implements FollowUpSection {
       Optional<DiffInDiff> f = ch.figures();
       if (f.isEmpty()) {
         h.append("<td colspan=\"5\">Ingen jämförelse möjlig</td></tr>\n");
-      } else if (publicView && f.get().smallestCount() < w.privacy().minEvents()) {
-        h.append("<td colspan=\"5\">För få händelser för att redovisas offentligt</td></tr>\n");
       } else {
         DiffInDiff x = f.get();
         h.append(td(x.placeRateBefore()))

@@ -167,10 +167,10 @@ class WalkFollowUpTest {
   }
 
   @Test
-  void the_public_sees_counts_and_no_titles_and_small_figures_are_withheld() {
+  void the_public_sees_counts_and_no_titles_or_change_figures() {
     String html = report(true);
     assertThat(html).contains("Trygghetsvandringar: fynd och åtgärder", "1 klar", "1 föreslagen");
     assertThat(html).doesNotContain("Byt armatur", "Gatuenheten", "Privat anteckning");
-    assertThat(html).contains("För få händelser för att redovisas offentligt");
+    assertThat(html).contains("1 åtgärd är klar").doesNotContain("<td>-1.0</td>");
   }
 }
