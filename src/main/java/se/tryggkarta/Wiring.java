@@ -8,15 +8,24 @@ import se.tryggkarta.analysis.AnalysisCache;
 import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.commitment.CommitmentService;
 import se.tryggkarta.commitment.DemoCommitments;
+import se.tryggkarta.commitment.link.ChangeCounter;
 import se.tryggkarta.commitment.report.FollowUp;
 import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.demo.ExempelbyReleases;
+import se.tryggkarta.finding.DemoWalk;
+import se.tryggkarta.finding.FindingExport;
+import se.tryggkarta.finding.FindingService;
+import se.tryggkarta.finding.action.ActionService;
+import se.tryggkarta.finding.report.WalkFollowUp;
+import se.tryggkarta.finding.tip.TipService;
 import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.RouteGroup;
+import se.tryggkarta.http.api.ActionRoutes;
 import se.tryggkarta.http.api.CommitmentRoutes;
+import se.tryggkarta.http.api.FindingRoutes;
 import se.tryggkarta.http.api.HealthRoutes;
 import se.tryggkarta.http.api.HotspotRoutes;
 import se.tryggkarta.http.api.IngestRoutes;
@@ -27,6 +36,7 @@ import se.tryggkarta.http.api.MapSettings;
 import se.tryggkarta.http.api.ReleaseRoutes;
 import se.tryggkarta.http.api.RouteRoutes;
 import se.tryggkarta.http.api.TileRoutes;
+import se.tryggkarta.http.api.TipRoutes;
 import se.tryggkarta.http.api.WebMapRoutes;
 import se.tryggkarta.http.api.WorkspaceRoutes;
 import se.tryggkarta.http.auth.AccessPolicy;
@@ -68,6 +78,9 @@ public final class Wiring implements AutoCloseable {
   private final ExportService exports;
   private final CommitmentService commitments;
   private final FollowUp followUp;
+  private final ActionService actions;
+  private final FindingService findings;
+  private final TipService tips;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
@@ -85,7 +98,6 @@ public final class Wiring implements AutoCloseable {
             new AnalysisCache(AnalysisPool.forReleases()),
             Clock.systemUTC());
     this.tiles = new DensityTiles(workspaces, analyses, releases, 64L << 20);
-    this.lighting = new LightingService(workspaces, store);
     this.networks = new NetworkService(store, workspaces, new SqliteGeoPackageFiles());
     this.walkPlanner =
         new WalkPlanner(
@@ -103,7 +115,18 @@ public final class Wiring implements AutoCloseable {
             HotspotPorts.commitmentSites(analyses),
             ReleasePorts.commitments(releases, store),
             Clock.systemUTC());
-    this.followUp = new FollowUp(commitments, workspaces, Clock.systemUTC());
+    this.actions = new ActionService(workspaces, store, commitments, Clock.systemUTC());
+    this.lighting = new LightingService(workspaces, store, actions::openLightingActions);
+    this.findings =
+        new FindingService(
+            workspaces, store, store, store, walkPlanner, commitments, actions, Clock.systemUTC());
+    this.tips = new TipService(workspaces, store, store, Clock.systemUTC());
+    this.followUp =
+        new FollowUp(
+            commitments,
+            workspaces,
+            Clock.systemUTC(),
+            List.of(new WalkFollowUp(workspaces, findings, actions, new ChangeCounter(store))));
   }
 
   /** Opens the configured store and builds the services on it. */
@@ -189,6 +212,18 @@ public final class Wiring implements AutoCloseable {
     return followUp;
   }
 
+  public FindingService findings() {
+    return findings;
+  }
+
+  public ActionService actions() {
+    return actions;
+  }
+
+  public TipService tips() {
+    return tips;
+  }
+
   /**
    * Prepares the demo as {@code serve --demo} runs it: creates the synthetic public workspace
    * {@code exempelby} if absent, and installs the demo commitments (activities up to today, UTC
@@ -204,6 +239,10 @@ public final class Wiring implements AutoCloseable {
     }
     if (commitments.listCommitments(DemoCommitments.WORKSPACE).isEmpty()) {
       new DemoCommitments(commitments, workspaces, Clock.systemUTC()).install();
+    }
+    if (findings.listWalks(DemoWalk.WORKSPACE).isEmpty()) {
+      new DemoWalk(findings, actions, commitments, workspaces, lighting, Clock.systemUTC())
+          .install();
     }
     return created;
   }
@@ -234,6 +273,11 @@ public final class Wiring implements AutoCloseable {
             workspaces, lighting, releases, ReleasePorts.lighting(releases), policy));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
     groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
+    groups.add(
+        new FindingRoutes(
+            findings, new FindingExport(new SqliteGeoPackageFiles()), workspaces, policy));
+    groups.add(new ActionRoutes(actions));
+    groups.add(new TipRoutes(tips));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());

@@ -14,6 +14,7 @@ import * as walks from './clients/walks.js';
 import * as routes from './clients/routes.js';
 import * as lighting from './clients/lighting.js';
 import * as commitments from './clients/commitments.js';
+import { installTipPanel } from './panels/tip.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -28,6 +29,7 @@ let loadGeneration = 0;
 
 const map = L.map('map', { preferCanvas: true, keyboard: true }).setView([59.0, 15.0], 5);
 tools.graphics.addTo(map);
+installTipPanel(map, () => workspace);
 const tr = (key, params) => t(state.lang, key, params);
 const role = () => (workspace ? roleIn(session, workspace.id) : 'public');
 

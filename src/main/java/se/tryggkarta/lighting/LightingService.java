@@ -56,10 +56,17 @@ public final class LightingService {
   private static final GeometryFactory GF = new GeometryFactory();
   private final WorkspaceService workspaces;
   private final LayerStore layers;
+  private final OpenActions openActions;
 
   public LightingService(WorkspaceService workspaces, LayerStore layers) {
+    this(workspaces, layers, OpenActions.NONE);
+  }
+
+  /** With the actions already open on work-list items, which the work list marks. */
+  public LightingService(WorkspaceService workspaces, LayerStore layers, OpenActions openActions) {
     this.workspaces = workspaces;
     this.layers = layers;
+    this.openActions = openActions;
   }
 
   /** Coverage of the workspace's street network by its working lamps. */
@@ -125,7 +132,12 @@ public final class LightingService {
         PriorityRanking.rank(
             coverage, lamps, e.night(), e.reports(), request.weights(), request.night().describe());
     return new PriorityList(
-        w, request, coverage.summary(), ranked, e.evidence().nightIncidentCount());
+        w,
+        request,
+        coverage.summary(),
+        ranked,
+        e.evidence().nightIncidentCount(),
+        openActions.byItem(w.id()));
   }
 
   /** How coverage and the area's priority score change with a planned repair or new lamps. */

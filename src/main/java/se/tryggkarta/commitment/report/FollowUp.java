@@ -32,11 +32,22 @@ public final class FollowUp {
   private final CommitmentService commitments;
   private final WorkspaceService workspaces;
   private final Clock clock;
+  private final List<FollowUpSection> sections;
 
   public FollowUp(CommitmentService commitments, WorkspaceService workspaces, Clock clock) {
+    this(commitments, workspaces, clock, List.of());
+  }
+
+  /** With sections other features add after the change figures (the safety walks). */
+  public FollowUp(
+      CommitmentService commitments,
+      WorkspaceService workspaces,
+      Clock clock,
+      List<FollowUpSection> sections) {
     this.commitments = commitments;
     this.workspaces = workspaces;
     this.clock = clock;
+    this.sections = List.copyOf(sections);
   }
 
   /**
@@ -120,6 +131,10 @@ public final class FollowUp {
         entries,
         coverage,
         changes,
-        PlaceChange.CAVEAT_SV);
+        PlaceChange.CAVEAT_SV,
+        sections.stream()
+            .map(sec -> sec.html(w.id(), start, end, publicView))
+            .flatMap(Optional::stream)
+            .toList());
   }
 }
