@@ -143,8 +143,14 @@ class WalkFollowUpTest {
   }
 
   private String report(boolean publicView) {
+    // the public's report covers a release period (here the first quarter of 2025), never a
+    // caller-chosen window
     return FollowUpHtml.render(
-        wiring.followUp().build(WS, Optional.of(FROM), Optional.of(TO), publicView));
+        publicView
+            ? wiring
+                .followUp()
+                .build(WS, Optional.empty(), Optional.empty(), true, Optional.of("2025-Q1"))
+            : wiring.followUp().build(WS, Optional.of(FROM), Optional.of(TO), false));
   }
 
   @Test
