@@ -13,6 +13,7 @@ import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.api.CommitmentRoutes;
+import se.tryggkarta.http.api.ContextRoutes;
 import se.tryggkarta.http.api.HealthRoutes;
 import se.tryggkarta.http.api.HotspotRoutes;
 import se.tryggkarta.http.api.IngestRoutes;
@@ -28,6 +29,7 @@ import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.http.auth.ApiKeyPolicy;
 import se.tryggkarta.ingest.ExportService;
 import se.tryggkarta.ingest.ImportService;
+import se.tryggkarta.layer.context.MapContext;
 import se.tryggkarta.lighting.LightingService;
 import se.tryggkarta.route.NetworkService;
 import se.tryggkarta.route.SafeRouter;
@@ -200,6 +202,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new TileRoutes(workspaces, tiles, policy));
     groups.add(new LightingRoutes(workspaces, lighting, policy));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
+    groups.add(new ContextRoutes(workspaces, new MapContext(store), policy));
     groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
     HttpSettings settings =
         new HttpSettings(
