@@ -5,7 +5,16 @@ import { ApiError } from './api.js';
 import { roleIn } from './access.js';
 import { parseState, serializeState } from './state.js';
 import { t } from './i18n.js';
+import { NIGHT_HOURS, analysisParams } from './clients/hotspots.js';
 import { $ } from './dom.js';
+
+/** Why a request failed, in the page's language: by HTTP status, else that the service is unreachable. */
+export function reasonOf(app, e) {
+  const status = e instanceof ApiError ? e.status : 0;
+  const key = `problem.${status}`;
+  const text = app.tr(key);
+  return text === key ? app.tr('problem.other') : text;
+}
 
 export function createApp(L, map) {
   const app = {
@@ -19,13 +28,19 @@ export function createApp(L, map) {
     drawn: new Map(),
     /** The active click tool ('walk', 'route' or null) and what it has picked. */
     tools: { mode: null, walkStart: null, routeA: null, routeB: null, graphics: L.layerGroup() },
+    /** Category code -> {sv, en} display names, from the workspace's settings when it has them. */
+    categoryNames: {},
+    /** The workspace's night as an hour window ("18-06"). */
+    nightHours: NIGHT_HOURS,
+    /** The query parameters of every analysis (density tiles, contours, Gi*, sites) for the view. */
+    analysisParams: () => analysisParams(app.state, app.nightHours),
     tr: (key, params) => t(app.state.lang, key, params),
+    categoryName: (code) => app.categoryNames[code]?.[app.state.lang] ?? app.categoryNames[code]?.sv ?? code,
     role: () => (app.workspace ? roleIn(app.session, app.workspace.id) : 'public'),
     say: (text) => { $('status').textContent = text; },
-    /** Says in words why something could not be shown. */
+    /** Says in words why something could not be shown (never a bare status code). */
     failed: (what, e) => {
-      const status = e instanceof ApiError ? e.status : e.message;
-      app.say(app.tr('unavailable', { what, status }));
+      app.say(app.tr('unavailable', { what, reason: reasonOf(app, e) }));
     },
     setState: (next) => {
       app.state = next;

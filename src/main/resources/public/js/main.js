@@ -5,6 +5,7 @@ import { mayOpen } from './access.js';
 import { parseState, serializeState } from './state.js';
 import { $, el } from './dom.js';
 import { createApp } from './app.js';
+import { createContext } from './panels/context.js';
 import { createLayers } from './panels/layers.js';
 import { createSitesPanel } from './panels/sites.js';
 import { createWalkPanel } from './panels/walk.js';
@@ -16,23 +17,31 @@ import { createDownloads } from './panels/downloads.js';
 const L = window.L;
 const map = L.map('map', { preferCanvas: true, keyboard: true }).setView([59.0, 15.0], 5);
 const app = createApp(L, map);
-const sites = createSitesPanel(app);
-const layers = createLayers(app, sites);
+const context = createContext(app);
+const sites = createSitesPanel(app, context);
+const layers = createLayers(app, sites, context);
 const downloads = createDownloads(app);
 const panels = {
   sites,
-  walk: createWalkPanel(app, downloads),
+  walk: createWalkPanel(app, downloads, context),
   route: createRoutePanel(app),
-  lighting: createLightingPanel(app),
+  lighting: createLightingPanel(app, context),
   commitments: createCommitmentsPanel(app),
 };
+
+/** A click snaps to the nearest drawn street within this distance; farther away it stays as it is. */
+const SNAP_METERS = 150;
 
 // ---------------------------------------------------------------- session, workspaces, language
 
 function applyLanguage() {
   const { tr } = app;
   document.documentElement.lang = app.state.lang;
-  document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = tr(e.dataset.i18n); });
+  const hours = app.nightHours.replace('-', '–');
+  document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = tr(e.dataset.i18n, { hours }); });
+  // the placeholder suggests only codes the workspace has (from its settings), else says what empty means
+  const codes = Object.keys(app.categoryNames).slice(0, 3);
+  $('categories').placeholder = codes.length ? tr('categoriesExample', { codes: codes.join(', ') }) : tr('categoriesAll');
   $('who').textContent = app.session.authenticated ? tr('loggedInAs', { role: tr(`role.${app.role()}`) }) : tr('publicView');
 }
 
@@ -86,6 +95,8 @@ async function selectWorkspace() {
   downloads.render();
   fitWorkspace();
   document.body.dataset.role = app.role();
+  // free analysis (dates, hours, categories, bandwidth) is for members; the public reads releases
+  $('filters').hidden = app.role() === 'public';
   document.body.dataset.workspace = app.workspace?.id ?? '';
   await layers.redraw();
 }
@@ -180,9 +191,13 @@ document.querySelectorAll('details.panel').forEach((d) => d.addEventListener('to
   }
 }));
 
-// The map's click is the only way a tool gets a point, whatever lies under the cursor.
+// The map's click is the only way a tool gets a point, whatever lies under the cursor: the nearest
+// point of a drawn street, named by its street.
 map.on('click', (e) => {
-  if (app.tools.mode) panels[app.tools.mode].pick(e.latlng);
+  if (!app.tools.mode) return;
+  const clicked = [e.latlng.lng, e.latlng.lat];
+  const street = context.snap(clicked, SNAP_METERS);
+  panels[app.tools.mode].pick(street ?? { lonLat: clicked, name: context.nameNear(clicked) });
 });
 map.on('moveend', () => {
   if (!app.workspace) return;

@@ -27,7 +27,7 @@ export function createDownloads(app) {
     const { workspace, state } = app;
     if (!workspace) return;
     const ws = workspace.id;
-    const p = hotspots.analysisParams(state);
+    const p = app.analysisParams();
     const items = [
       ['density-geotiff', 'density', `${ws}-density.tif`, hotspots.densityPath(ws), { ...p, format: 'geotiff' }],
       ['density-png', 'density', `${ws}-density.png`, hotspots.densityPath(ws), { ...p, format: 'png' }],

@@ -3,10 +3,11 @@
 // replaces a newer one).
 import { mayDraw, mayOpen, mayReadComments } from '../access.js';
 import { GISTAR_CLASSES, DENSITY_STOPS, contourColour, css, giStarClass, giStarColour } from '../ramp.js';
-import { gridToImage } from '../grid-image.js';
 import { LAYERS, withLayer } from '../state.js';
-import { projectionOf } from '../sweref.js';
 import { $, el, popupOf } from '../dom.js';
+import { getJson } from '../api.js';
+import { number, percent, dateTime } from '../format.js';
+import { densityLegendPath, densityTileLayer } from '../density-tiles.js';
 import { fetchLayer } from '../clients/layers.js';
 import * as hotspots from '../clients/hotspots.js';
 import * as lighting from '../clients/lighting.js';
@@ -14,16 +15,9 @@ import * as commitments from '../clients/commitments.js';
 
 const STYLE = {
   boundary: { color: '#12355b', weight: 3, fill: false, dashArray: '6 4' },
-  places: { color: '#2e7d32', weight: 2, fillColor: '#66bb6a', fillOpacity: 0.15 },
   commitments: { color: '#6a1b9a', weight: 3, fillColor: '#ab47bc', fillOpacity: 0.2 },
   dark: { color: '#311b92', weight: 5, opacity: 0.85, dashArray: '2 6' },
 };
-
-const streetStyle = (f) => ({
-  color: f.properties?.lit === 'yes' ? '#c9a227' : f.properties?.lit === 'no' ? '#4a4a4a' : '#8a8a8a',
-  weight: ['primary', 'secondary', 'tertiary'].includes(f.properties?.highway) ? 3 : 2,
-  opacity: 0.9,
-});
 
 /** How many features a drawn layer shows (an image overlay counts as one). */
 export function featureCount(leaflet) {
@@ -34,10 +28,26 @@ export function featureCount(leaflet) {
 /**
  * @param app the page state (app.js)
  * @param sites the patrol-site panel, told about every site answer the map draws
+ * @param context the map context (streets and places, panels/context.js)
  */
-export function createLayers(app, sites) {
+export function createLayers(app, sites, context) {
   const { L, map } = app;
+  map.createPane('heat').style.zIndex = 380;
   let loadGeneration = 0;
+  let legend = null; // the density tiles' colour scale, when drawn
+
+  /** A property's value as a reader wants it: numbers and dates in the page's language. */
+  function shownValue(key, v) {
+    const { lang } = app.state;
+    if (v === undefined || v === null || v === '') return '';
+    if (key === 'category') return app.categoryName(v);
+    if (key === 'occurred_at' || key === 'reported_at') return dateTime(lang, v);
+    if (key === 'massFraction') return percent(lang, v);
+    if (key === 'cause' || key === 'status' || key === 'highway' || key === 'source') return app.tr(`value.${v}`) === `value.${v}` ? v : app.tr(`value.${v}`);
+    if (typeof v === 'number') return number(lang, v, Number.isInteger(v) ? 0 : 2);
+    if (Array.isArray(v)) return v.length ? number(lang, v.length) : '';
+    return String(v);
+  }
 
   /**
    * Clicks on a drawn feature open its popup unless a click tool is active; the map's own click
@@ -47,7 +57,8 @@ export function createLayers(app, sites) {
     return layer.on('click', (e) => {
       if (app.tools.mode) return;
       const props = e.layer?.feature?.properties ?? {};
-      L.popup().setLatLng(e.latlng).setContent(popupOf(keys.map((k) => [k, props[k]]))).openOn(map);
+      const rows = keys.map((k) => [app.tr(`field.${k}`), shownValue(k, props[k])]);
+      L.popup().setLatLng(e.latlng).setContent(popupOf(rows)).openOn(map);
     });
   }
 
@@ -57,15 +68,11 @@ export function createLayers(app, sites) {
 
   const filters = () => ({ from: app.state.from, to: app.state.to, categories: app.state.categories });
 
-  function placesLayer(fc, style) {
+  function commitmentPlaces(fc) {
     return clickable(L.geoJSON(fc, {
-      style,
-      pointToLayer: (f, ll) => L.circleMarker(ll, { ...style, radius: 7 }),
-      onEachFeature: (f, layer) => {
-        const name = f.properties?.name ?? f.properties?.title;
-        if (name) layer.bindTooltip(String(name), { className: 'place-label', permanent: true, direction: 'center' });
-      },
-    }), ['name', 'title']);
+      style: STYLE.commitments,
+      pointToLayer: (f, ll) => L.circleMarker(ll, { ...STYLE.commitments, radius: 7 }),
+    }), ['title', 'name']);
   }
 
   const DRAW = {
@@ -73,11 +80,13 @@ export function createLayers(app, sites) {
       if (!app.workspace.boundary) return L.layerGroup();
       return L.geoJSON(app.workspace.boundary, { style: STYLE.boundary, interactive: false });
     },
-    async streets(ws) {
-      return clickable(L.geoJSON(await fetchLayer(ws, 'streets'), { style: streetStyle }), ['name', 'highway', 'lit']);
+    async streets() {
+      await context.ensure();
+      return context.streets;
     },
-    async places(ws) {
-      return placesLayer(await fetchLayer(ws, 'places'), STYLE.places);
+    async places() {
+      await context.ensure();
+      return context.places;
     },
     async incidents(ws) {
       return points(await fetchLayer(ws, 'incidents', filters()),
@@ -99,31 +108,32 @@ export function createLayers(app, sites) {
       return clickable(L.geoJSON(await lighting.darkSegments(ws), { style: STYLE.dark }), ['name', 'cause', 'lengthMeters', 'brokenLamps']);
     },
     async density(ws) {
-      const grid = await hotspots.densityGrid(ws, app.state);
-      const projection = projectionOf(grid.crs);
-      if (!projection) throw new Error(`CRS ${grid.crs}`);
-      const image = gridToImage(grid, projection);
-      const canvas = el('canvas', { width: image.width, height: image.height });
-      canvas.getContext('2d').putImageData(new ImageData(image.rgba, image.width, image.height), 0, 0);
-      return L.imageOverlay(canvas.toDataURL('image/png'), image.bounds, { opacity: 1, className: 'density-overlay' });
+      // the legend answers the same parameters as the tiles: a bad filter fails here, in words
+      const params = app.analysisParams();
+      legend = await getJson(densityLegendPath(ws), params);
+      renderLegend();
+      const layer = densityTileLayer(L, ws, params, { pane: 'heat' });
+      layer.on('tileerror', () => app.say(app.tr('density.tileError')));
+      layer.featureCount = 1;
+      return layer;
     },
     async contours(ws) {
-      return clickable(L.geoJSON(await hotspots.contours(ws, app.state), {
+      return clickable(L.geoJSON(await hotspots.contours(ws, app.analysisParams()), {
         style: (f) => ({ color: contourColour(f.properties?.massFraction ?? f.properties?.level), weight: 2, fillOpacity: 0.08 }),
       }), ['massFraction', 'levelPerKm2']);
     },
     async gistar(ws) {
-      return clickable(L.geoJSON(await hotspots.giStar(ws, app.state), {
+      return clickable(L.geoJSON(await hotspots.giStar(ws, app.analysisParams()), {
         style: (f) => ({ color: '#6b6b6b', weight: 0.5, fillColor: giStarColour(giStarClass(f.properties ?? {})), fillOpacity: 0.6 }),
       }), ['count', 'z', 'p', 'q', 'class']);
     },
     async sites(ws) {
-      const fc = await hotspots.sites(ws, app.state);
+      const fc = await hotspots.sites(ws, app.analysisParams());
       sites.render(fc);
       // A site is a point or its patrol circle (a polygon); either way its rank sits at its centre.
       const rankMarker = (f, ll) => L.marker(ll, {
         icon: L.divIcon({ className: 'site-label', html: String(f.properties?.rank ?? ''), iconSize: [26, 26] }),
-        title: `${f.properties?.rank ?? ''}`, keyboard: true,
+        title: app.tr('sites.name', { rank: f.properties?.rank ?? '' }), keyboard: true,
       });
       const group = L.layerGroup();
       L.geoJSON(fc, {
@@ -137,20 +147,22 @@ export function createLayers(app, sites) {
       return group;
     },
     async commitments(ws) {
-      return placesLayer(commitments.commitmentPlaces(await commitments.commitmentsWithProgress(ws)), STYLE.commitments);
+      return commitmentPlaces(commitments.commitmentPlaces(await commitments.commitmentsWithProgress(ws)));
     },
   };
 
   const layerItem = (layer) => document.querySelector(`#layer-list li[data-layer="${layer}"]`);
 
   function bringOrder() {
-    ['density', 'gistar', 'contours', 'boundary'].forEach((l) => app.drawn.get(l)?.bringToBack?.());
+    ['gistar', 'contours', 'boundary'].forEach((l) => app.drawn.get(l)?.bringToBack?.());
   }
 
   function remove(layer) {
     const old = app.drawn.get(layer);
     if (old) map.removeLayer(old);
+    if (old) context.relabel();
     app.drawn.delete(layer);
+    if (layer === 'density') legend = null;
     const item = layerItem(layer);
     if (item) {
       item.dataset.status = 'off';
@@ -168,11 +180,10 @@ export function createLayers(app, sites) {
       if (generation !== loadGeneration || !app.state.layers.includes(layer)) return;
       remove(layer);
       app.drawn.set(layer, leaflet.addTo(map));
-      if (layer === 'boundary' || layer === 'streets') bringOrder();
-      const count = featureCount(leaflet);
-      item.dataset.count = String(count);
-      item.querySelector('.count').textContent = ` (${count})`;
+      bringOrder();
+      showCount(layer);
       item.dataset.status = 'loaded';
+      context.relabel();
     } catch (e) {
       if (generation === loadGeneration) {
         item.dataset.status = 'error';
@@ -183,10 +194,22 @@ export function createLayers(app, sites) {
     }
   }
 
+  function showCount(layer) {
+    const item = layerItem(layer);
+    const shown = app.drawn.get(layer);
+    if (!item || !shown) return;
+    const count = featureCount(shown);
+    item.dataset.count = String(count);
+    item.querySelector('.count').textContent = ` (${number(app.state.lang, count)})`;
+  }
+
+  context.onChange(() => { showCount('streets'); showCount('places'); });
+
   /** Redraws every switched-on layer the role may see; the rest are removed and never requested. */
   async function redraw() {
     const generation = ++loadGeneration;
     LAYERS.forEach(remove);
+    context.reset();
     if (!app.workspace) return;
     const { workspace } = app;
     const allowed = LAYERS.filter((l) => app.state.layers.includes(l) && mayDraw(app.role(), l, workspace.public));
@@ -200,8 +223,11 @@ export function createLayers(app, sites) {
     const ramp = `linear-gradient(to right, ${DENSITY_STOPS.map((s) => css(s)).join(', ')})`;
     const rampBar = el('div', { class: 'legend-ramp', role: 'img', 'aria-label': tr('layer.density') });
     rampBar.style.background = ramp;
+    const high = legend && legend.maxPerKm2 > 0
+      ? tr('legend.perKm2', { value: number(app.state.lang, legend.maxPerKm2, legend.maxPerKm2 < 10 ? 1 : 0) })
+      : tr('legend.high');
     body.append(el('div', { text: tr('layer.density') }), rampBar,
-      el('div', { class: 'legend-row' }, el('span', { text: tr('legend.low') }), el('span', { text: '→' }), el('span', { text: tr('legend.high') })));
+      el('div', { class: 'legend-row legend-scale' }, el('span', { text: tr('legend.low') }), el('span', { text: '→' }), el('span', { text: high })));
     const swatch = (colour, label, round = false) => {
       const s = el('span', { class: round ? 'swatch round' : 'swatch' });
       s.style.background = colour;
@@ -213,8 +239,8 @@ export function createLayers(app, sites) {
         swatch('#311b92', tr('layer.dark')), swatch('#e53935', tr('layer.incidents'), true),
         swatch('#ce93d8', tr('layer.unsafe-places'), true));
     }
-    body.append(swatch('#7a1f1f', tr('layer.sites')), swatch('#66bb6a', tr('layer.places')),
-      swatch('#ab47bc', tr('layer.commitments')));
+    body.append(swatch('#7a1f1f', tr('layer.sites')), swatch('#a5d6a7', tr('legend.park')), swatch('#9cc3e4', tr('legend.water')),
+      swatch('#b8962e', tr('legend.litStreet')), swatch('#ab47bc', tr('layer.commitments')));
     if (workspace && mayOpen(app.role(), 'walk', workspace.public)) body.append(swatch('#005f99', tr('panel.walk'), true));
   }
 
@@ -232,14 +258,11 @@ export function createLayers(app, sites) {
       });
       const item = el('li', { 'data-layer': layer, 'data-status': 'off' },
         el('label', { for: `layer-${layer}` }, box, ` ${app.tr(`layer.${layer}`)}`, el('span', { class: 'count' })));
-      const shown = app.drawn.get(layer);
-      if (shown) {
-        const count = featureCount(shown);
-        item.dataset.status = 'loaded';
-        item.dataset.count = String(count);
-        item.querySelector('.count').textContent = ` (${count})`;
-      }
       list.append(item);
+      if (app.drawn.has(layer)) {
+        item.dataset.status = 'loaded';
+        showCount(layer);
+      }
     }
     renderLegend();
   }
