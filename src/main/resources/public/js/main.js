@@ -5,6 +5,8 @@ import { mayOpen } from './access.js';
 import { parseState, serializeState } from './state.js';
 import { $, el } from './dom.js';
 import { createApp } from './app.js';
+import { codesOf, namesOf } from './categories.js';
+import { NIGHT_HOURS } from './clients/hotspots.js';
 import { createContext } from './panels/context.js';
 import { createLayers } from './panels/layers.js';
 import { createSitesPanel } from './panels/sites.js';
@@ -39,9 +41,10 @@ function applyLanguage() {
   document.documentElement.lang = app.state.lang;
   const hours = app.nightHours.replace('-', '–');
   document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = tr(e.dataset.i18n, { hours }); });
-  // the placeholder suggests only codes the workspace has (from its settings), else says what empty means
-  const codes = Object.keys(app.categoryNames).slice(0, 3);
-  $('categories').placeholder = codes.length ? tr('categoriesExample', { codes: codes.join(', ') }) : tr('categoriesAll');
+  // the placeholder suggests only names the workspace itself set up, else says what empty means
+  const own = Object.values(app.workspace?.settings?.categoryNames ?? {}).slice(0, 3).map((n) => n[app.state.lang] ?? n.sv);
+  $('categories').placeholder = own.length ? tr('categoriesExample', { codes: own.join(', ') }) : tr('categoriesAll');
+  $('categories').value = namesOf(app.state.categories, app.categoryNames, app.state.lang);
   $('who').textContent = app.session.authenticated ? tr('loggedInAs', { role: tr(`role.${app.role()}`) }) : tr('publicView');
 }
 
@@ -88,6 +91,8 @@ function renderPanels() {
 
 async function selectWorkspace() {
   app.workspace = app.workspaceList.find((w) => w.id === app.state.ws) ?? null;
+  app.nightHours = app.workspace?.settings?.night ?? NIGHT_HOURS;
+  app.categoryNames = app.workspace?.categoryNames ?? {};
   app.tools.graphics.clearLayers();
   applyLanguage();
   layers.renderList();
@@ -105,7 +110,7 @@ function renderFilters() {
   const { state } = app;
   $('from').value = state.from;
   $('to').value = state.to;
-  $('categories').value = state.categories.join(', ');
+  $('categories').value = namesOf(state.categories, app.categoryNames, state.lang);
   $('night').checked = state.night;
   $('bandwidth').value = String(state.bandwidthMeters);
 }
@@ -151,7 +156,7 @@ $('filters').addEventListener('submit', (e) => {
   const q = new URLSearchParams(serializeState(app.state));
   q.set('from', $('from').value);
   q.set('to', $('to').value);
-  q.set('cat', $('categories').value.split(',').map((c) => c.trim()).filter(Boolean).join(','));
+  q.set('cat', codesOf($('categories').value, app.categoryNames).join(','));
   q.set('night', $('night').checked ? '1' : '0');
   q.set('bw', $('bandwidth').value);
   app.setState(parseState(q));
@@ -175,8 +180,12 @@ $('logout').addEventListener('click', async () => {
 $('lang').addEventListener('click', () => {
   app.setState({ ...app.state, lang: app.state.lang === 'sv' ? 'en' : 'sv' });
   applyLanguage();
+  $('workspace').options[0].textContent = app.tr('chooseWorkspace');
   layers.renderList();
   downloads.render();
+  sites.refresh();
+  panels.route.refresh();
+  app.say('');
 });
 
 document.querySelectorAll('details.panel').forEach((d) => d.addEventListener('toggle', () => {

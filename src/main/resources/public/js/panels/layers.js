@@ -112,6 +112,7 @@ export function createLayers(app, sites, context) {
       const params = app.analysisParams();
       legend = await getJson(densityLegendPath(ws), params);
       renderLegend();
+      if (!(legend.maxPerKm2 > 0)) app.say(app.tr('density.empty'));
       const layer = densityTileLayer(L, ws, params, { pane: 'heat' });
       layer.on('tileerror', () => app.say(app.tr('density.tileError')));
       layer.featureCount = 1;

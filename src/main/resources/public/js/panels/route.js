@@ -9,6 +9,7 @@ export function createRoutePanel(app) {
   let names = [];
 
   function showPoints() {
+    if (!tools.routeA) return;
     const points = [tools.routeA, tools.routeB].filter(Boolean);
     const text = points.map((p, k) => `${'AB'[k]}: ${names[k] || app.tr('point.unnamed')}`).join(' → ');
     const line = $('route-points');

@@ -51,6 +51,7 @@ export function createSitesPanel(app, context) {
     }
   }
 
-  context.onChange(() => { if (last) render(last); });
-  return { render, open };
+  const refresh = () => { if (last) render(last); };
+  context.onChange(refresh);
+  return { render, open, refresh };
 }

@@ -134,7 +134,7 @@ public final class MapContext {
   }
 
   /** Whether a street of this OSM class is drawn at this zoom. */
-  static boolean drawnAt(String highway, int zoom) {
+  public static boolean drawnAt(String highway, int zoom) {
     if (zoom >= ALL_CLASSES_ZOOM) {
       return true;
     }
