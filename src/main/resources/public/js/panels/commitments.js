@@ -1,6 +1,7 @@
 // The commitments panel: each promise with its progress bar and status.
 import { $, el } from '../dom.js';
 import { progressBar } from '../progress.js';
+import { number } from '../format.js';
 import * as commitments from '../clients/commitments.js';
 
 export function createCommitmentsPanel(app) {
@@ -21,7 +22,9 @@ export function createCommitmentsPanel(app) {
       exp.style.left = `${bar.expectedPercent}%`;
       meter.append(exp);
     }
-    li.append(meter, el('div', { class: 'muted', text: `${bar.text} · ${app.tr(`status.${bar.status}`)}` }));
+    const done = number(app.state.lang, Number(progress.done ?? 0));
+    const text = bar.donePercent === null ? done : `${done} / ${number(app.state.lang, Number(progress.target))}`;
+    li.append(meter, el('div', { class: 'muted', text: `${text} · ${app.tr(`status.${bar.status}`)}` }));
     return li;
   }
 
