@@ -22,8 +22,8 @@ export function createCommitmentsPanel(app) {
       exp.style.left = `${bar.expectedPercent}%`;
       meter.append(exp);
     }
-    const done = number(app.state.lang, Number(progress.done ?? 0));
-    const text = bar.donePercent === null ? done : `${done} / ${number(app.state.lang, Number(progress.target))}`;
+    const doneText = number(app.state.lang, Number(progress.done ?? 0));
+    const text = bar.donePercent === null ? doneText : `${doneText} / ${number(app.state.lang, Number(progress.target))}`;
     li.append(meter, el('div', { class: 'muted', text: `${text} · ${app.tr(`status.${bar.status}`)}` }));
     return li;
   }
