@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chains, chooseLabels, overlaps, streetAnchors } from '../../main/resources/public/js/labels.js';
+import { chains, chooseLabels, clipToBox, overlaps, streetAnchors } from '../../main/resources/public/js/labels.js';
 
 const box = (left, top, w, h) => ({ left, top, right: left + w, bottom: top + h });
 
@@ -43,4 +43,13 @@ test('a street name stands in the middle of its longest stretch and never reads 
   const [b] = streetAnchors([{ name: 'Backen', lines: [[[100, 100], [0, 0]]] }]);
   assert.equal(b.angleDeg, 45);
   assert.deepEqual(streetAnchors([{ name: '', lines: [[[0, 0], [10, 0]]] }]), []);
+});
+
+test('a line is cut at the edges of the view, and parts outside are dropped', () => {
+  const view = { left: 0, top: 0, right: 100, bottom: 100 };
+  // crosses the whole view left to right, then leaves and comes back
+  const parts = clipToBox([[-50, 50], [150, 50], [150, 80], [50, 80]], view);
+  assert.deepEqual(parts, [[[0, 50], [100, 50]], [[100, 80], [50, 80]]]);
+  assert.deepEqual(clipToBox([[200, 200], [300, 300]], view), []);
+  assert.deepEqual(clipToBox([[10, 10], [20, 20], [30, 10]], view), [[[10, 10], [20, 20], [30, 10]]]);
 });

@@ -27,6 +27,48 @@ export function chooseLabels(candidates, obstacles, pad = 2) {
   return kept.map(({ candidate, position }) => ({ candidate, position }));
 }
 
+/**
+ * The parts of a line inside a box, each an array of [x, y] points: every segment is clipped to the
+ * box (Liang & Barsky 1984), and a part ends where the line leaves the box.
+ */
+export function clipToBox(line, box) {
+  const parts = [];
+  let part = [];
+  for (let k = 0; k + 1 < line.length; k++) {
+    const [x0, y0] = line[k];
+    const [x1, y1] = line[k + 1];
+    const dx = x1 - x0;
+    const dy = y1 - y0;
+    let t0 = 0;
+    let t1 = 1;
+    const edges = [[-dx, x0 - box.left], [dx, box.right - x0], [-dy, y0 - box.top], [dy, box.bottom - y0]];
+    let inside = true;
+    for (const [p, q] of edges) {
+      if (p === 0) {
+        if (q < 0) inside = false;
+      } else {
+        const r = q / p;
+        if (p < 0) t0 = Math.max(t0, r); else t1 = Math.min(t1, r);
+      }
+    }
+    if (!inside || t0 > t1) {
+      if (part.length > 1) parts.push(part);
+      part = [];
+      continue;
+    }
+    const a = [x0 + t0 * dx, y0 + t0 * dy];
+    const b = [x0 + t1 * dx, y0 + t1 * dy];
+    if (!part.length) part.push(a);
+    part.push(b);
+    if (t1 < 1) {
+      parts.push(part);
+      part = [];
+    }
+  }
+  if (part.length > 1) parts.push(part);
+  return parts;
+}
+
 const key = ([x, y]) => `${Math.round(x)},${Math.round(y)}`;
 
 /**

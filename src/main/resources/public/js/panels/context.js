@@ -2,7 +2,7 @@
 // every analysis layer, with their names written on the map where they hide no patrol-site marker.
 // Fetched for the view (grown by half on each side) and again when the view leaves it or the zoom
 // changes; the service's ETag makes a repeat cheap.
-import { chooseLabels, streetAnchors } from '../labels.js';
+import { chains, chooseLabels, clipToBox, streetAnchors } from '../labels.js';
 import { nearestStreetName, nearestStreetPoint } from '../snap.js';
 import { covers, fetchContext, paddedBbox } from '../clients/context.js';
 import { popupOf } from '../dom.js';
@@ -139,7 +139,11 @@ export function createContext(app) {
         byName.set(p.name, entry);
       });
       const main = new Set([...byName.values()].filter((s) => s.main).map((s) => s.name));
-      for (const a of streetAnchors([...byName.values()])) {
+      // only what is on screen counts: join the pieces, then cut them at the view's edges
+      const o = map.containerPointToLayerPoint([0, 0]);
+      const view = { left: o.x + 4, top: o.y + 4, right: o.x + size.x - 4, bottom: o.y + size.y - 4 };
+      const visible = [...byName.values()].map((s) => ({ name: s.name, lines: chains(s.lines).flatMap((l) => clipToBox(l, view)) }));
+      for (const a of streetAnchors(visible)) {
         candidates.push({ kind: 'street', text: a.name, positions: [[a.x, a.y]], angleDeg: a.angleDeg, lengthPx: a.lengthPx,
           priority: (main.has(a.name) ? 1e6 : 0) + a.lengthPx });
       }

@@ -113,7 +113,7 @@ export function createLayers(app, sites, context) {
       legend = await getJson(densityLegendPath(ws), params);
       renderLegend();
       if (!(legend.maxPerKm2 > 0)) app.say(app.tr('density.empty'));
-      const layer = densityTileLayer(L, ws, params, { pane: 'heat' });
+      const layer = densityTileLayer(L, ws, params, { pane: 'heat', opacity: 0.85 });
       layer.on('tileerror', () => app.say(app.tr('density.tileError')));
       layer.featureCount = 1;
       return layer;
