@@ -43,6 +43,7 @@ export function createLayers(app, sites, context) {
     if (key === 'category') return app.categoryName(v);
     if (key === 'occurred_at' || key === 'reported_at') return dateTime(lang, v);
     if (key === 'massFraction') return percent(lang, v);
+    if (key === 'class') return app.tr(`gistar.${giStarClass({ class: v })}`);
     if (key === 'cause' || key === 'status' || key === 'highway' || key === 'source') return app.tr(`value.${v}`) === `value.${v}` ? v : app.tr(`value.${v}`);
     if (typeof v === 'number') return number(lang, v, Number.isInteger(v) ? 0 : 2);
     if (Array.isArray(v)) return v.length ? number(lang, v.length) : '';
@@ -91,7 +92,7 @@ export function createLayers(app, sites, context) {
     async incidents(ws) {
       return points(await fetchLayer(ws, 'incidents', filters()),
         () => ({ radius: 4, color: '#7f0000', weight: 1, fillColor: '#e53935', fillOpacity: 0.8 }),
-        ['category', 'occurred_at', 'id']);
+        ['category', 'occurred_at']);
     },
     async 'unsafe-places'(ws) {
       const keys = ['category', 'source', 'reported_at'].concat(mayReadComments(app.role()) ? ['comment'] : []);
@@ -102,7 +103,7 @@ export function createLayers(app, sites, context) {
       return points(await fetchLayer(ws, 'lamps'), (f) => (f.properties?.status === 'broken'
         ? { radius: 7, color: '#a30000', weight: 3, fillColor: '#ff1744', fillOpacity: 1 }
         : { radius: 3, color: '#8d6e00', weight: 1, fillColor: '#ffd54f', fillOpacity: 0.9 }),
-      ['status', 'power_w', 'installed_on', 'id']);
+      ['status', 'power_w', 'installed_on']);
     },
     async dark(ws) {
       return clickable(L.geoJSON(await lighting.darkSegments(ws), { style: STYLE.dark }), ['name', 'cause', 'lengthMeters', 'brokenLamps']);
