@@ -34,7 +34,6 @@ export function createLayers(app, sites, context) {
   const { L, map } = app;
   map.createPane('heat').style.zIndex = 380;
   let loadGeneration = 0;
-  let legend = null; // the density tiles' colour scale, when drawn
 
   /** A property's value as a reader wants it: numbers and dates in the page's language. */
   function shownValue(key, v) {
@@ -111,10 +110,10 @@ export function createLayers(app, sites, context) {
     async density(ws) {
       // the legend answers the same parameters as the tiles: a bad filter fails here, in words
       const params = app.analysisParams();
-      legend = await getJson(densityLegendPath(ws), params);
-      renderLegend();
+      const legend = await getJson(densityLegendPath(ws), params);
       if (!(legend.maxPerKm2 > 0)) app.say(app.tr('density.empty'));
       const layer = densityTileLayer(L, ws, params, { pane: 'heat', opacity: 0.85 });
+      layer.legend = legend; // the colour scale of the tiles, shown in the legend
       layer.on('tileerror', () => app.say(app.tr('density.tileError')));
       layer.featureCount = 1;
       return layer;
@@ -163,8 +162,8 @@ export function createLayers(app, sites, context) {
     const old = app.drawn.get(layer);
     if (old) map.removeLayer(old);
     if (old) context.relabel();
+    if (old && layer === 'density') renderLegend();
     app.drawn.delete(layer);
-    if (layer === 'density') legend = null;
     const item = layerItem(layer);
     if (item) {
       item.dataset.status = 'off';
@@ -185,6 +184,7 @@ export function createLayers(app, sites, context) {
       bringOrder();
       showCount(layer);
       item.dataset.status = 'loaded';
+      if (layer === 'density') renderLegend();
       context.relabel();
     } catch (e) {
       if (generation === loadGeneration) {
@@ -225,6 +225,7 @@ export function createLayers(app, sites, context) {
     const ramp = `linear-gradient(to right, ${DENSITY_STOPS.map((s) => css(s)).join(', ')})`;
     const rampBar = el('div', { class: 'legend-ramp', role: 'img', 'aria-label': tr('layer.density') });
     rampBar.style.background = ramp;
+    const legend = app.drawn.get('density')?.legend;
     const high = legend && legend.maxPerKm2 > 0
       ? tr('legend.perKm2', { value: number(app.state.lang, legend.maxPerKm2, legend.maxPerKm2 < 10 ? 1 : 0) })
       : tr('legend.high');

@@ -167,6 +167,12 @@ class WebMapDemoIT {
       assertThat(driver.findElements(By.cssSelector(".leaflet-marker-pane .site-label")))
           .isNotEmpty();
       assertThat(labelsOverSites()).as("labels over site markers").isEmpty();
+      assertThat(driver.findElement(By.cssSelector(".legend-scale")).getText())
+          .as("the heatmap's scale in the legend")
+          .matches(
+              lang.equals("sv")
+                  ? "(?s)låg\\s*→\\s*\\d[\\d\\s\u00a0]* per km²"
+                  : "(?s)low\\s*→\\s*\\d[\\d,]* per km²");
       assertNoTextOfTheOtherLanguage(lang);
       browser.saveScreenshot("demo_public_map_" + lang);
     }
