@@ -32,8 +32,12 @@ export function createApp(L, map) {
     categoryNames: {},
     /** The workspace's night as an hour window ("18-06"). */
     nightHours: NIGHT_HOURS,
-    /** The query parameters of every analysis (density tiles, contours, Gi*, sites) for the view. */
-    analysisParams: () => analysisParams(app.state, app.nightHours),
+    /**
+     * The query parameters of every analysis (density tiles, contours, Gi*, sites) for the view:
+     * members' free filters; for the public only the layer, so it reads what the workspace
+     * publishes (free parameters are members-only).
+     */
+    analysisParams: () => (app.role() === 'public' ? { layer: 'incidents' } : analysisParams(app.state, app.nightHours)),
     tr: (key, params) => t(app.state.lang, key, params),
     categoryName: (code) => app.categoryNames[code]?.[app.state.lang] ?? app.categoryNames[code]?.sv ?? code,
     role: () => (app.workspace ? roleIn(app.session, app.workspace.id) : 'public'),
