@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import se.tryggkarta.access.ApiKeyService;
+import se.tryggkarta.analysis.AnalysisCache;
 import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.commitment.CommitmentService;
 import se.tryggkarta.commitment.DemoCommitments;
 import se.tryggkarta.commitment.report.FollowUp;
 import se.tryggkarta.demo.ExempelbyGenerator;
+import se.tryggkarta.demo.ExempelbyReleases;
+import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
@@ -22,6 +25,7 @@ import se.tryggkarta.http.api.KeyRoutes;
 import se.tryggkarta.http.api.LayerRoutes;
 import se.tryggkarta.http.api.LightingRoutes;
 import se.tryggkarta.http.api.MapSettings;
+import se.tryggkarta.http.api.ReleaseRoutes;
 import se.tryggkarta.http.api.RouteRoutes;
 import se.tryggkarta.http.api.TileRoutes;
 import se.tryggkarta.http.api.WebMapRoutes;
@@ -32,6 +36,8 @@ import se.tryggkarta.ingest.ExportService;
 import se.tryggkarta.ingest.ImportService;
 import se.tryggkarta.layer.context.MapContext;
 import se.tryggkarta.lighting.LightingService;
+import se.tryggkarta.release.ReleaseService;
+import se.tryggkarta.release.ReleaseSettings;
 import se.tryggkarta.route.NetworkService;
 import se.tryggkarta.route.SafeRouter;
 import se.tryggkarta.route.StoredLayerPriorities;
@@ -53,6 +59,8 @@ public final class Wiring implements AutoCloseable {
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
   private final HotspotService hotspots;
+  private final HotspotAnalyses analyses;
+  private final ReleaseService releases;
   private final DensityTiles tiles;
   private final LightingService lighting;
   private final NetworkService networks;
@@ -69,16 +77,23 @@ public final class Wiring implements AutoCloseable {
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
     this.hotspots = new HotspotService(workspaces, store);
-    this.tiles = new DensityTiles(workspaces, store, hotspots, AnalysisPool.defaults(), 64L << 20);
+    this.analyses =
+        new HotspotAnalyses(hotspots, store, new AnalysisCache(AnalysisPool.defaults()));
+    this.releases =
+        new ReleaseService(
+            workspaces,
+            store,
+            store,
+            new AnalysisCache(AnalysisPool.forReleases()),
+            Clock.systemUTC());
+    this.tiles = new DensityTiles(workspaces, analyses, releases, 64L << 20);
     this.lighting = new LightingService(workspaces, store);
     this.networks = new NetworkService(store, workspaces, new SqliteGeoPackageFiles());
     this.walkPlanner =
         new WalkPlanner(
             networks,
             workspaces,
-            List.of(
-                new StoredLayerPriorities(store, networks),
-                HotspotPorts.walkStops(hotspots, tiles)));
+            List.of(new StoredLayerPriorities(store, networks), HotspotPorts.walkStops(analyses)));
     this.safeRouter = new SafeRouter(networks);
     this.imports = new ImportService(store, store, new SqliteGeoPackageFiles());
     this.exports = new ExportService(store, store, new SqliteGeoPackageFiles());
@@ -87,7 +102,8 @@ public final class Wiring implements AutoCloseable {
             workspaces,
             store,
             store,
-            HotspotPorts.commitmentSites(hotspots, tiles),
+            HotspotPorts.commitmentSites(analyses),
+            ReleasePorts.commitments(releases, store),
             Clock.systemUTC());
     this.followUp = new FollowUp(commitments, workspaces, Clock.systemUTC());
   }
@@ -127,6 +143,16 @@ public final class Wiring implements AutoCloseable {
 
   public DensityTiles tiles() {
     return tiles;
+  }
+
+  /** Members' hotspot analyses through their cache and pool. */
+  public HotspotAnalyses analyses() {
+    return analyses;
+  }
+
+  /** Public releases, on their own cache and pool. */
+  public ReleaseService releases() {
+    return releases;
   }
 
   public HotspotService hotspots() {
@@ -174,6 +200,10 @@ public final class Wiring implements AutoCloseable {
    */
   public boolean installDemo() {
     boolean created = ExempelbyGenerator.populateIfAbsent(store);
+    if (created
+        || releases.settings(ExempelbyGenerator.WORKSPACE_ID).equals(ReleaseSettings.DEFAULT)) {
+      releases.putSettings(ExempelbyGenerator.WORKSPACE_ID, ExempelbyReleases.SETTINGS);
+    }
     if (commitments.listCommitments(DemoCommitments.WORKSPACE).isEmpty()) {
       new DemoCommitments(commitments, workspaces, Clock.systemUTC()).install();
     }
@@ -198,9 +228,12 @@ public final class Wiring implements AutoCloseable {
     groups.add(new IngestRoutes(workspaces, imports, exports, policy, config.maxUploadBytes()));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
-    groups.add(new HotspotRoutes(workspaces, hotspots, policy, tiles));
-    groups.add(new TileRoutes(workspaces, tiles, policy));
-    groups.add(new LightingRoutes(workspaces, lighting, policy));
+    groups.add(new HotspotRoutes(workspaces, hotspots, analyses, releases, policy));
+    groups.add(new TileRoutes(workspaces, tiles, analyses, releases, policy));
+    groups.add(new ReleaseRoutes(workspaces, releases));
+    groups.add(
+        new LightingRoutes(
+            workspaces, lighting, releases, ReleasePorts.lighting(releases), policy));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
     groups.add(new ContextRoutes(workspaces, new MapContext(store), policy));
     groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
@@ -208,13 +241,21 @@ public final class Wiring implements AutoCloseable {
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
     groups.add(
-        new RouteRoutes(networks, walkPlanner, safeRouter, workspaces, settings.maxUploadBytes()));
+        new RouteRoutes(
+            networks,
+            walkPlanner,
+            safeRouter,
+            workspaces,
+            policy,
+            ReleasePorts.risk(releases, store),
+            settings.maxUploadBytes()));
     return HttpApp.create(settings, policy, groups);
   }
 
   @Override
   public void close() {
-    tiles.pool().close();
+    analyses.cache().pool().close();
+    releases.cache().pool().close();
     store.close();
   }
 }

@@ -125,7 +125,7 @@ public final class HotspotJson {
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("rank", c.rank());
       props.put("score", c.score());
-      props.put("eventsInCell", c.events());
+      props.put("protectedEvents", c.events());
       Bbox b = c.cellXY();
       Geometry cell = GF.toGeometry(new Envelope(b.minX(), b.maxX(), b.minY(), b.maxY()));
       features.add(FeatureJson.feature(Optional.empty(), s.crs().toWgs84(cell), props));
