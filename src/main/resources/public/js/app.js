@@ -34,10 +34,14 @@ export function createApp(L, map) {
     nightHours: NIGHT_HOURS,
     /**
      * The query parameters of every analysis (density tiles, contours, Gi*, sites) for the view:
-     * members' free filters; for the public only the layer, so it reads what the workspace
-     * publishes (free parameters are members-only).
+     * members' free filters; for the public the chosen release, group and slice (free parameters
+     * are members-only), or only the layer where the workspace publishes no releases.
      */
-    analysisParams: () => (app.role() === 'public' ? { layer: 'incidents' } : analysisParams(app.state, app.nightHours)),
+    analysisParams: () => (app.role() === 'public'
+      ? app.releaseParams?.() ?? { layer: 'incidents' }
+      : analysisParams(app.state, app.nightHours)),
+    /** The release metadata of the last public answer ({period, madeAt, mechanism, ...}). */
+    releaseMeta: null,
     tr: (key, params) => t(app.state.lang, key, params),
     categoryName: (code) => app.categoryNames[code]?.[app.state.lang] ?? app.categoryNames[code]?.sv ?? code,
     role: () => (app.workspace ? roleIn(app.session, app.workspace.id) : 'public'),

@@ -15,6 +15,7 @@ import { createRoutePanel } from './panels/route.js';
 import { createLightingPanel } from './panels/lighting.js';
 import { createCommitmentsPanel } from './panels/commitments.js';
 import { createDownloads } from './panels/downloads.js';
+import { createReleasesPanel } from './panels/releases.js';
 
 const L = window.L;
 const map = L.map('map', { preferCanvas: true, keyboard: true }).setView([59.0, 15.0], 5);
@@ -23,6 +24,9 @@ const context = createContext(app);
 const sites = createSitesPanel(app, context);
 const layers = createLayers(app, sites, context);
 const downloads = createDownloads(app);
+const releases = createReleasesPanel(app);
+app.releaseParams = releases.params;
+app.showReleaseMeta = releases.showMeta;
 const panels = {
   sites,
   walk: createWalkPanel(app, downloads, context),
@@ -102,6 +106,13 @@ async function selectWorkspace() {
   document.body.dataset.role = app.role();
   // free analysis (dates, hours, categories, bandwidth) is for members; the public reads releases
   $('filters').hidden = app.role() === 'public';
+  app.releaseMeta = null;
+  try {
+    await releases.load();
+  } catch (e) {
+    app.failed(app.tr('release.title'), e);
+  }
+  downloads.render();
   document.body.dataset.workspace = app.workspace?.id ?? '';
   await layers.redraw();
 }
@@ -165,6 +176,14 @@ $('filters').addEventListener('submit', (e) => {
   layers.redraw();
 });
 
+for (const id of ['release-period', 'release-group', 'release-slice']) {
+  $(id).addEventListener('change', () => {
+    releases.read();
+    downloads.render();
+    layers.redraw();
+  });
+}
+
 $('login').addEventListener('submit', async (e) => {
   e.preventDefault();
   storeKey($('api-key').value.trim());
@@ -185,6 +204,7 @@ $('lang').addEventListener('click', () => {
   downloads.render();
   sites.refresh();
   panels.route.refresh();
+  releases.render();
   app.say('');
 });
 

@@ -17,22 +17,34 @@ export async function fetchReleases(ws) {
 
 const idOf = (v) => (typeof v === 'string' ? v : v?.id);
 
-/** The chosen release, group and slice: the asked ones when the releases list them, else the defaults. */
+/** The layer the map reads from releases: incidents when published, else the first layer. */
+export function releaseLayer(releases) {
+  const layers = releases.layers ?? [];
+  return layers.includes('incidents') ? 'incidents' : layers[0] ?? '';
+}
+
+/** The category groups published for the map's layer: [{id, name: {sv, en}}]. */
+export function releaseGroups(releases) {
+  return releases.groups?.[releaseLayer(releases)] ?? [];
+}
+
+/**
+ * The chosen period, group and slice: the asked ones when the releases list them, else the
+ * catalogue's default period, the group 'all' and the slice 'all' (or the first listed).
+ */
 export function releaseChoice(releases, asked = {}) {
   const periods = (releases.periods ?? []).map(idOf);
-  const groups = (releases.groups ?? []).map(idOf);
+  const groups = releaseGroups(releases).map(idOf);
   const slices = (releases.slices ?? []).map(idOf);
-  const d = releases.default ?? {};
   const pick = (want, list, fallback) => (list.includes(want) ? want : list.includes(fallback) ? fallback : list[0] ?? '');
   return {
-    release: pick(asked.release, periods, typeof d === 'string' ? d : d.release ?? d.period),
-    group: pick(asked.group, groups, d.group ?? 'all'),
-    slice: pick(asked.slice, slices, d.slice ?? 'all'),
+    release: pick(asked.release, periods, releases.default),
+    group: pick(asked.group, groups, 'all'),
+    slice: pick(asked.slice, slices, 'all'),
   };
 }
 
-/** The query parameters of a public analysis for a choice. */
+/** The query parameters of a public analysis for a choice (only those the public may send). */
 export function releaseParams(releases, choice) {
-  const layer = (releases.layers ?? [])[0];
-  return { release: choice.release, group: choice.group, slice: choice.slice, layer: idOf(layer) ?? '' };
+  return { release: choice.release, layer: releaseLayer(releases), group: choice.group, slice: choice.slice };
 }

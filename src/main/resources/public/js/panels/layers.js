@@ -119,7 +119,9 @@ export function createLayers(app, sites, context) {
       return layer;
     },
     async contours(ws) {
-      return clickable(L.geoJSON(await hotspots.contours(ws, app.analysisParams()), {
+      const fc = await hotspots.contours(ws, app.analysisParams());
+      if (fc.release) app.showReleaseMeta(fc.release);
+      return clickable(L.geoJSON(fc, {
         style: (f) => ({ color: contourColour(f.properties?.massFraction ?? f.properties?.level), weight: 2, fillOpacity: 0.08 }),
       }), ['massFraction', 'levelPerKm2']);
     },
@@ -130,6 +132,7 @@ export function createLayers(app, sites, context) {
     },
     async sites(ws) {
       const fc = await hotspots.sites(ws, app.analysisParams());
+      if (fc.release) app.showReleaseMeta(fc.release);
       sites.render(fc);
       // A site is a point or its patrol circle (a polygon); either way its rank sits at its centre.
       const rankMarker = (f, ll) => L.marker(ll, {

@@ -241,6 +241,39 @@ class WebMapDemoIT {
   }
 
   @Test
+  void the_public_picks_a_published_period_and_reads_how_it_is_protected() {
+    browser.open("?ws=exempelby&layers=boundary,density,sites", null);
+    browser.waitLoaded("density", "sites");
+    assertThat(driver.findElement(By.id("release")).isDisplayed()).isTrue();
+    List<WebElement> periods = driver.findElements(By.cssSelector("#release-period option"));
+    assertThat(periods).hasSizeGreaterThanOrEqualTo(2);
+    new WebDriverWait(driver, MapBrowser.WAIT)
+        .until(d -> d.findElement(By.id("release-note")).getText().contains("Publicerad"));
+    assertThat(driver.findElement(By.id("release-note")).getText())
+        .contains("ε")
+        .doesNotContainPattern("\\d\\.\\d");
+    String second = periods.get(1).getAttribute("value");
+    // the browser keeps 250 resource timings by default and the first tiles fill them
+    driver.executeScript(
+        "performance.clearResourceTimings(); performance.setResourceTimingBufferSize(10000)");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("release-period")))
+        .selectByValue(second);
+    browser.waitLoaded("density", "sites");
+    new WebDriverWait(driver, MapBrowser.WAIT)
+        .until(d -> d.getCurrentUrl().contains("rel=" + second));
+    new WebDriverWait(driver, MapBrowser.WAIT)
+        .until(
+            d ->
+                browser.requestedUrls().stream()
+                    .anyMatch(
+                        u -> u.contains("/hotspots/sites") && u.contains("release=" + second)));
+    assertThat(browser.requestedUrls())
+        .filteredOn(u -> u.contains("/hotspots/") || u.contains("/tiles/"))
+        .isNotEmpty()
+        .allSatisfy(u -> assertThat(u).doesNotContain("bandwidth=").doesNotContain("hours="));
+  }
+
+  @Test
   void the_site_list_names_hotspots_by_the_rank_the_api_gives() {
     browser.open("?ws=exempelby&layers=boundary,streets,sites", null);
     browser.waitLoaded("streets", "sites");

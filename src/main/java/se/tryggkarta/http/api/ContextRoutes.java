@@ -53,7 +53,7 @@ public final class ContextRoutes implements RouteGroup {
     Optional<Bbox> bbox = Params.bbox(ctx, "bbox");
     int zoom = Params.integer(ctx, "zoom", DEFAULT_ZOOM, 0, MapContext.MAX_ZOOM);
     String etag = etag(w.id(), context.version(w.id()), bbox, zoom);
-    if (TileRoutes.notModified(ctx, TileRoutes.audience(policy, ctx, w), etag)) {
+    if (AnalysisRequests.notModified(ctx, policy.isPublic(ctx, w.id()), etag)) {
       return;
     }
     ctx.json(json(context.view(w.id(), bbox, zoom))).contentType(LayerRoutes.GEOJSON);
