@@ -25,6 +25,7 @@ import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.api.ActionRoutes;
 import se.tryggkarta.http.api.CommitmentRoutes;
+import se.tryggkarta.http.api.ContextRoutes;
 import se.tryggkarta.http.api.FindingRoutes;
 import se.tryggkarta.http.api.HealthRoutes;
 import se.tryggkarta.http.api.HotspotRoutes;
@@ -43,6 +44,7 @@ import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.http.auth.ApiKeyPolicy;
 import se.tryggkarta.ingest.ExportService;
 import se.tryggkarta.ingest.ImportService;
+import se.tryggkarta.layer.context.MapContext;
 import se.tryggkarta.lighting.LightingService;
 import se.tryggkarta.release.ReleaseService;
 import se.tryggkarta.release.ReleaseSettings;
@@ -272,6 +274,7 @@ public final class Wiring implements AutoCloseable {
         new LightingRoutes(
             workspaces, lighting, releases, ReleasePorts.lighting(releases), policy));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
+    groups.add(new ContextRoutes(workspaces, new MapContext(store), policy));
     groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
     groups.add(
         new FindingRoutes(

@@ -290,6 +290,7 @@ class HotspotRoutesTest {
   }
 
   private static double valueAt(JsonNode grid, LonLat p) {
+    assertThat(grid.get("rowOrder").asText()).isEqualTo("north-to-south");
     XY xy = Crs.sweref99tm().toXY(p);
     double cell = grid.get("cellSizeMeters").asDouble();
     int ix = (int) Math.floor((xy.x() - grid.get("originX").asDouble()) / cell);
