@@ -26,11 +26,11 @@ import se.tryggkarta.hotspot.grid.PointSet;
 import se.tryggkarta.hotspot.kde.Kernel;
 
 /**
- * Forecast evaluation on real crime data from ../shared/data (see each folder's SOURCE.md): KDE vs
+ * Forecast evaluation on real crime data from the fixtures in src/test/resources/fixtures (see each folder's SOURCE.md): KDE vs
  * Gi* vs last period's counts. Writes the table to target/evaluation-*.md for the README.
  */
 class RealCrimeEvaluationIT {
-  static final Path DATA = Path.of("../shared/data");
+  static final Path DATA = Path.of("src/test/resources/fixtures");
 
   record Event(LocalDateTime time, XY xy) {}
 
@@ -49,11 +49,11 @@ class RealCrimeEvaluationIT {
                         "crime-nyc-vehicle-thefts/nyc_vehicle_thefts_2014_2017.csv.gz"))))) {
       r.readLine();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String[] c = line.replace("\"", "").split(",", -1);
+        String[] c = line.split(",", -1);
         events.add(
             new Event(
                 LocalDateTime.parse(c[1], f),
-                utm.toXY(new LonLat(Double.parseDouble(c[4]), Double.parseDouble(c[5])))));
+                utm.toXY(new LonLat(Double.parseDouble(c[2]), Double.parseDouble(c[3])))));
       }
     }
     assertThat(events).hasSize(35_746);
