@@ -26,8 +26,9 @@ import se.tryggkarta.hotspot.grid.PointSet;
 import se.tryggkarta.hotspot.kde.Kernel;
 
 /**
- * Forecast evaluation on real crime data from the fixtures in src/test/resources/fixtures (see each folder's SOURCE.md): KDE vs
- * Gi* vs last period's counts. Writes the table to target/evaluation-*.md for the README.
+ * Forecast evaluation on real crime data from the fixtures in src/test/resources/fixtures (see each
+ * folder's SOURCE.md): KDE vs Gi* vs last period's counts. Writes the table to
+ * target/evaluation-*.md for the README.
  */
 class RealCrimeEvaluationIT {
   static final Path DATA = Path.of("src/test/resources/fixtures");
