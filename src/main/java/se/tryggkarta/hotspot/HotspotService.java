@@ -195,10 +195,10 @@ public final class HotspotService {
         audience == Audience.PUBLIC ? GiStarResult.analyse(e.counted(), hex, band) : r;
     List<Integer> shown = new ArrayList<>();
     for (int i = 0; i < r.size(); i++) {
+      // Members get every hexagon z was computed on (empty ones too), so that Gi* recomputed on
+      // the returned cells gives the same z.
       boolean show =
-          audience == Audience.PUBLIC
-              ? counts.neighbourhoodSum(i) >= w.privacy().minEvents()
-              : r.neighbourhoodSum(i) > 0;
+          audience != Audience.PUBLIC || counts.neighbourhoodSum(i) >= w.privacy().minEvents();
       if (show) {
         shown.add(i);
       }

@@ -97,6 +97,14 @@ public final class HotspotJson {
     }
     Map<String, Object> body = FeatureJson.featureCollection(features);
     body.put("cellMeters", r.grid().widthMeters());
+    if (map.audience() == Audience.MEMBER) {
+      body.put("cellCount", r.size());
+      body.put(
+          "cellSet",
+          "every hexagon of the grid covering the extent, those without events too: z, the mean and"
+              + " S are computed over all of them, so Gi* recomputed on these features' counts with"
+              + " binary weights within bandMeters (the focal cell included) gives the same z");
+    }
     body.put("bandMeters", r.bandMeters());
     body.put("alpha", map.alpha());
     return body;
