@@ -122,8 +122,7 @@ public final class HotspotService {
     GridSpec first =
         GridSpec.covering(extent(w, req.filter(), e, provisionalReach, audience), cell);
     double h =
-        req.bandwidthMeters()
-            .orElseGet(() -> Bandwidth.auto(inside(e.weighted(), first), k, 2 * cell));
+        req.bandwidthMeters().orElseGet(() -> Bandwidth.auto(inside(e.weighted(), first), k, cell));
     GridSpec g = first;
     if (req.bandwidthMeters().isEmpty()
         && req.filter().bboxWgs84().isEmpty()
@@ -143,7 +142,14 @@ public final class HotspotService {
       }
       d = d.withValues(v);
     }
-    return new DensityMap(w.crs(), d, e.size(), e.weighted().totalWeight(), suppressed, audience);
+    return new DensityMap(
+        w.crs(),
+        d,
+        e.size(),
+        e.weighted().totalWeight(),
+        suppressed,
+        audience,
+        req.bandwidthMeters().isPresent() ? "given" : Bandwidth.METHOD);
   }
 
   /**

@@ -51,6 +51,7 @@ public final class HotspotJson {
     body.put("unit", "events/km2");
     body.put("kernel", d.kernel().slug());
     body.put("bandwidthMeters", d.bandwidthMeters());
+    body.put("bandwidthMethod", m.bandwidthMethod());
     if (m.audience() == Audience.MEMBER) {
       body.put("events", m.events());
       body.put("weightedEvents", m.weightedEvents());

@@ -221,19 +221,4 @@ class KernelDensityTest {
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.field()).contains("kernel"));
   }
-
-  @Test
-  void auto_bandwidth_shrinks_as_events_grow() {
-    PointSet few = TestPoints.uniform(5, 100, 0, 0, 4000, 4000);
-    PointSet many = TestPoints.uniform(5, 10000, 0, 0, 4000, 4000);
-    double hFew = Bandwidth.auto(few, Kernel.QUARTIC, 20);
-    double hMany = Bandwidth.auto(many, Kernel.QUARTIC, 20);
-    // σ of U(0, 4000) = 1155 m; n^(−1/6) = 0.215 (n=100) and 0.215/2.154 (n=10000).
-    assertThat(hFew)
-        .isCloseTo(
-            1155 * Math.pow(100, -1.0 / 6) * 2.623,
-            org.assertj.core.data.Percentage.withPercentage(10));
-    assertThat(hMany / hFew)
-        .isCloseTo(Math.pow(100, -1.0 / 6), org.assertj.core.data.Percentage.withPercentage(5));
-  }
 }
