@@ -91,7 +91,8 @@ public final class Convolution {
    * and {@code s_k} its {@code (2r + 1)²} stencil. The products are summed in the frequency domain,
    * so K terms cost K forward transforms of data and stencil and one inverse. Round-off is that of
    * double-precision FFTs (about 1e-15 of the largest output, against 1e-7 for {@link #convolve}).
-   * The spectrum of a term whose {@code cacheKey} is not null is cached (least recently used).
+   * The spectrum of a term whose {@code cacheKey} is not null is cached, up to {@link
+   * #SPECTRA_CACHE_BYTES} in all (least recently used first out).
    */
   public static double[] convolveSum(Phases phases, int ny, int nx, int p, int r) {
     int rows = ny + 2 * p;
@@ -153,13 +154,13 @@ public final class Convolution {
     Object cacheKey(int k);
   }
 
-  private static final Map<List<Object>, double[]> COMPLEX_SPECTRA =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Object>, double[]> e) {
-          return size() > 4;
-        }
-      };
+  /** The most bytes of cached complex spectra (least recently used go first). */
+  static final long SPECTRA_CACHE_BYTES = 96L << 20;
+
+  private static final LinkedHashMap<List<Object>, double[]> COMPLEX_SPECTRA =
+      new LinkedHashMap<>(16, 0.75f, true);
+
+  private static long cachedBytes;
 
   private static double[] complexSpectrum(
       DoubleFFT_2D fft, int m1, int m2, Phases ph, int k, int r) {
@@ -184,9 +185,17 @@ public final class Convolution {
       }
     }
     fft.complexForward(s);
-    if (full != null) {
+    long bytes = 8L * s.length;
+    if (full != null && bytes <= SPECTRA_CACHE_BYTES / 4) {
       synchronized (COMPLEX_SPECTRA) {
-        COMPLEX_SPECTRA.put(full, s);
+        if (COMPLEX_SPECTRA.put(full, s) == null) {
+          cachedBytes += bytes;
+        }
+        var it = COMPLEX_SPECTRA.entrySet().iterator();
+        while (cachedBytes > SPECTRA_CACHE_BYTES && it.hasNext()) {
+          cachedBytes -= 8L * it.next().getValue().length;
+          it.remove();
+        }
       }
     }
     return s;
