@@ -23,8 +23,11 @@ import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.common.XY;
 import se.tryggkarta.hotspot.contour.ContourBand;
 import se.tryggkarta.hotspot.contour.MassContours;
-import se.tryggkarta.hotspot.evaluation.EvaluationRow;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
+import se.tryggkarta.hotspot.evaluation.Split;
+import se.tryggkarta.hotspot.forecast.ForecastModel;
+import se.tryggkarta.hotspot.forecast.KernelForecast;
+import se.tryggkarta.hotspot.forecast.TimedEvents;
 import se.tryggkarta.hotspot.gistar.GiStarResult;
 import se.tryggkarta.hotspot.gistar.HexGrid;
 import se.tryggkarta.hotspot.grid.GridSpec;
@@ -34,6 +37,7 @@ import se.tryggkarta.hotspot.kde.Bandwidth;
 import se.tryggkarta.hotspot.kde.DensityGrid;
 import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.kde.KernelDensity;
+import se.tryggkarta.hotspot.sites.ModelSites;
 import se.tryggkarta.hotspot.sites.PatrolSite;
 import se.tryggkarta.hotspot.sites.PatrolSites;
 import se.tryggkarta.layer.Incident;
@@ -64,10 +68,23 @@ public final class HotspotService {
     this.layers = layers;
   }
 
-  /** Events selected by a filter, projected: weighted and counted (weight 1) copies. */
-  record Events(PointSet weighted, PointSet counted) {
+  /**
+   * Events selected by a filter, projected: weighted and counted (weight 1) copies, and their times
+   * in epoch days (NaN where an event has none).
+   */
+  record Events(PointSet weighted, PointSet counted, double[] days) {
     int size() {
       return weighted.size();
+    }
+
+    /** The weighted events with their times, when every event has one. */
+    Optional<TimedEvents> timed() {
+      for (double d : days) {
+        if (Double.isNaN(d)) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(TimedEvents.of(weighted, days));
     }
   }
 
@@ -215,16 +232,41 @@ public final class HotspotService {
   /** The top n non-overlapping patrol sites on the density map. */
   public SitesResult patrolSites(
       String workspaceId, DensityRequest req, int n, double radiusMeters, Audience audience) {
+    return patrolSites(workspaceId, req, n, radiusMeters, audience, Optional.empty());
+  }
+
+  /**
+   * The top n non-overlapping patrol sites of a forecast model: the given one ({@link
+   * ForecastEvaluation#parseModel}), else the KDE of the request's bandwidth when it gives one,
+   * else the default model that validated best on the selection's own history ({@link ModelSites}).
+   */
+  public SitesResult patrolSites(
+      String workspaceId,
+      DensityRequest req,
+      int n,
+      double radiusMeters,
+      Audience audience,
+      Optional<ForecastModel> model) {
     Workspace w = workspaces.getWorkspace(workspaceId);
-    return patrolSites(w, req, n, radiusMeters, audience, load(w, req.filter()));
+    Events e = requireEvents(load(w, req.filter()), req.filter());
+    if (audience == Audience.MEMBER
+        && (model.isPresent() || req.bandwidthMeters().isEmpty())
+        && e.timed().isPresent()) {
+      Bbox area = extent(w, req.filter(), e, 0, audience);
+      GridSpec g = GridSpec.covering(area, req.cellMeters());
+      ModelSites.Result r = ModelSites.rank(e.timed().get(), area, g, radiusMeters, n, model);
+      return new SitesResult(w.crs(), r.sites(), List.of(), audience, r.model(), r.validated());
+    }
+    return patrolSites(w, req, n, radiusMeters, audience, e);
   }
 
   private SitesResult patrolSites(
       Workspace w, DensityRequest req, int n, double radiusMeters, Audience audience, Events e) {
     DensityMap map = density(w, req, Audience.MEMBER, e);
     List<PatrolSite> sites = PatrolSites.rank(map.density(), e.counted(), radiusMeters, n);
+    String model = new KernelForecast(map.density().bandwidthMeters()).name();
     if (audience == Audience.MEMBER) {
-      return new SitesResult(w.crs(), sites, List.of(), audience);
+      return new SitesResult(w.crs(), sites, List.of(), audience, model, false);
     }
     double c = w.privacy().minCellMeters();
     List<SitesResult.PublicCell> cells = new ArrayList<>();
@@ -244,32 +286,84 @@ public final class HotspotService {
         cells.add(new SitesResult.PublicCell(s.rank(), s.score(), count, cell));
       }
     }
-    return new SitesResult(w.crs(), List.of(), cells, audience);
+    return new SitesResult(w.crs(), List.of(), cells, audience, model, false);
   }
 
-  /** Forecast evaluation of KDE, Gi* and naive counts (aggregate figures only). */
-  public List<EvaluationRow> evaluate(String workspaceId, EvaluateRequest req) {
+  /**
+   * Forecast evaluation of every candidate model, Gi* and the default (aggregate figures only):
+   * over the given train/test split, else over rolling-origin splits of the selection's time range
+   * (or of its events' span).
+   */
+  public ForecastEvaluation.Result evaluate(String workspaceId, EvaluateRequest req) {
     Workspace w = workspaces.getWorkspace(workspaceId);
-    Events train = load(w, req.filter().withTime(req.train()));
-    Events test = load(w, req.filter().withTime(req.test()));
-    if (train.size() == 0) {
-      throw new DomainException(
-          ErrorKind.UNPROCESSABLE, "train", "no events in the training period");
+    Events all = load(w, req.filter());
+    TimedEvents events =
+        all.timed()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        ErrorKind.UNPROCESSABLE,
+                        "layer",
+                        "every event needs a time for a forecast evaluation"));
+    List<Split> splits;
+    if (req.train().isPresent()) {
+      TimeRange train = req.train().get();
+      TimeRange test = req.test().orElseThrow();
+      double trainFrom = day(train.from().get());
+      double trainTo = day(train.to().get());
+      double testFrom = day(test.from().get());
+      // Events between the training end and the test start are left out.
+      TimedEvents gapless =
+          join(events.between(trainFrom, trainTo), events.between(testFrom, day(test.to().get())));
+      events = gapless;
+      splits = List.of(new Split(trainFrom, testFrom, day(test.to().get())));
+    } else {
+      if (events.size() == 0) {
+        throw requireEventsProblem(req.filter());
+      }
+      // The events' own span, as patrol sites validate their default model.
+      splits = Split.rollingOrigin(events.firstDay(), events.lastDay() + 1e-6, req.splits());
     }
-    if (test.size() == 0) {
-      throw new DomainException(ErrorKind.UNPROCESSABLE, "test", "no events in the test period");
+    if (events.between(splits.get(0).trainFromDay(), splits.get(0).testFromDay()).size() == 0) {
+      throw new DomainException(
+          ErrorKind.UNPROCESSABLE, "train", "no events in the (first) training period");
     }
     double cell = req.cellMeters();
-    Kernel k = req.kernel();
-    double h = req.bandwidthMeters().orElseGet(() -> Bandwidth.auto(train.weighted(), k, 2 * cell));
-    Bbox ext = extent(w, req.filter(), train, h * k.supportRadius(), Audience.MEMBER);
+    Bbox ext = extent(w, req.filter(), all, 0, Audience.MEMBER);
     GridSpec g = GridSpec.covering(ext, cell);
     double hex = req.hexMeters().orElse(cell * Math.sqrt(2 / Math.sqrt(3)));
+    List<ForecastModel> models = new ArrayList<>(ForecastEvaluation.candidates());
+    req.bandwidthMeters()
+        .map(KernelForecast::new)
+        .filter(k -> models.stream().noneMatch(m -> m.name().equals(k.name())))
+        .ifPresent(models::add);
     return ForecastEvaluation.evaluate(
-        train.weighted(),
-        test.counted(),
+        events,
+        splits,
+        models,
         new ForecastEvaluation.Setup(
-            g, k, h, hex, HexGrid.autoBand(hex), req.alpha(), req.coverages()));
+            g, Optional.of(hex), HexGrid.autoBand(hex), req.alpha(), req.coverages()));
+  }
+
+  private static double day(Instant t) {
+    return t.getEpochSecond() / 86400.0;
+  }
+
+  private static TimedEvents join(TimedEvents a, TimedEvents b) {
+    int n = a.size() + b.size();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] wt = new double[n];
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      TimedEvents from = i < a.size() ? a : b;
+      int k = i < a.size() ? i : i - a.size();
+      x[i] = from.points().x(k);
+      y[i] = from.points().y(k);
+      wt[i] = from.points().weight(k);
+      d[i] = from.day(k);
+    }
+    return TimedEvents.of(PointSet.of(x, y, wt), d);
   }
 
   // ---- internals ----
@@ -332,13 +426,22 @@ public final class HotspotService {
       }
     }
     PointSet weighted = PointSet.of(x, y, wt);
-    return new Events(weighted, weighted.counted());
+    double[] days = new double[n];
+    for (int i = 0; i < n; i++) {
+      Instant t = times.get(i);
+      days[i] = t == null ? Double.NaN : t.getEpochSecond() / 86400.0;
+    }
+    return new Events(weighted, weighted.counted(), days);
   }
 
   private static Events requireEvents(Events e, EventFilter f) {
     if (e.size() > 0) {
       return e;
     }
+    throw requireEventsProblem(f);
+  }
+
+  private static DomainException requireEventsProblem(EventFilter f) {
     String field =
         !f.categories().isEmpty()
             ? "categories"
@@ -347,7 +450,7 @@ public final class HotspotService {
                 : !f.weekdays().isEmpty()
                     ? "weekdays"
                     : f.time().from().isPresent() || f.time().to().isPresent() ? "from" : "layer";
-    throw new DomainException(
+    return new DomainException(
         ErrorKind.UNPROCESSABLE, field, "no " + f.layer().slug() + " events match the selection");
   }
 

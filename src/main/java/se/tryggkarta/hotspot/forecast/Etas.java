@@ -30,12 +30,12 @@ import se.tryggkarta.hotspot.kde.KernelDensity;
  *       σ² = Σ p_ij |x_i − x_j|² / (2 Σ p_ij),      μ(x) = Σ_i p_ii φ_η(x − x_i) / T
  * </pre>
  *
- * where the background μ is a Gaussian kernel density of the events weighted by their background
- * probabilities p_ii, with bandwidth η, held on a grid of η/2 cells (the background is the cell
- * mean). Pairs are considered up to {@code maxLagDays} and {@code maxDistanceMeters} apart, which
- * bounds the cost to O(n · neighbours) per iteration; σ is held below a quarter of the distance cap
- * and 1/ω below a quarter of the lag cap, so the cut-off pairs carry at most e^(−8) and e^(−4) of
- * the triggering. The ω update ignores the end-of-window correction (bias of order 1/(ωT)).
+ * where the background μ is a Gaussian kernel density (cut at 4η) of the events weighted by their
+ * background probabilities p_ii, with bandwidth η, summed directly at the events. Pairs are
+ * considered up to {@code maxLagDays} and {@code maxDistanceMeters} apart, which bounds the cost to
+ * O(n · neighbours) per iteration; σ is held below a quarter of the distance cap and 1/ω below a
+ * quarter of the lag cap, so the cut-off pairs carry at most e^(−8) and e^(−4) of the triggering.
+ * The ω update ignores the end-of-window correction (bias of order 1/(ωT)).
  *
  * <p>A forecast for [T₀, T₁) is the expected count per cell: the background's cell mass times (T₁ −
  * T₀)/T plus every past event's remaining first-generation offspring, θ (e^(−ω(T₀−t_j)) −
@@ -105,9 +105,8 @@ public final class Etas {
       throw DomainException.invalid("etas", "ETAS needs a period of positive length");
     }
     Pairs pairs = Pairs.of(ev, s.maxLagDays(), s.maxDistanceMeters());
-    PointSet pts = ev.points();
     double eta = s.backgroundBandwidthMeters();
-    GridSpec bg = GridSpec.covering(pts.bounds().expandedBy(4 * eta + eta), Math.max(eta / 2, 1));
+    Neighbours background = Neighbours.of(ev.points(), eta);
     double[] pBack = new double[n];
     Arrays.fill(pBack, 1);
     double theta = 0.2;
@@ -118,8 +117,8 @@ public final class Etas {
     int iter = 0;
     while (iter < s.maxIterations()) {
       iter++;
-      double[] background = backgroundAtEvents(ev, pBack, bg, eta, span);
-      System.arraycopy(background, 0, lambda, 0, n);
+      double[] bgAt = background.sums(pBack, span);
+      System.arraycopy(bgAt, 0, lambda, 0, n);
       double norm = 1 / (2 * Math.PI * sigma * sigma);
       for (int k = 0; k < pairs.size(); k++) {
         double g =
@@ -141,7 +140,7 @@ public final class Etas {
         sumPd2 += p * pairs.d2[k];
       }
       for (int i = 0; i < n; i++) {
-        pBack[i] = lambda[i] > 0 ? background[i] / lambda[i] : 1;
+        pBack[i] = lambda[i] > 0 ? bgAt[i] / lambda[i] : 1;
       }
       double exposure = 0;
       for (int j = 0; j < n; j++) {
@@ -178,22 +177,95 @@ public final class Etas {
         s);
   }
 
-  /** μ(x_i) at every event, per m² per day: the p-weighted Gaussian KDE's cell value ÷ T. */
-  private static double[] backgroundAtEvents(
-      TimedEvents ev, double[] pBack, GridSpec bg, double eta, double span) {
-    PointSet p = ev.points();
-    double[] x = new double[p.size()];
-    double[] y = new double[p.size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = p.x(i);
-      y[i] = p.y(i);
+  /**
+   * Each event's neighbours within the background kernel's reach (4η), with the kernel's value
+   * φ_η(x_i − x_j) per m², itself included: μ(x_i) = Σ_j p_jj φ_η(x_i − x_j) / T by direct
+   * summation (exact, and cheaper than a grid for the sizes a municipality has).
+   */
+  static final class Neighbours {
+    private final int[] start;
+    private final int[] index;
+    private final float[] kernel;
+
+    private Neighbours(int[] start, int[] index, float[] kernel) {
+      this.start = start;
+      this.index = index;
+      this.kernel = kernel;
     }
-    DensityGrid d = KernelDensity.estimate(PointSet.of(x, y, pBack), bg, Kernel.GAUSSIAN, eta);
-    double[] out = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = d.valueAt(p.xy(i)) / 1e6 / span;
+
+    static Neighbours of(PointSet p, double eta) {
+      int n = p.size();
+      double reach = 4 * eta;
+      Bbox b = p.bounds();
+      int cols = (int) Math.min(2048, Math.floor(b.width() / reach) + 1);
+      int rows = (int) Math.min(2048, Math.floor(b.height() / reach) + 1);
+      double cw = Math.max(b.width() / cols, 1e-9) * (1 + 1e-12);
+      double ch = Math.max(b.height() / rows, 1e-9) * (1 + 1e-12);
+      int[] cellOf = new int[n];
+      int[] count = new int[cols * rows + 1];
+      for (int k = 0; k < n; k++) {
+        int cx = Math.min(cols - 1, (int) ((p.x(k) - b.minX()) / cw));
+        int cy = Math.min(rows - 1, (int) ((p.y(k) - b.minY()) / ch));
+        cellOf[k] = cy * cols + cx;
+        count[cellOf[k] + 1]++;
+      }
+      for (int c = 0; c < cols * rows; c++) {
+        count[c + 1] += count[c];
+      }
+      int[] members = new int[n];
+      int[] fill = Arrays.copyOf(count, count.length);
+      for (int k = 0; k < n; k++) {
+        members[fill[cellOf[k]]++] = k;
+      }
+      int reachX = (int) Math.ceil(reach / cw);
+      int reachY = (int) Math.ceil(reach / ch);
+      double reach2 = reach * reach;
+      double norm = 1 / (2 * Math.PI * eta * eta * (1 - Math.exp(-8)));
+      int[] start = new int[n + 1];
+      int[] index = new int[Math.max(16, n * 8)];
+      float[] kernel = new float[index.length];
+      int size = 0;
+      for (int k = 0; k < n; k++) {
+        start[k] = size;
+        int cx = cellOf[k] % cols;
+        int cy = cellOf[k] / cols;
+        for (int yy = Math.max(0, cy - reachY); yy <= Math.min(rows - 1, cy + reachY); yy++) {
+          for (int xx = Math.max(0, cx - reachX); xx <= Math.min(cols - 1, cx + reachX); xx++) {
+            int c = yy * cols + xx;
+            for (int m = count[c]; m < count[c + 1]; m++) {
+              int j = members[m];
+              double dx = p.x(k) - p.x(j);
+              double dy = p.y(k) - p.y(j);
+              double d2 = dx * dx + dy * dy;
+              if (d2 < reach2) {
+                if (size == index.length) {
+                  index = Arrays.copyOf(index, 2 * size);
+                  kernel = Arrays.copyOf(kernel, 2 * size);
+                }
+                index[size] = j;
+                kernel[size] = (float) (norm * Math.exp(-d2 / (2 * eta * eta)));
+                size++;
+              }
+            }
+          }
+        }
+      }
+      start[n] = size;
+      return new Neighbours(start, index, kernel);
     }
-    return out;
+
+    /** Σ_j weight_j φ_η(x_i − x_j) / span for every event i (per m² per day). */
+    double[] sums(double[] weight, double span) {
+      double[] out = new double[start.length - 1];
+      for (int i = 0; i < out.length; i++) {
+        double s = 0;
+        for (int k = start[i]; k < start[i + 1]; k++) {
+          s += weight[index[k]] * kernel[k];
+        }
+        out[i] = s / span;
+      }
+      return out;
+    }
   }
 
   /** The expected events per cell of the grid in [fromDay, toDay), fromDay ≥ the fit's end. */

@@ -317,8 +317,9 @@ public final class KernelDensity {
 
   /**
    * The kernel's reach in cells; throws INVALID_INPUT (field {@code bandwidth}) for a bandwidth
-   * that is not positive, is smaller than half a cell, or reaches more than {@value
-   * #MAX_RADIUS_CELLS} cells.
+   * that is not positive, is smaller than an eighth of a cell (below one cell the mass is still
+   * exact but the 0.5 % bound is not guaranteed), or reaches more than {@value #MAX_RADIUS_CELLS}
+   * cells.
    */
   public static int radiusCells(GridSpec grid, Kernel kernel, double bandwidthMeters) {
     double cell = grid.cellSizeMeters();
@@ -326,10 +327,14 @@ public final class KernelDensity {
       throw DomainException.invalid(
           "bandwidth", "bandwidth must be a positive number of metres, was " + bandwidthMeters);
     }
-    if (bandwidthMeters < cell / 2) {
+    if (bandwidthMeters < cell / 8) {
       throw DomainException.invalid(
           "bandwidth",
-          "bandwidth " + bandwidthMeters + " m is less than half the cell size " + cell + " m");
+          "bandwidth "
+              + bandwidthMeters
+              + " m is less than an eighth of the cell size "
+              + cell
+              + " m");
     }
     double r = Math.ceil(kernel.supportRadius() * bandwidthMeters / cell);
     if (r > MAX_RADIUS_CELLS) {

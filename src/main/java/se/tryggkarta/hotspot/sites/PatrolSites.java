@@ -31,10 +31,28 @@ public final class PatrolSites {
    */
   public static List<PatrolSite> rank(
       DensityGrid density, PointSet events, double radiusMeters, int n) {
+    GridSpec g = density.grid();
+    double[] expected = new double[g.cellCount()];
+    double km2 = g.cellAreaM2() / 1e6;
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = density.value(i) * km2;
+    }
+    return rank(g, expected, events, radiusMeters, n);
+  }
+
+  /**
+   * As {@link #rank(DensityGrid, PointSet, double, int)} on any surface of expected events per cell
+   * (a forecast model's output, or weighted points binned at cell centres).
+   */
+  public static List<PatrolSite> rank(
+      GridSpec g, double[] expectedEvents, PointSet events, double radiusMeters, int n) {
+    if (expectedEvents.length != g.cellCount()) {
+      throw new IllegalArgumentException(
+          expectedEvents.length + " values for " + g.cellCount() + " cells");
+    }
     if (n < 1 || n > MAX_SITES) {
       throw DomainException.invalid("n", "n must be 1.." + MAX_SITES + ", was " + n);
     }
-    GridSpec g = density.grid();
     if (!(radiusMeters >= g.cellSizeMeters() / 2) || radiusMeters > MAX_RADIUS_METERS) {
       throw DomainException.invalid(
           "radius",
@@ -45,7 +63,7 @@ public final class PatrolSites {
               + " m (at least half a cell), was "
               + radiusMeters);
     }
-    double[] mass = circleMass(density, radiusMeters);
+    double[] mass = circleMass(g, expectedEvents, radiusMeters);
     boolean[] excluded = new boolean[mass.length];
     double minSep2 = 4 * radiusMeters * radiusMeters;
     List<PatrolSite> sites = new ArrayList<>();
@@ -88,24 +106,32 @@ public final class PatrolSites {
   /** The density mass (expected events) in a circle of the radius around every cell centre. */
   static double[] circleMass(DensityGrid density, double radiusMeters) {
     GridSpec g = density.grid();
+    double[] expected = new double[g.cellCount()];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = density.value(i) * g.cellAreaM2() / 1e6;
+    }
+    return circleMass(g, expected, radiusMeters);
+  }
+
+  /** The expected events in a circle of the radius around every cell centre. */
+  static double[] circleMass(GridSpec g, double[] expected, double radiusMeters) {
     int r = (int) Math.floor(radiusMeters / g.cellSizeMeters());
     int w = 2 * r + 1;
     float[] disk = new float[w * w];
-    float cellKm2 = (float) (g.cellAreaM2() / 1e6);
     double r2 = radiusMeters * radiusMeters;
     for (int di = -r; di <= r; di++) {
       for (int dj = -r; dj <= r; dj++) {
         double d2 =
             (di * g.cellSizeMeters()) * (di * g.cellSizeMeters())
                 + (dj * g.cellSizeMeters()) * (dj * g.cellSizeMeters());
-        disk[(di + r) * w + dj + r] = d2 <= r2 ? cellKm2 : 0;
+        disk[(di + r) * w + dj + r] = d2 <= r2 ? 1 : 0;
       }
     }
     int cols = g.nx() + 2 * r;
     float[] padded = new float[(g.ny() + 2 * r) * cols];
     for (int iy = 0; iy < g.ny(); iy++) {
       for (int ix = 0; ix < g.nx(); ix++) {
-        padded[(iy + r) * cols + ix + r] = (float) density.value(ix, iy);
+        padded[(iy + r) * cols + ix + r] = (float) expected[iy * g.nx() + ix];
       }
     }
     float[] conv = Convolution.convolve(padded, g.ny(), g.nx(), r, disk, r);

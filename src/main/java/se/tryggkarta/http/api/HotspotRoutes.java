@@ -23,9 +23,11 @@ import se.tryggkarta.hotspot.Periods;
 import se.tryggkarta.hotspot.SitesResult;
 import se.tryggkarta.hotspot.contour.ContourBand;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
+import se.tryggkarta.hotspot.forecast.ForecastModel;
 import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.raster.ColourRamp;
 import se.tryggkarta.hotspot.raster.GeoTiff;
+import se.tryggkarta.hotspot.sites.ModelSites;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
@@ -141,6 +143,9 @@ public final class HotspotRoutes implements RouteGroup {
     int n = Params.integer(ctx, "n", 10, 1, 100);
     double radius = Params.decimal(ctx, "radius").orElse(HotspotService.DEFAULT_RADIUS_METERS);
     DensityRequest req = densityRequest(ctx, w);
+    Optional<ForecastModel> model =
+        Params.string(ctx, "model")
+            .flatMap(m -> ForecastEvaluation.parseModel("model", m, req.bandwidthMeters()));
     Audience audience = TileRoutes.audience(policy, ctx, w);
     var checked = versionUnlessNotModified(ctx, w, audience);
     if (checked.isEmpty()) {
@@ -150,9 +155,9 @@ public final class HotspotRoutes implements RouteGroup {
         cache.analysis(
             w.id(),
             checked.getAsLong(),
-            List.of("sites", req, n, radius, audience),
+            List.of("sites", req, n, radius, audience, model),
             16 << 10,
-            () -> hotspots.patrolSites(w.id(), req, n, radius, audience));
+            () -> hotspots.patrolSites(w.id(), req, n, radius, audience, model));
     ctx.json(HotspotJson.sites(s)).contentType(GEOJSON);
   }
 
@@ -162,15 +167,15 @@ public final class HotspotRoutes implements RouteGroup {
     EvaluateRequest req =
         new EvaluateRequest(
             filter(ctx, w),
-            period(ctx, "train", w.timeZone()),
-            period(ctx, "test", w.timeZone()),
-            Params.decimal(ctx, "cell").orElse(100.0),
+            optionalPeriod(ctx, "train", w.timeZone()),
+            optionalPeriod(ctx, "test", w.timeZone()),
+            Params.integer(ctx, "splits", ForecastEvaluation.DEFAULT_SPLITS, 1, 12),
+            Params.decimal(ctx, "cell").orElse(ModelSites.PATROL_CELL_METERS),
             bandwidth(ctx),
-            kernel(ctx),
             Params.decimal(ctx, "hex"),
             Params.decimal(ctx, "alpha").orElse(0.05),
             coverage.isEmpty() ? ForecastEvaluation.DEFAULT_COVERAGES : coverage);
-    ctx.json(HotspotJson.evaluation(hotspots.evaluate(w.id(), req)));
+    ctx.json(HotspotJson.evaluation(hotspots.evaluate(w.id(), req), w.timeZone()));
   }
 
   /**
@@ -231,6 +236,10 @@ public final class HotspotRoutes implements RouteGroup {
         EventFilter.parseWeights("weights", Params.string(ctx, "weights").orElse("")),
         halfLife,
         Params.bbox(ctx, "bbox"));
+  }
+
+  static Optional<TimeRange> optionalPeriod(Context ctx, String name, ZoneId zone) {
+    return Params.string(ctx, name).map(v -> Periods.period(name, v, zone));
   }
 
   static TimeRange period(Context ctx, String name, ZoneId zone) {
