@@ -14,10 +14,13 @@ import se.tryggkarta.hotspot.kde.DensityGrid;
  *
  * <pre>  m(c) = Σ_{c' : |c' − c| ≤ r} f(c') · A_cell / 10⁶     [expected events]</pre>
  *
- * computed for every cell at once by FFT convolution with a disk. Sites are then chosen greedily
- * (the classic maximal-coverage heuristic, Church &amp; ReVelle 1974): the highest-mass cell, then
- * the highest among cells at least 2r from every chosen centre, until N sites or no mass is left.
- * Ties go to the south-western cell, so results are deterministic. Stateless and thread-safe.
+ * computed for every cell at once by FFT convolution with a disk. Candidate centres are the local
+ * peaks of m (no cell within r holds more), so a broad hot spot gets one site at its peak instead
+ * of a ring of sites on its shoulders, which is what plain greedy coverage gives and what hid
+ * smaller hot spots behind a big one. Sites are then chosen greedily among the peaks (the classic
+ * maximal-coverage heuristic, Church &amp; ReVelle 1974): the highest-mass peak, then the highest
+ * at least 2r from every chosen centre, until N sites or no peak is left. Ties go to the
+ * south-western cell, so results are deterministic. Stateless and thread-safe.
  */
 public final class PatrolSites {
   public static final int MAX_SITES = 100;
@@ -64,7 +67,7 @@ public final class PatrolSites {
               + radiusMeters);
     }
     double[] mass = circleMass(g, expectedEvents, radiusMeters);
-    boolean[] excluded = new boolean[mass.length];
+    boolean[] excluded = notPeaks(g, mass, radiusMeters);
     double minSep2 = 4 * radiusMeters * radiusMeters;
     List<PatrolSite> sites = new ArrayList<>();
     while (sites.size() < n) {
@@ -101,6 +104,38 @@ public final class PatrolSites {
       }
     }
     return List.copyOf(sites);
+  }
+
+  /** True for every cell that some cell within the radius beats (holds more mass). */
+  static boolean[] notPeaks(GridSpec g, double[] mass, double radiusMeters) {
+    int reach = (int) Math.floor(radiusMeters / g.cellSizeMeters());
+    double r2 = radiusMeters * radiusMeters;
+    double cell = g.cellSizeMeters();
+    boolean[] out = new boolean[mass.length];
+    for (int iy = 0; iy < g.ny(); iy++) {
+      for (int ix = 0; ix < g.nx(); ix++) {
+        int i = iy * g.nx() + ix;
+        double m = mass[i];
+        search:
+        for (int dy = -reach; dy <= reach; dy++) {
+          int y = iy + dy;
+          if (y < 0 || y >= g.ny()) {
+            continue;
+          }
+          for (int dx = -reach; dx <= reach; dx++) {
+            int x = ix + dx;
+            if (x < 0 || x >= g.nx() || (dx * dx + dy * dy) * cell * cell > r2) {
+              continue;
+            }
+            if (mass[y * g.nx() + x] > m) {
+              out[i] = true;
+              break search;
+            }
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** The density mass (expected events) in a circle of the radius around every cell centre. */
