@@ -30,7 +30,7 @@ public final class ModelSites {
   /** The validation cells' side: the patrol scale. */
   public static final double PATROL_CELL_METERS = 150;
 
-  public static final int MIN_EVENTS = 50;
+  public static final int MIN_EVENTS = 30;
   public static final double MIN_SPAN_DAYS = 28;
 
   private ModelSites() {}

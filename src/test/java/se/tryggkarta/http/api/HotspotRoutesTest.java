@@ -113,6 +113,8 @@ class HotspotRoutesTest {
         "density?format=jpeg&bandwidth=200| format",
         "gistar?alpha=2| alpha",
         "sites?n=0&bandwidth=200| n",
+        "sites?model=oracle| model",
+        "evaluate?splits=0| splits",
         "evaluate?train=2024-01-01/2024-03-15&test=2024-03-01/2024-04-30| test",
       })
   void GET_with_bad_parameter_answers_400_problem_naming_it(String query, String field) {
@@ -194,6 +196,20 @@ class HotspotRoutesTest {
   }
 
   @Test
+  void GET_sites_without_model_options_names_the_validated_default_model() {
+    JsonNode d = TestServer.json(server.as(analyst).get(BASE + "sites?n=3"));
+    JsonNode e = TestServer.json(server.as(analyst).get(BASE + "evaluate"));
+    assertThat(d.get("validated").asBoolean()).isTrue();
+    assertThat(d.get("model").asText()).isEqualTo(e.get("default").asText());
+    assertThat(d.get("features").get(0).get("properties").get("model").asText())
+        .isEqualTo(d.get("model").asText());
+    assertThat(geometry(d.get("features").get(0)).contains(point(CLUSTER))).isTrue();
+    JsonNode naive = TestServer.json(server.as(analyst).get(BASE + "sites?n=3&model=naive"));
+    assertThat(naive.get("model").asText()).isEqualTo("naive");
+    assertThat(naive.get("validated").asBoolean()).isFalse();
+  }
+
+  @Test
   void GET_sites_ranks_the_cluster_first_with_stable_ids() {
     JsonNode a = TestServer.json(server.as(analyst).get(BASE + "sites?bandwidth=150&cell=20&n=3"));
     JsonNode b = TestServer.json(server.as(analyst).get(BASE + "sites?bandwidth=150&cell=20&n=3"));
@@ -243,10 +259,34 @@ class HotspotRoutesTest {
                 .get(
                     BASE
                         + "evaluate?train=2024-03-01/2024-03-25&test=2024-03-26/2024-04-30&coverage=0.05,0.1"));
-    assertThat(r.get("rows")).hasSize(6);
     List<String> methods = new ArrayList<>();
     r.get("rows").forEach(row -> methods.add(row.get("method").asText()));
-    assertThat(methods).containsExactly("kde", "kde", "gistar", "gistar", "naive", "naive");
+    assertThat(methods)
+        .containsExactly(
+            "naive",
+            "naive",
+            "kde-50",
+            "kde-50",
+            "kde-100",
+            "kde-100",
+            "kde-150",
+            "kde-150",
+            "kde-300",
+            "kde-300",
+            "blend-150-50",
+            "blend-150-50",
+            "blend-300-25",
+            "blend-300-25",
+            "etas-100",
+            "etas-100",
+            "gistar",
+            "gistar",
+            "default",
+            "default");
+    String chosen = r.get("default").asText();
+    JsonNode last = r.get("rows").get(19);
+    assertThat(last.get("model").asText()).isEqualTo(chosen);
+    assertThat(r.get("splits")).hasSize(1);
   }
 
   private static double valueAt(JsonNode grid, LonLat p) {
