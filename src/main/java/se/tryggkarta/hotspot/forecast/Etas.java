@@ -31,11 +31,13 @@ import se.tryggkarta.hotspot.kde.KernelDensity;
  * </pre>
  *
  * where the background μ is a Gaussian kernel density (cut at 4η) of the events weighted by their
- * background probabilities p_ii, with bandwidth η, summed directly at the events. Pairs are
- * considered up to {@code maxLagDays} and {@code maxDistanceMeters} apart, which bounds the cost to
- * O(n · neighbours) per iteration; σ is held below a quarter of the distance cap and 1/ω below a
- * quarter of the lag cap, so the cut-off pairs carry at most e^(−8) and e^(−4) of the triggering.
- * The ω update ignores the end-of-window correction (bias of order 1/(ωT)).
+ * background probabilities p_ii, with bandwidth η, summed directly at the events (past 30 million
+ * neighbour pairs, as a million events in a dense city give, it is held on a grid of η/2 cells and
+ * read as the cell mean). Pairs are considered up to {@code maxLagDays} and {@code
+ * maxDistanceMeters} apart, which bounds the cost to O(n · neighbours) per iteration; σ is held
+ * below a quarter of the distance cap and 1/ω below a quarter of the lag cap, so the cut-off pairs
+ * carry at most e^(−8) and e^(−4) of the triggering. The ω update ignores the end-of-window
+ * correction (bias of order 1/(ωT)).
  *
  * <p>A forecast for [T₀, T₁) is the expected count per cell: the background's cell mass times (T₁ −
  * T₀)/T plus every past event's remaining first-generation offspring, θ (e^(−ω(T₀−t_j)) −
@@ -113,7 +115,6 @@ public final class Etas {
     double omega = 1.0 / 7;
     double sigma = Math.min(100, s.maxDistanceMeters() / 4);
     double[] lambda = new double[n];
-    double[] pij = new double[pairs.size()];
     int iter = 0;
     while (iter < s.maxIterations()) {
       iter++;
@@ -121,20 +122,15 @@ public final class Etas {
       System.arraycopy(bgAt, 0, lambda, 0, n);
       double norm = 1 / (2 * Math.PI * sigma * sigma);
       for (int k = 0; k < pairs.size(); k++) {
-        double g =
-            theta
-                * omega
-                * Math.exp(-omega * pairs.dt[k])
-                * norm
-                * Math.exp(-pairs.d2[k] / (2 * sigma * sigma));
-        pij[k] = g;
-        lambda[pairs.i[k]] += g;
+        lambda[pairs.i[k]] += trigger(theta, omega, sigma, norm, pairs.dt[k], pairs.d2[k]);
       }
       double sumP = 0;
       double sumPdt = 0;
       double sumPd2 = 0;
+      // g is recomputed rather than stored: 4 bytes a pair fewer at a million events.
       for (int k = 0; k < pairs.size(); k++) {
-        double p = lambda[pairs.i[k]] > 0 ? pij[k] / lambda[pairs.i[k]] : 0;
+        double g = trigger(theta, omega, sigma, norm, pairs.dt[k], pairs.d2[k]);
+        double p = lambda[pairs.i[k]] > 0 ? g / lambda[pairs.i[k]] : 0;
         sumP += p;
         sumPdt += p * pairs.dt[k];
         sumPd2 += p * pairs.d2[k];
@@ -177,23 +173,76 @@ public final class Etas {
         s);
   }
 
+  private static double trigger(
+      double theta, double omega, double sigma, double norm, double dt, double d2) {
+    return theta * omega * Math.exp(-omega * dt) * norm * Math.exp(-d2 / (2 * sigma * sigma));
+  }
+
   /**
    * Each event's neighbours within the background kernel's reach (4η), with the kernel's value
    * φ_η(x_i − x_j) per m², itself included: μ(x_i) = Σ_j p_jj φ_η(x_i − x_j) / T by direct
    * summation (exact, and cheaper than a grid for the sizes a municipality has).
    */
   static final class Neighbours {
+    /** Past this many neighbour entries the background is held on a grid instead. */
+    static final long MAX_ENTRIES = 30_000_000L;
+
     private final int[] start;
     private final int[] index;
     private final float[] kernel;
+    private final PointSet points;
+    private final GridSpec grid;
+    private final double eta;
 
-    private Neighbours(int[] start, int[] index, float[] kernel) {
+    private Neighbours(
+        int[] start, int[] index, float[] kernel, PointSet points, GridSpec grid, double eta) {
       this.start = start;
       this.index = index;
       this.kernel = kernel;
+      this.points = points;
+      this.grid = grid;
+      this.eta = eta;
     }
 
     static Neighbours of(PointSet p, double eta) {
+      if (pairCount(p, eta) > MAX_ENTRIES) {
+        // A million events in a dense city: the Gaussian KDE on η/2 cells (cell means).
+        GridSpec g = GridSpec.covering(p.bounds().expandedBy(5 * eta), eta / 2);
+        return new Neighbours(null, null, null, p, g, eta);
+      }
+      return direct(p, eta);
+    }
+
+    /** Σ over events of the neighbours within 4η, from the grid counts (an upper bound). */
+    private static long pairCount(PointSet p, double eta) {
+      double reach = 4 * eta;
+      Bbox b = p.bounds();
+      int cols = (int) Math.min(4096, Math.floor(b.width() / reach) + 1);
+      int rows = (int) Math.min(4096, Math.floor(b.height() / reach) + 1);
+      double cw = Math.max(b.width() / cols, 1e-9) * (1 + 1e-12);
+      double ch = Math.max(b.height() / rows, 1e-9) * (1 + 1e-12);
+      long[] count = new long[cols * rows];
+      for (int k = 0; k < p.size(); k++) {
+        int cx = Math.min(cols - 1, (int) ((p.x(k) - b.minX()) / cw));
+        int cy = Math.min(rows - 1, (int) ((p.y(k) - b.minY()) / ch));
+        count[cy * cols + cx]++;
+      }
+      long total = 0;
+      for (int cy = 0; cy < rows; cy++) {
+        for (int cx = 0; cx < cols; cx++) {
+          long around = 0;
+          for (int y = Math.max(0, cy - 1); y <= Math.min(rows - 1, cy + 1); y++) {
+            for (int x = Math.max(0, cx - 1); x <= Math.min(cols - 1, cx + 1); x++) {
+              around += count[y * cols + x];
+            }
+          }
+          total += count[cy * cols + cx] * around;
+        }
+      }
+      return total;
+    }
+
+    private static Neighbours direct(PointSet p, double eta) {
       int n = p.size();
       double reach = 4 * eta;
       Bbox b = p.bounds();
@@ -251,11 +300,26 @@ public final class Etas {
         }
       }
       start[n] = size;
-      return new Neighbours(start, index, kernel);
+      return new Neighbours(start, index, kernel, p, null, eta);
     }
 
     /** Σ_j weight_j φ_η(x_i − x_j) / span for every event i (per m² per day). */
     double[] sums(double[] weight, double span) {
+      if (grid != null) {
+        double[] x = new double[points.size()];
+        double[] y = new double[points.size()];
+        for (int i = 0; i < x.length; i++) {
+          x[i] = points.x(i);
+          y[i] = points.y(i);
+        }
+        DensityGrid d =
+            KernelDensity.estimate(PointSet.of(x, y, weight), grid, Kernel.GAUSSIAN, eta);
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+          out[i] = d.valueAt(points.xy(i)) / 1e6 / span;
+        }
+        return out;
+      }
       double[] out = new double[start.length - 1];
       for (int i = 0; i < out.length; i++) {
         double s = 0;
@@ -312,8 +376,8 @@ public final class Etas {
   /** Candidate (earlier j, later i) pairs within the lag and distance caps, found by a grid. */
   static final class Pairs {
     int[] i = new int[1024];
-    double[] dt = new double[1024];
-    double[] d2 = new double[1024];
+    float[] dt = new float[1024];
+    float[] d2 = new float[1024];
     private int size;
 
     int size() {
@@ -327,8 +391,8 @@ public final class Etas {
         d2 = Arrays.copyOf(d2, 2 * size);
       }
       i[size] = later;
-      dt[size] = lag;
-      d2[size] = dist2;
+      dt[size] = (float) lag;
+      d2[size] = (float) dist2;
       size++;
     }
 
