@@ -56,6 +56,11 @@ public final class KernelDensity {
    */
   static final double GAUSSIAN_BANDWIDTH_PER_LATTICE_STEP = 8;
 
+  /**
+   * The largest fine binning lattice held at once (128 MiB of doubles); past it, per-phase passes.
+   */
+  static final long MAX_FINE_LATTICE_CELLS = 16_000_000L;
+
   /** Most phases per axis (so at most 64 transforms): reached only below bandwidth/cell = 1. */
   static final int MAX_PHASES_PER_AXIS = 8;
 
@@ -140,6 +145,24 @@ public final class KernelDensity {
     }
     double norm = 1e6 / grid.cellAreaM2();
     List<Object> key = List.of(kernel, bandwidthMeters, cell);
+    // Bin once onto the fine lattice when it fits, so each phase is a strided copy (O(cells))
+    // rather than another pass over every event (O(n)).
+    long fineCells = (long) rows * cols * s * s;
+    double[] fine = fineCells <= MAX_FINE_LATTICE_CELLS ? new double[(int) fineCells] : null;
+    if (fine != null) {
+      int fineCols = cols * s;
+      for (int i = 0; i < n; i++) {
+        if (fx[i] < 0) {
+          continue;
+        }
+        double w = points.weight(i);
+        int k = fy[i] * fineCols + fx[i];
+        fine[k] += w * (1 - tx[i]) * (1 - ty[i]);
+        fine[k + 1] += w * tx[i] * (1 - ty[i]);
+        fine[k + fineCols] += w * (1 - tx[i]) * ty[i];
+        fine[k + fineCols + 1] += w * tx[i] * ty[i];
+      }
+    }
     Convolution.Phases phases =
         new Convolution.Phases() {
           @Override
@@ -151,6 +174,17 @@ public final class KernelDensity {
           public void data(int k, double[] buf) {
             int ay = k / s;
             int ax = k % s;
+            if (fine != null) {
+              int fineCols = cols * s;
+              for (int r = 0; r < rows; r++) {
+                int src = (r * s + ay) * fineCols + ax;
+                int dst = r * cols;
+                for (int c = 0; c < cols; c++) {
+                  buf[dst + c] = fine[src + c * s];
+                }
+              }
+              return;
+            }
             for (int i = 0; i < n; i++) {
               if (fx[i] < 0) {
                 continue;
