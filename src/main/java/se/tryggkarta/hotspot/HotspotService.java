@@ -264,7 +264,9 @@ public final class HotspotService {
       Workspace w, DensityRequest req, int n, double radiusMeters, Audience audience, Events e) {
     DensityMap map = density(w, req, Audience.MEMBER, e);
     List<PatrolSite> sites = PatrolSites.rank(map.density(), e.counted(), radiusMeters, n);
-    String model = new KernelForecast(map.density().bandwidthMeters()).name();
+    String model =
+        new KernelForecast(map.density().bandwidthMeters()).name()
+            + (req.kernel() == Kernel.QUARTIC ? "" : "-" + req.kernel().slug());
     if (audience == Audience.MEMBER) {
       return new SitesResult(w.crs(), sites, List.of(), audience, model, false);
     }
@@ -291,8 +293,8 @@ public final class HotspotService {
 
   /**
    * Forecast evaluation of every candidate model, Gi* and the default (aggregate figures only):
-   * over the given train/test split, else over rolling-origin splits of the selection's time range
-   * (or of its events' span).
+   * over the given train/test split, else over rolling-origin splits of the selected events' span.
+   * With its defaults (150 m cells, 3 splits, 1/2/5 %) the default is the model patrol sites use.
    */
   public ForecastEvaluation.Result evaluate(String workspaceId, EvaluateRequest req) {
     Workspace w = workspaces.getWorkspace(workspaceId);
