@@ -271,16 +271,9 @@ public final class HotspotsCommand {
       try (Wiring wiring = Wiring.open(store.config())) {
         Workspace w = wiring.workspaces().getWorkspace(sel.workspace);
         var req = grid.request(sel.filter(w));
-        var result =
-            wiring
-                .hotspots()
-                .patrolSites(
-                    w.id(),
-                    req,
-                    n,
-                    radius,
-                    Audience.MEMBER,
-                    ForecastEvaluation.parseModel("model", model, req.bandwidthMeters()));
+        // --model default (the option's default) with a --bandwidth keeps that KDE map, as before.
+        var parsed = ForecastEvaluation.parseModel("model", model, req.bandwidthMeters());
+        var result = wiring.hotspots().patrolSites(w.id(), req, n, radius, Audience.MEMBER, parsed);
         writeJson(sel.output, HotspotJson.sites(result));
         System.out.println(
             "wrote "

@@ -142,10 +142,13 @@ public final class HotspotRoutes implements RouteGroup {
     Workspace w = Params.workspace(ctx, workspaces);
     int n = Params.integer(ctx, "n", 10, 1, 100);
     double radius = Params.decimal(ctx, "radius").orElse(HotspotService.DEFAULT_RADIUS_METERS);
-    DensityRequest req = densityRequest(ctx, w);
+    DensityRequest asked = densityRequest(ctx, w);
+    Optional<String> modelName = Params.string(ctx, "model");
     Optional<ForecastModel> model =
-        Params.string(ctx, "model")
-            .flatMap(m -> ForecastEvaluation.parseModel("model", m, req.bandwidthMeters()));
+        modelName.flatMap(m -> ForecastEvaluation.parseModel("model", m, asked.bandwidthMeters()));
+    // An explicit model=default wins over a map bandwidth sent along (the web map sends one).
+    DensityRequest req =
+        modelName.isPresent() && model.isEmpty() ? asked.withoutBandwidth() : asked;
     Audience audience = TileRoutes.audience(policy, ctx, w);
     var checked = versionUnlessNotModified(ctx, w, audience);
     if (checked.isEmpty()) {

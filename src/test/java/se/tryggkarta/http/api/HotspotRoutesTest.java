@@ -204,6 +204,11 @@ class HotspotRoutesTest {
     assertThat(d.get("features").get(0).get("properties").get("model").asText())
         .isEqualTo(d.get("model").asText());
     assertThat(geometry(d.get("features").get(0)).contains(point(CLUSTER))).isTrue();
+    JsonNode explicit =
+        TestServer.json(server.as(analyst).get(BASE + "sites?n=3&model=default&bandwidth=200"));
+    assertThat(explicit.get("model").asText()).isEqualTo(d.get("model").asText());
+    JsonNode kde = TestServer.json(server.as(analyst).get(BASE + "sites?n=3&bandwidth=200"));
+    assertThat(kde.get("model").asText()).isEqualTo("kde-200");
     JsonNode naive = TestServer.json(server.as(analyst).get(BASE + "sites?n=3&model=naive"));
     assertThat(naive.get("model").asText()).isEqualTo("naive");
     assertThat(naive.get("validated").asBoolean()).isFalse();
