@@ -46,8 +46,9 @@ import se.tryggkarta.store.geopackage.GeoPackageStore;
  *   <li><b>density error</b>: Σ |public density − exact density| ÷ Σ exact density, both smoothed
  *       from cell counts at the public bandwidth on the public cells (so only noise and suppression
  *       differ);
- *   <li><b>top-10 sites found</b>: of the exact top 10 patrol sites (100 m circles), the share with
- *       a public site within 150 m.
+ *   <li><b>captured by the top-10 sites</b>: the events inside the public top 10 patrol sites
+ *       (100 m circles on the public density) as a share of the events inside the exact top 10
+ *       (the same on the exact density): how much of what a patrol plan would cover survives.
  * </ul>
  *
  * Run: {@code scripts/bench release-accuracy} (datasets: the demo town, and the NYC and Memphis
@@ -64,28 +65,36 @@ public final class ReleaseAccuracy {
 
   public static void main(String[] args) throws Exception {
     System.out.println(
-        "| data | period | events | kept | in suppressed cells | density error | top-10 sites found |");
+        "| data | period | events | kept | in suppressed cells | density error | captured by the top-10 sites |");
     System.out.println("|---|---|---|---|---|---|---|");
     demo();
     Path nyc = Path.of("src/test/resources/fixtures/crime-nyc-vehicle-thefts/nyc_vehicle_thefts_2014_2017.csv.gz");
     if (Files.exists(nyc)) {
-      List<Event> e = csv(nyc, 4, 5, 1, "yyyy-MM-dd HH:mm", ZoneId.of("America/New_York"), Crs.of(32618));
-      measure(
-          "NYC vehicle thefts",
-          e,
-          ZoneId.of("America/New_York"),
-          List.of(),
-          List.of(year(2017), month(2017, 6)));
+      List<Event> e = csv(nyc, 2, 3, 1, "yyyy-MM-dd HH:mm", ZoneId.of("America/New_York"), Crs.of(32618));
+      for (double c : new double[] {100, 250, 500}) {
+        cell = c;
+        measure(
+            "NYC vehicle thefts, " + (int) c + " m",
+            e,
+            ZoneId.of("America/New_York"),
+            List.of(),
+            List.of(year(2017), month(2017, 6)));
+      }
+      cell = 100;
     }
     Path memphis = Path.of("src/test/resources/fixtures/crime-memphis-robberies/memphis_robberies.csv");
     if (Files.exists(memphis)) {
       List<Event> e = csv(memphis, 3, 4, 2, "yyyy-MM-dd'T'HH:mm:ss", ZoneId.of("America/Chicago"), Crs.of(32616));
-      measure(
-          "Memphis robberies",
-          e,
-          ZoneId.of("America/Chicago"),
-          List.of(),
-          List.of(year(2019), month(2019, 6)));
+      for (double c : new double[] {100, 250, 500}) {
+        cell = c;
+        measure(
+            "Memphis robberies, " + (int) c + " m",
+            e,
+            ZoneId.of("America/Chicago"),
+            List.of(),
+            List.of(year(2019), month(2019, 6)));
+      }
+      cell = 100;
     }
   }
 
@@ -222,8 +231,8 @@ public final class ReleaseAccuracy {
         kept += c.total() / (double) total;
         suppressedShare += inSuppressed / total;
         PointSet exactPoints = points(grid, exact);
-        DensityGrid de = KernelDensity.estimate(exactPoints, grid, Kernel.QUARTIC, BANDWIDTH);
-        DensityGrid dp = KernelDensity.estimate(c.asPoints(), grid, Kernel.QUARTIC, BANDWIDTH);
+        DensityGrid de = KernelDensity.estimate(exactPoints, grid, Kernel.QUARTIC, Math.max(BANDWIDTH, cell));
+        DensityGrid dp = KernelDensity.estimate(c.asPoints(), grid, Kernel.QUARTIC, Math.max(BANDWIDTH, cell));
         double diff = 0;
         double sum = 0;
         for (int i = 0; i < grid.cellCount(); i++) {
@@ -231,16 +240,9 @@ public final class ReleaseAccuracy {
           sum += de.value(i);
         }
         densityError += diff / sum;
-        List<PatrolSite> es = PatrolSites.rank(de, exactPoints, 100, 10);
-        List<PatrolSite> ps = PatrolSites.rank(dp, c.asPoints(), 100, 10);
-        int found = 0;
-        for (PatrolSite e : es) {
-          if (ps.stream()
-              .anyMatch(q -> Math.hypot(q.centre().x() - e.centre().x(), q.centre().y() - e.centre().y()) <= 150)) {
-            found++;
-          }
-        }
-        sitesFound += found / (double) es.size();
+        List<PatrolSite> es = PatrolSites.rank(de, exactPoints, Math.max(100, cell / 2), 10);
+        List<PatrolSite> ps = PatrolSites.rank(dp, c.asPoints(), Math.max(100, cell / 2), 10);
+        sitesFound += covered(grid, exact, ps) / Math.max(1, covered(grid, exact, es));
       }
       System.out.printf(
           Locale.ROOT,
@@ -253,6 +255,22 @@ public final class ReleaseAccuracy {
           100 * densityError / SECRETS,
           100 * sitesFound / SECRETS);
     }
+  }
+
+  /** Exact events in the cells whose centres lie inside any of the sites' circles. */
+  static double covered(GridSpec grid, int[] exact, List<PatrolSite> sites) {
+    double n = 0;
+    for (int i = 0; i < exact.length; i++) {
+      double x = grid.centreX(i % grid.nx());
+      double y = grid.centreY(i / grid.nx());
+      for (PatrolSite s : sites) {
+        if (Math.hypot(x - s.centre().x(), y - s.centre().y()) <= s.radiusMeters()) {
+          n += exact[i];
+          break;
+        }
+      }
+    }
+    return n;
   }
 
   static PointSet points(GridSpec grid, int[] counts) {
