@@ -169,6 +169,84 @@ class OgcGdalIT {
     assertThat(gdalIds).isEqualTo(apiIds);
   }
 
+  /**
+   * A map drawn by GDAL alone from three collections read over OAPIF (streets, dark stretches and
+   * the top patrol sites), saved as {@code target/screenshots/ogc_gdal_map.png}: the README's
+   * picture of what a GIS client gets.
+   */
+  @Test
+  void gdal_draws_a_map_of_streets_dark_stretches_and_patrol_sites_read_over_oapif()
+      throws IOException {
+    Path gpkg = dir.resolve("map.gpkg");
+    for (String collection : List.of("streets", "dark-stretches", "patrol-sites")) {
+      gdal(
+          Optional.of(analystKey),
+          "ogr2ogr",
+          "-f",
+          "GPKG",
+          Files.exists(gpkg) ? "-update" : "-overwrite",
+          "-t_srs",
+          "EPSG:3006",
+          "-nln",
+          collection.replace('-', '_'),
+          gpkg.toString(),
+          url("exempelby"),
+          collection);
+    }
+    Path tif = dir.resolve("map.tif");
+    gdal(
+        Optional.empty(),
+        "gdal_rasterize",
+        "-l",
+        "streets",
+        "-burn",
+        "170",
+        "-burn",
+        "170",
+        "-burn",
+        "170",
+        "-init",
+        "255",
+        "-ot",
+        "Byte",
+        "-ts",
+        "900",
+        "900",
+        "-at",
+        gpkg.toString(),
+        tif.toString());
+    gdal(
+        Optional.empty(),
+        "gdal_rasterize",
+        "-l",
+        "dark_stretches",
+        "-burn",
+        "40",
+        "-burn",
+        "40",
+        "-burn",
+        "40",
+        gpkg.toString(),
+        tif.toString());
+    gdal(
+        Optional.empty(),
+        "gdal_rasterize",
+        "-l",
+        "patrol_sites",
+        "-burn",
+        "200",
+        "-burn",
+        "0",
+        "-burn",
+        "0",
+        gpkg.toString(),
+        tif.toString());
+    Path png = Path.of("target/screenshots/ogc_gdal_map.png");
+    Files.createDirectories(png.getParent());
+    gdal(Optional.empty(), "gdal_translate", "-q", "-of", "PNG", tif.toString(), png.toString());
+    assertThat(Files.size(png)).isGreaterThan(1000);
+  }
+
   // ---- helpers ----
 
   private static Set<String> ids(String ogrinfoAll) {
