@@ -42,6 +42,8 @@ import se.tryggkarta.http.api.WebMapRoutes;
 import se.tryggkarta.http.api.WorkspaceRoutes;
 import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.http.auth.ApiKeyPolicy;
+import se.tryggkarta.http.ogc.OgcItems;
+import se.tryggkarta.http.ogc.OgcRoutes;
 import se.tryggkarta.ingest.ExportService;
 import se.tryggkarta.ingest.ImportService;
 import se.tryggkarta.layer.context.MapContext;
@@ -281,6 +283,13 @@ public final class Wiring implements AutoCloseable {
             findings, new FindingExport(new SqliteGeoPackageFiles()), workspaces, policy));
     groups.add(new ActionRoutes(actions));
     groups.add(new TipRoutes(tips));
+    groups.add(
+        new OgcRoutes(
+            workspaces,
+            releases,
+            new OgcItems(
+                store, analyses, releases, lighting, ReleasePorts.lighting(releases), commitments),
+            policy));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());

@@ -291,6 +291,8 @@ class AccessControlTest {
             case "z" -> "14";
             case "x" -> "8800";
             case "y" -> "4900";
+            case "collectionId" -> "incidents";
+            case "tileMatrixSetId" -> "WebMercatorQuad";
             default -> "i1";
           };
       m.appendReplacement(out, value);
