@@ -167,7 +167,8 @@ public final class OgcItems {
                               Kernel.QUARTIC,
                               false),
                           r.siteCount(),
-                          HotspotService.DEFAULT_RADIUS_METERS)),
+                          HotspotService.DEFAULT_RADIUS_METERS,
+                          Optional.empty())),
               "rank");
       case GISTAR ->
           fromGeoJson(
