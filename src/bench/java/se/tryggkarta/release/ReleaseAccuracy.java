@@ -40,9 +40,8 @@ import se.tryggkarta.store.geopackage.GeoPackageStore;
  * cells, over several secrets.
  *
  * <ul>
- *   <li><b>kept</b>: Σ protected counts ÷ events (suppression drops small cells; noise adds and
- *       removes);
- *   <li><b>in suppressed cells</b>: the share of events whose cell shows 0;
+ *   <li><b>kept</b>: the public density's mass ÷ events (what is shown of the events);
+ *   <li><b>in suppressed cells</b>: the share of events whose cell the public density leaves blank;
  *   <li><b>density error</b>: Σ |public density − exact density| ÷ Σ exact density, both smoothed
  *       from cell counts at the public bandwidth on the public cells (so only noise and suppression
  *       differ);
@@ -217,22 +216,35 @@ public final class ReleaseAccuracy {
           total++;
         }
         List<Integer> all = new ArrayList<>();
+        List<String> digests = new ArrayList<>();
         for (int m = 0; m < p.months().size(); m++) {
           all.add(m);
+          digests.add(t.digest(m, "accuracy"));
         }
-        ProtectedCounts c =
-            t.sums(all).counts(Slice.ALL, CategoryGroup.ALL, K, p.months().size(), EPSILON);
-        double inSuppressed = 0;
-        for (int i = 0; i < exact.length; i++) {
-          if (c.count(i) == 0) {
-            inSuppressed += exact[i];
+        ProtectedCounts c = t.sums(all, digests).counts(Slice.ALL, CategoryGroup.ALL);
+        double h = Math.max(BANDWIDTH, cell);
+        PointSet exactPoints = points(grid, exact);
+        DensityGrid de = KernelDensity.estimate(exactPoints, grid, Kernel.QUARTIC, h);
+        float[] pub = KernelDensity.estimate(c.positivePoints(), grid, Kernel.QUARTIC, h).values();
+        if (!c.negativePoints().isEmpty()) {
+          float[] neg = KernelDensity.estimate(c.negativePoints(), grid, Kernel.QUARTIC, h).values();
+          for (int i = 0; i < pub.length; i++) {
+            pub[i] -= neg[i];
           }
         }
-        kept += c.total() / (double) total;
+        double tau = ReleaseThresholds.density(K, c.tables(), c.epsilon(), grid, h);
+        double shownMass = 0;
+        double inSuppressed = 0;
+        for (int i = 0; i < pub.length; i++) {
+          if (pub[i] < tau) {
+            pub[i] = 0;
+            inSuppressed += exact[i];
+          }
+          shownMass += pub[i] * grid.cellAreaM2() / 1e6;
+        }
+        kept += shownMass / total;
         suppressedShare += inSuppressed / total;
-        PointSet exactPoints = points(grid, exact);
-        DensityGrid de = KernelDensity.estimate(exactPoints, grid, Kernel.QUARTIC, Math.max(BANDWIDTH, cell));
-        DensityGrid dp = KernelDensity.estimate(c.asPoints(), grid, Kernel.QUARTIC, Math.max(BANDWIDTH, cell));
+        DensityGrid dp = new DensityGrid(grid, pub, Kernel.QUARTIC, h);
         double diff = 0;
         double sum = 0;
         for (int i = 0; i < grid.cellCount(); i++) {
@@ -241,7 +253,10 @@ public final class ReleaseAccuracy {
         }
         densityError += diff / sum;
         List<PatrolSite> es = PatrolSites.rank(de, exactPoints, Math.max(100, cell / 2), 10);
-        List<PatrolSite> ps = PatrolSites.rank(dp, c.asPoints(), Math.max(100, cell / 2), 10);
+        List<PatrolSite> ps =
+            dp.max() > 0
+                ? PatrolSites.rank(dp, c.positivePoints(), Math.max(100, cell / 2), 10)
+                : List.of();
         sitesFound += covered(grid, exact, ps) / Math.max(1, covered(grid, exact, es));
       }
       System.out.printf(

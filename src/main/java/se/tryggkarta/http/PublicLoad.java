@@ -29,9 +29,12 @@ final class PublicLoad {
     this.policy = policy;
   }
 
-  /** Two per core: enough to keep cached public answers flowing, never the whole machine. */
+  /** How long an anonymous request waits for a turn before it is refused. */
+  static final long WAIT_MILLIS = 2000;
+
+  /** Four per core: enough for a map's burst of cached tiles, never the whole machine. */
   static int defaultLimit() {
-    return 2 * Runtime.getRuntime().availableProcessors();
+    return 4 * Runtime.getRuntime().availableProcessors();
   }
 
   /** After authorisation: takes a permit for an anonymous aggregate request, or refuses it. */
@@ -40,7 +43,14 @@ final class PublicLoad {
     if (access != Access.AGGREGATE || ws.isEmpty() || !policy.isPublic(ctx, ws.get())) {
       return;
     }
-    if (!permits.tryAcquire()) {
+    boolean turn;
+    try {
+      turn = permits.tryAcquire(WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      turn = false;
+    }
+    if (!turn) {
       throw new DomainException(
           ErrorKind.UNAVAILABLE, "load", "too many public requests at once; retry shortly");
     }

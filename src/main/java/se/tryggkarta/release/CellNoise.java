@@ -10,12 +10,15 @@ import javax.crypto.spec.SecretKeySpec;
 import se.tryggkarta.layer.Layer;
 
 /**
- * Noise for protected counts: the two-sided geometric mechanism (Ghosh, Roughgarden & Sundararajan
- * 2009, "Universally utility-maximizing privacy mechanisms"), drawn not from a random generator but
- * from a keyed pseudorandom function of the cell and the records in it — the cell-key idea of the
- * Australian Bureau of Statistics' TableBuilder (Fraser & Wooton 2005; Thompson, Broadfoot & Elazar
- * 2013): the same set of records in a cell always gets the same noise, so asking again, on any
- * instance, after a restart or after writes elsewhere, cannot average the noise away.
+ * Noise for the monthly tables: the two-sided geometric mechanism (Ghosh, Roughgarden &
+ * Sundararajan 2009, "Universally utility-maximizing privacy mechanisms"), drawn not from a random
+ * generator but from a keyed pseudorandom function of the month's table: its workspace secret,
+ * layer, month, slice, group and the digest of the month's records (the cell-key idea of the
+ * Australian Bureau of Statistics' TableBuilder, at the level of a month's table). The same records
+ * always get the same noise — on any instance, after a restart, after writes to other months — so
+ * asking again cannot average it away; when any record of the month changes, every cell of the
+ * month draws afresh, so comparing two versions shows noise everywhere rather than the cell that
+ * changed (each version is booked against the budget, {@link ReleaseLedger}).
  *
  * <pre>
  *   P(Z = z) = (1 − α) / (1 + α) · α^|z|,   α = e^−ε,   z ∈ ℤ
@@ -23,13 +26,9 @@ import se.tryggkarta.layer.Layer;
  * </pre>
  *
  * Adding Z to a count whose change by one event is at most 1 makes it ε-differentially private; Var
- * Z = 2α / (1 − α)².
- *
- * <p>The uniforms U₁, U₂ come from AES-128 (an empty cell: the block holds the cell's absolute grid
- * indices, the key is derived for the layer, month, slice and group) or HMAC-SHA256 (a cell with
- * records: the message also holds the record count and the sum of the records' keys, so a changed
- * record set draws afresh). Keys derive from the workspace's secret by HMAC-SHA256; without the
- * secret the noise is unpredictable. Not thread-safe: one instance per computation.
+ * Z = 2α / (1 − α)². The uniforms U₁, U₂ of a cell come from one AES-128 block (the cell's absolute
+ * grid indices) under a key derived by HMAC-SHA256 from the workspace's secret and the table;
+ * without the secret the noise is unpredictable. Not thread-safe: one instance per computation.
  */
 final class CellNoise {
   private final byte[] secret;
@@ -61,20 +60,21 @@ final class CellNoise {
     return ByteBuffer.wrap(h).getLong();
   }
 
-  /** The noise of every cell of one month's table for one slice and group. */
-  TableNoise table(Layer layer, YearMonth month, int slice, String groupId) {
-    String scope = layer.slug() + "|" + month + "|" + slice + "|" + groupId;
-    byte[] key = hmac(("empty|" + scope).getBytes(StandardCharsets.UTF_8));
-    return new TableNoise(scope, java.util.Arrays.copyOf(key, 16));
+  /**
+   * The noise of every cell of one month's table for one slice and group, for the month's records
+   * as summarised by {@code monthDigest}.
+   */
+  TableNoise table(Layer layer, YearMonth month, String monthDigest, int slice, String groupId) {
+    String scope = layer.slug() + "|" + month + "|" + monthDigest + "|" + slice + "|" + groupId;
+    byte[] key = hmac(("table|" + scope).getBytes(StandardCharsets.UTF_8));
+    return new TableNoise(java.util.Arrays.copyOf(key, 16));
   }
 
   /** Noise draws for one table. */
   final class TableNoise {
-    private final String scope;
     private final Cipher aes;
 
-    private TableNoise(String scope, byte[] aesKey) {
-      this.scope = scope;
+    private TableNoise(byte[] aesKey) {
       try {
         this.aes = Cipher.getInstance("AES/ECB/NoPadding");
         aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey, "AES"));
@@ -84,10 +84,10 @@ final class CellNoise {
     }
 
     /**
-     * Noise of a row of empty cells: {@code out[i]} for the cell at absolute indices {@code (ix0 +
-     * i, iy)}, i &lt; n.
+     * Noise of a row of cells: {@code out[i]} for the cell at absolute indices {@code (ix0 + i,
+     * iy)}.
      */
-    void emptyRow(long ix0, long iy, int n, int[] out) {
+    void row(long ix0, long iy, int n, int[] out) {
       byte[] blocks = new byte[16 * n];
       ByteBuffer b = ByteBuffer.wrap(blocks);
       for (int i = 0; i < n; i++) {
@@ -104,16 +104,6 @@ final class CellNoise {
       for (int i = 0; i < n; i++) {
         out[i] = draw(r.getLong(16 * i), r.getLong(16 * i + 8));
       }
-    }
-
-    /** Noise of a cell holding {@code count} records whose keys sum to {@code keySum}. */
-    int occupied(long ix, long iy, int count, long keySum) {
-      byte[] h =
-          hmac(
-              ("occupied|" + scope + "|" + ix + "|" + iy + "|" + count + "|" + keySum)
-                  .getBytes(StandardCharsets.UTF_8));
-      ByteBuffer b = ByteBuffer.wrap(h);
-      return draw(b.getLong(0), b.getLong(8));
     }
   }
 

@@ -155,10 +155,10 @@ final class MonthlyTables {
 
   /**
    * The noisy sums over the given months (indices into the months this was built with): for each
-   * slice (day, night) and group, per cell, Σ (count + Z). Each month and table draws its own noise
-   * for every cell, empty or not.
+   * slice (day, night) and group, per cell, Σ (count + Z). Every month's table draws noise for
+   * every cell, empty or not, keyed by that month's digest ({@link #digest}).
    */
-  NoisySums sums(List<Integer> includedMonths) {
+  NoisySums sums(List<Integer> includedMonths, List<String> monthDigests) {
     int groups = groupIds.size();
     int n = grid.cellCount();
     int[][][] sums = new int[2][groups][n];
@@ -166,28 +166,23 @@ final class MonthlyTables {
     for (int m : includedMonths) {
       for (int s = 0; s < 2; s++) {
         for (int g = 0; g < groups; g++) {
-          CellNoise.TableNoise tn = noise.table(layer, months.get(m), s, groupIds.get(g));
+          CellNoise.TableNoise tn =
+              noise.table(layer, months.get(m), monthDigests.get(m), s, groupIds.get(g));
           int[] out = sums[s][g];
           for (int iy = 0; iy < grid.ny(); iy++) {
-            tn.emptyRow(ix0, iy0 + iy, grid.nx(), row);
+            tn.row(ix0, iy0 + iy, grid.nx(), row);
             int base = iy * grid.nx();
             for (int ix = 0; ix < grid.nx(); ix++) {
               out[base + ix] += row[ix];
             }
           }
           for (var e : cells.get(table(m, s, g)).entrySet()) {
-            int i = e.getKey();
-            long[] c = e.getValue();
-            long ax = ix0 + i % grid.nx();
-            long ay = iy0 + i / grid.nx();
-            // replace the empty-cell draw already added by the occupied cell's own draw
-            tn.emptyRow(ax, ay, 1, row);
-            out[i] += (int) c[0] - row[0] + tn.occupied(ax, ay, (int) c[0], c[1]);
+            out[e.getKey()] += (int) e.getValue()[0];
           }
         }
       }
     }
-    return new NoisySums(grid, groupIds, sums);
+    return new NoisySums(grid, groupIds, sums, includedMonths.size(), noise.epsilon());
   }
 
   /** Exact counts per month (for tests and the accuracy figures; never published). */
@@ -208,11 +203,16 @@ final class MonthlyTables {
     private final GridSpec grid;
     private final List<String> groupIds;
     private final int[][][] sums;
+    private final int months;
+    private final double epsilon;
 
-    private NoisySums(GridSpec grid, List<String> groupIds, int[][][] sums) {
+    private NoisySums(
+        GridSpec grid, List<String> groupIds, int[][][] sums, int months, double epsilon) {
       this.grid = grid;
       this.groupIds = groupIds;
       this.sums = sums;
+      this.months = months;
+      this.epsilon = epsilon;
     }
 
     List<String> groupIds() {
@@ -266,11 +266,11 @@ final class MonthlyTables {
     record AreaSum(int sum, int tables) {}
 
     /**
-     * The protected counts of a slice and group ({@value CategoryGroup#ALL} sums every group), with
-     * sums below the threshold set to 0: k, or more where noise alone could reach k somewhere on
-     * the map ({@link NoiseTail}), so noise does not paint false hotspots.
+     * The noisy counts of a slice and group ({@value CategoryGroup#ALL} sums every group):
+     * unbiased, unsuppressed, with the variance of each cell's noise (months × slices × groups
+     * summed, times Var Z).
      */
-    ProtectedCounts counts(Slice slice, String groupId, int k, int months, double epsilon) {
+    ProtectedCounts counts(Slice slice, String groupId) {
       int n = grid.cellCount();
       int[] v = new int[n];
       int tables = 0;
@@ -289,17 +289,7 @@ final class MonthlyTables {
           }
         }
       }
-      int threshold = NoiseTail.threshold(k, tables, epsilon, n);
-      int suppressed = 0;
-      for (int i = 0; i < n; i++) {
-        if (v[i] < threshold) {
-          if (v[i] > 0) {
-            suppressed++;
-          }
-          v[i] = 0;
-        }
-      }
-      return new ProtectedCounts(grid, v, suppressed, threshold);
+      return new ProtectedCounts(grid, v, tables, epsilon);
     }
   }
 }

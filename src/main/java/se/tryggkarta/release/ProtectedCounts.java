@@ -1,33 +1,35 @@
 package se.tryggkarta.release;
 
+import se.tryggkarta.common.XY;
 import se.tryggkarta.hotspot.grid.GridSpec;
 import se.tryggkarta.hotspot.grid.PointSet;
 
 /**
- * A release's protected event counts for one slice and group, one per public cell: the sum over the
- * period's months of (count + geometric noise), then counts below the threshold (k or more) set to
- * 0 (suppression). These are the only numbers public products are computed from. Immutable (the
- * array is never handed out); thread-safe.
+ * A release's protected counts for one slice and group, one per public cell: the sum over the
+ * period's months of (count + two-sided geometric noise). Unbiased and not suppressed, so a cell's
+ * count may be negative or a few events where none happened: these are the numbers every public
+ * product is computed from, never shown cell by cell; each product suppresses what noise alone
+ * could produce ({@link ReleaseThresholds}). Immutable (the array is never handed out);
+ * thread-safe.
  */
 public final class ProtectedCounts {
   private final GridSpec grid;
   private final int[] counts;
-  private final int suppressedCells;
-  private final int threshold;
+  private final int tables;
+  private final double epsilon;
 
-  ProtectedCounts(GridSpec grid, int[] counts, int suppressedCells, int threshold) {
+  /**
+   * @param tables how many monthly tables each cell's count sums (months × slices × groups)
+   * @param epsilon each table's ε
+   */
+  ProtectedCounts(GridSpec grid, int[] counts, int tables, double epsilon) {
     if (counts.length != grid.cellCount()) {
       throw new IllegalArgumentException("counts do not fit the grid");
     }
     this.grid = grid;
     this.counts = counts.clone();
-    this.suppressedCells = suppressedCells;
-    this.threshold = threshold;
-  }
-
-  /** The smallest count shown: sums below it were set to 0 (k, or more where noise is larger). */
-  public int threshold() {
-    return threshold;
+    this.tables = tables;
+    this.epsilon = epsilon;
   }
 
   /** The public cells, in the workspace's CRS. */
@@ -35,15 +37,27 @@ public final class ProtectedCounts {
     return grid;
   }
 
-  /**
-   * The protected count of cell {@code i} (row-major from the south-west): 0 or at least {@link
-   * #threshold}.
-   */
+  /** The noisy count of cell {@code i} (row-major from the south-west); may be negative. */
   public int count(int i) {
     return counts[i];
   }
 
-  /** The sum of all protected counts. */
+  /** The variance of one cell's noise: tables × Var Z. */
+  public double noiseVariance() {
+    return tables * CellNoise.variance(epsilon);
+  }
+
+  /** How many monthly tables each cell's count sums: each is one noise draw. */
+  public int tables() {
+    return tables;
+  }
+
+  /** Each table's ε. */
+  public double epsilon() {
+    return epsilon;
+  }
+
+  /** The sum of all noisy counts. */
   public long total() {
     long t = 0;
     for (int c : counts) {
@@ -52,16 +66,20 @@ public final class ProtectedCounts {
     return t;
   }
 
-  /** How many cells had a positive noisy count below k and were set to 0. */
-  public int suppressedCells() {
-    return suppressedCells;
+  /** The cells with a positive count as weighted points at their centres. */
+  public PointSet positivePoints() {
+    return points(1);
   }
 
-  /** The cells with a positive count as weighted points at the cells' centres. */
-  public PointSet asPoints() {
+  /** The cells with a negative count as points weighted by its magnitude. */
+  public PointSet negativePoints() {
+    return points(-1);
+  }
+
+  private PointSet points(int sign) {
     int n = 0;
     for (int c : counts) {
-      if (c > 0) {
+      if (c * sign > 0) {
         n++;
       }
     }
@@ -70,10 +88,10 @@ public final class ProtectedCounts {
     double[] w = new double[n];
     int k = 0;
     for (int i = 0; i < counts.length; i++) {
-      if (counts[i] > 0) {
+      if (counts[i] * sign > 0) {
         x[k] = grid.centreX(i % grid.nx());
         y[k] = grid.centreY(i / grid.nx());
-        w[k++] = counts[i];
+        w[k++] = Math.abs(counts[i]);
       }
     }
     return PointSet.of(x, y, w);
@@ -88,4 +106,31 @@ public final class ProtectedCounts {
     }
     return iy * grid.nx() + ix;
   }
+
+  /** The noisy sum and the number of cells whose centres lie within {@code radius} of a point. */
+  public AreaSum within(XY centre, double radiusMeters) {
+    double c = grid.cellSizeMeters();
+    int ix0 = Math.max(0, (int) Math.floor((centre.x() - radiusMeters - grid.minX()) / c));
+    int ix1 =
+        Math.min(grid.nx() - 1, (int) Math.floor((centre.x() + radiusMeters - grid.minX()) / c));
+    int iy0 = Math.max(0, (int) Math.floor((centre.y() - radiusMeters - grid.minY()) / c));
+    int iy1 =
+        Math.min(grid.ny() - 1, (int) Math.floor((centre.y() + radiusMeters - grid.minY()) / c));
+    long sum = 0;
+    int cells = 0;
+    for (int iy = iy0; iy <= iy1; iy++) {
+      for (int ix = ix0; ix <= ix1; ix++) {
+        double dx = grid.centreX(ix) - centre.x();
+        double dy = grid.centreY(iy) - centre.y();
+        if (dx * dx + dy * dy <= radiusMeters * radiusMeters) {
+          sum += counts[iy * grid.nx() + ix];
+          cells++;
+        }
+      }
+    }
+    return new AreaSum(sum, cells);
+  }
+
+  /** A noisy sum over some cells and how many cells it adds (its variance: cells × the cell's). */
+  public record AreaSum(long sum, int cells) {}
 }

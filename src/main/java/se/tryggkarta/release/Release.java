@@ -46,7 +46,7 @@ public record Release(
    * The protection applied.
    *
    * @param epsilonPerMonth ε of each month's table (event-level differential privacy)
-   * @param k counts below k are suppressed after summing the period's months
+   * @param k no public product shows a figure resting on fewer than about k events
    * @param noiseSdPerCellMonth the standard deviation of one cell's noise in one month
    * @param maxVersionsPerMonth how many versions of a month may be published
    */
@@ -67,8 +67,7 @@ public record Release(
 
   /** The protected counts of one slice and group ({@value CategoryGroup#ALL} for every group). */
   public ProtectedCounts counts(Slice slice, String groupId) {
-    int included = (int) months.stream().filter(m -> !m.withheld()).count();
-    return sums.counts(slice, groupId, mechanism.k(), included, mechanism.epsilonPerMonth());
+    return sums.counts(slice, groupId);
   }
 
   /** The months left out because their budget is spent. */

@@ -373,7 +373,7 @@ public final class ReleaseService {
         versions,
         placement.extent(),
         t.groupIds(),
-        t.sums(included));
+        t.sums(included, List.copyOf(digests.values())));
   }
 
   /** What the noise depends on besides the records: part of each month's digest. */
@@ -442,26 +442,70 @@ public final class ReleaseService {
   }
 
   /**
-   * The public density: the protected counts as weighted points at the cell centres, smoothed by
-   * the quartic kernel at the public bandwidth, on the public cells; events per km².
+   * The public density: the protected (noisy, unbiased) counts smoothed by the quartic kernel at
+   * the public bandwidth on the public cells, events per km², shown only where it reaches what
+   * noise alone rarely produces and k events at one spot would ({@link ReleaseThresholds}).
    */
   public DensityMap density(ReleaseSelection sel, long version) {
+    return publicDensity(sel, version).map();
+  }
+
+  /** The least density the public density shows (events per km²). */
+  public double densityThreshold(ReleaseSelection sel, long version) {
+    return publicDensity(sel, version).thresholdPerKm2();
+  }
+
+  private record PublicDensity(DensityMap map, double thresholdPerKm2) {}
+
+  private PublicDensity publicDensity(ReleaseSelection sel, long version) {
     return cache.get(
-        new ProductKey<DensityMap>(sel, version, "density", 0),
+        new ProductKey<PublicDensity>(sel, version, "density", 0),
         () -> {
           Release r = release(sel, version);
           ProtectedCounts c = r.counts(sel.slice(), sel.group());
-          DensityGrid d =
-              KernelDensity.estimate(
-                  c.asPoints(), c.grid(), Kernel.QUARTIC, r.mechanism().bandwidthMeters());
-          return new DensityMap(
-              r.crs(), d, (int) c.total(), c.total(), c.suppressedCells(), Audience.PUBLIC);
+          double h = r.mechanism().bandwidthMeters();
+          GridSpec g = c.grid();
+          float[] v = smoothed(c, h);
+          double tau = ReleaseThresholds.density(r.mechanism().k(), c.tables(), c.epsilon(), g, h);
+          int suppressed = 0;
+          double shown = 0;
+          for (int i = 0; i < v.length; i++) {
+            if (v[i] < tau) {
+              if (v[i] > 0) {
+                suppressed++;
+              }
+              v[i] = 0;
+            }
+            shown += v[i] * g.cellAreaM2() / 1e6;
+          }
+          DensityMap map =
+              new DensityMap(
+                  r.crs(),
+                  new DensityGrid(g, v, Kernel.QUARTIC, h),
+                  (int) Math.round(shown),
+                  shown,
+                  suppressed,
+                  Audience.PUBLIC);
+          return new PublicDensity(map, tau);
         });
   }
 
+  /** The signed counts smoothed: the density of the positive cells minus that of the negative. */
+  private static float[] smoothed(ProtectedCounts c, double h) {
+    float[] v = KernelDensity.estimate(c.positivePoints(), c.grid(), Kernel.QUARTIC, h).values();
+    PointSet negative = c.negativePoints();
+    if (!negative.isEmpty()) {
+      float[] n = KernelDensity.estimate(negative, c.grid(), Kernel.QUARTIC, h).values();
+      for (int i = 0; i < v.length; i++) {
+        v[i] -= n[i];
+      }
+    }
+    return v;
+  }
+
   /**
-   * Contours of the public density by mass share (WGS84); a part is kept only when the protected
-   * counts of the cells whose centres it holds sum to at least k.
+   * Contours of the public density by mass share (WGS84); a part is kept only when the noisy counts
+   * of the cells whose centres it holds reach the sum threshold.
    */
   public List<ContourBand> contours(ReleaseSelection sel, long version, List<Double> massShares) {
     List<Double> shares =
@@ -473,8 +517,11 @@ public final class ReleaseService {
           ProtectedCounts c = r.counts(sel.slice(), sel.group());
           DensityMap map = density(sel, version);
           List<ContourBand> out = new ArrayList<>();
+          if (map.density().max() <= 0) {
+            return out;
+          }
           for (ContourBand b : MassContours.byMass(map.density(), shares, GF)) {
-            Geometry kept = partsWithAtLeast(b.area(), c, r.mechanism().k());
+            Geometry kept = partsReaching(b.area(), c, r.mechanism().k());
             out.add(new ContourBand(b.massFraction(), b.levelPerKm2(), r.crs().toWgs84(kept)));
           }
           return out;
@@ -482,36 +529,37 @@ public final class ReleaseService {
   }
 
   /**
-   * Gi* over hexagons two cells wide from the protected counts; hexagons whose neighbourhood holds
-   * fewer than k protected events are not shown.
+   * Gi* over hexagons two cells wide from the noisy counts of the cells the public density shows
+   * (negative counts as 0); hexagons whose neighbourhood holds fewer than k such events are not
+   * shown.
    */
   public GiStarMap giStar(ReleaseSelection sel, long version, double alpha) {
     return cache.get(
         new ProductKey<GiStarMap>(sel, version, "gistar", alpha),
         () -> {
           Release r = release(sel, version);
-          ProtectedCounts c = r.counts(sel.slice(), sel.group());
-          if (c.total() == 0) {
+          PointSet shown = points(sel, version);
+          if (shown.isEmpty()) {
             throw new DomainException(
                 ErrorKind.UNPROCESSABLE, "release", "the release shows no events to analyse");
           }
           double width = 2 * r.mechanism().cellMeters();
-          HexGrid hex = HexGrid.covering(c.grid().extent(), width);
-          GiStarResult g = GiStarResult.analyse(c.asPoints(), hex, HexGrid.autoBand(width));
-          List<Integer> shown = new ArrayList<>();
+          HexGrid hex = HexGrid.covering(r.grid().extent(), width);
+          GiStarResult g = GiStarResult.analyse(shown, hex, HexGrid.autoBand(width));
+          List<Integer> visible = new ArrayList<>();
           for (int i = 0; i < g.size(); i++) {
             if (g.neighbourhoodSum(i) >= r.mechanism().k()) {
-              shown.add(i);
+              visible.add(i);
             }
           }
-          return new GiStarMap(r.crs(), g, shown, alpha, Audience.PUBLIC);
+          return new GiStarMap(r.crs(), g, visible, alpha, Audience.PUBLIC);
         });
   }
 
   /**
-   * The top public patrol sites: circles of {@value #SITE_RADIUS_METERS} m ranked by the public
-   * density's mass, each shown as the public cell holding its centre with the protected events in
-   * the circle's cells; sites whose circle holds fewer than k protected events are left out.
+   * The top public patrol sites: circles of {@value #SITE_RADIUS_METERS} m on the public density,
+   * each shown as the public cell holding its centre with the noisy events in the circle's cells,
+   * when that sum reaches the sum threshold.
    */
   public SitesResult sites(ReleaseSelection sel, long version, int n) {
     return cache.get(
@@ -520,16 +568,18 @@ public final class ReleaseService {
           Release r = release(sel, version);
           ProtectedCounts c = r.counts(sel.slice(), sel.group());
           DensityMap map = density(sel, version);
-          if (c.total() == 0) {
+          if (map.density().max() <= 0) {
             return new SitesResult(r.crs(), List.of(), List.of(), Audience.PUBLIC);
           }
           double radius = Math.max(SITE_RADIUS_METERS, r.mechanism().cellMeters() / 2);
-          List<PatrolSite> ranked = PatrolSites.rank(map.density(), c.asPoints(), radius, n);
+          List<PatrolSite> ranked =
+              PatrolSites.rank(map.density(), points(sel, version), radius, n);
           double cell = c.grid().cellSizeMeters();
           List<SitesResult.PublicCell> cells = new ArrayList<>();
           for (PatrolSite s : ranked) {
-            int events = countWithin(c, s.centre(), radius);
-            if (events < r.mechanism().k()) {
+            ProtectedCounts.AreaSum in = c.within(s.centre(), radius);
+            if (in.sum()
+                < ReleaseThresholds.sum(r.mechanism().k(), in.cells(), c.tables(), c.epsilon())) {
               continue;
             }
             int i = c.cellAt(s.centre().x(), s.centre().y());
@@ -537,18 +587,43 @@ public final class ReleaseService {
             double y0 = c.grid().minY() + (i / c.grid().nx()) * cell;
             cells.add(
                 new SitesResult.PublicCell(
-                    cells.size() + 1, s.score(), events, new Bbox(x0, y0, x0 + cell, y0 + cell)));
+                    cells.size() + 1,
+                    s.score(),
+                    (int) in.sum(),
+                    new Bbox(x0, y0, x0 + cell, y0 + cell)));
           }
           return new SitesResult(r.crs(), List.of(), cells, Audience.PUBLIC);
         });
   }
 
   /**
-   * The protected counts as weighted points (cell centres, workspace CRS): what other features
-   * (lighting, safe routes, commitments) take as the public's evidence.
+   * The public's evidence as weighted points: the noisy counts (negative as 0) of the cells the
+   * public density shows, at the cells' centres (workspace CRS): what other features (lighting,
+   * safe routes, commitments, Gi*) take.
    */
   public PointSet points(ReleaseSelection sel, long version) {
-    return counts(sel, version).asPoints();
+    return cache.get(
+        new ProductKey<PointSet>(sel, version, "points", 0),
+        () -> {
+          ProtectedCounts c = counts(sel, version);
+          float[] shown = density(sel, version).density().values();
+          GridSpec g = c.grid();
+          List<double[]> rows = new ArrayList<>();
+          for (int i = 0; i < g.cellCount(); i++) {
+            if (shown[i] > 0 && c.count(i) > 0) {
+              rows.add(new double[] {g.centreX(i % g.nx()), g.centreY(i / g.nx()), c.count(i)});
+            }
+          }
+          double[] x = new double[rows.size()];
+          double[] y = new double[rows.size()];
+          double[] w = new double[rows.size()];
+          for (int i = 0; i < rows.size(); i++) {
+            x[i] = rows.get(i)[0];
+            y[i] = rows.get(i)[1];
+            w[i] = rows.get(i)[2];
+          }
+          return PointSet.of(x, y, w);
+        });
   }
 
   /**
@@ -599,24 +674,8 @@ public final class ReleaseService {
     }
   }
 
-  private static int countWithin(ProtectedCounts c, XY centre, double radius) {
-    GridSpec g = c.grid();
-    int total = 0;
-    for (int i = 0; i < g.cellCount(); i++) {
-      int n = c.count(i);
-      if (n == 0) {
-        continue;
-      }
-      double dx = g.centreX(i % g.nx()) - centre.x();
-      double dy = g.centreY(i / g.nx()) - centre.y();
-      if (dx * dx + dy * dy <= radius * radius) {
-        total += n;
-      }
-    }
-    return total;
-  }
-
-  private static Geometry partsWithAtLeast(Geometry area, ProtectedCounts c, int k) {
+  /** The parts of an area whose cells' noisy counts reach the sum threshold. */
+  private static Geometry partsReaching(Geometry area, ProtectedCounts c, int k) {
     List<Polygon> kept = new ArrayList<>();
     GridSpec g = c.grid();
     for (int p = 0; p < area.getNumGeometries(); p++) {
@@ -625,17 +684,16 @@ public final class ReleaseService {
       }
       IndexedPointInAreaLocator loc = new IndexedPointInAreaLocator(poly);
       Envelope env = poly.getEnvelopeInternal();
-      int sum = 0;
-      for (int i = 0; i < g.cellCount() && sum < k; i++) {
-        if (c.count(i) == 0) {
-          continue;
-        }
+      long sum = 0;
+      int cells = 0;
+      for (int i = 0; i < g.cellCount(); i++) {
         Coordinate centre = new Coordinate(g.centreX(i % g.nx()), g.centreY(i / g.nx()));
         if (env.contains(centre) && loc.locate(centre) != Location.EXTERIOR) {
           sum += c.count(i);
+          cells++;
         }
       }
-      if (sum >= k) {
+      if (sum >= ReleaseThresholds.sum(k, cells, c.tables(), c.epsilon())) {
         kept.add(poly);
       }
     }
@@ -668,7 +726,10 @@ public final class ReleaseService {
 
     @Override
     public int weightBytes(T result) {
-      return result instanceof DensityMap m ? 256 + m.density().grid().cellCount() * 4 : 64 << 10;
+      if (result instanceof PublicDensity d) {
+        return 256 + d.map().density().grid().cellCount() * 4;
+      }
+      return result instanceof PointSet p ? 64 + p.size() * 24 : 64 << 10;
     }
   }
 }

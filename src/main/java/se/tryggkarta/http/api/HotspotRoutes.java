@@ -30,7 +30,6 @@ import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
-import se.tryggkarta.release.Release;
 import se.tryggkarta.release.ReleaseSelection;
 import se.tryggkarta.release.ReleaseService;
 import se.tryggkarta.workspace.Workspace;
@@ -103,7 +102,13 @@ public final class HotspotRoutes implements RouteGroup {
       if (crop.isPresent()) {
         m = m.croppedTo(extentXY(w.crs(), crop.get()));
       }
-      respondMap(ctx, m, format, Optional.of(releases.release(sel, version)), sel);
+      respondMap(
+          ctx,
+          m,
+          format,
+          Optional.of(
+              ReleaseJson.release(
+                  releases.release(sel, version), sel, releases.densityThreshold(sel, version))));
       return;
     }
     DensityRequest req = densityRequest(ctx, w);
@@ -117,11 +122,11 @@ public final class HotspotRoutes implements RouteGroup {
       ctx.json(HotspotJson.contours(bands)).contentType(GEOJSON);
       return;
     }
-    respondMap(ctx, analyses.density(w.id(), version, req), format, Optional.empty(), null);
+    respondMap(ctx, analyses.density(w.id(), version, req), format, Optional.empty());
   }
 
   private void respondMap(
-      Context ctx, DensityMap m, String format, Optional<Release> release, ReleaseSelection sel) {
+      Context ctx, DensityMap m, String format, Optional<Map<String, Object>> release) {
     switch (format) {
       case "geotiff" -> ctx.contentType(GEOTIFF).result(GeoTiff.encode(m.density(), m.crs()));
       case "png" -> ctx.contentType("image/png").result(ColourRamp.png(m.density()));
@@ -129,7 +134,7 @@ public final class HotspotRoutes implements RouteGroup {
           ctx.json(Map.of("unit", "events/km2", "stops", ColourRamp.legend(m.density())));
       default -> {
         Map<String, Object> body = HotspotJson.grid(m);
-        release.ifPresent(r -> body.put("release", ReleaseJson.release(r, sel)));
+        release.ifPresent(r -> body.put("release", r));
         ctx.json(body);
       }
     }
@@ -203,7 +208,10 @@ public final class HotspotRoutes implements RouteGroup {
 
   private void respondGeoJson(
       Context ctx, Map<String, Object> featureCollection, ReleaseSelection sel, long version) {
-    featureCollection.put("release", ReleaseJson.release(releases.release(sel, version), sel));
+    featureCollection.put(
+        "release",
+        ReleaseJson.release(
+            releases.release(sel, version), sel, releases.densityThreshold(sel, version)));
     ctx.json(featureCollection).contentType(GEOJSON);
   }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import se.tryggkarta.layer.Layer;
-import se.tryggkarta.release.ProtectedCounts;
 import se.tryggkarta.release.Release;
 import se.tryggkarta.release.ReleasePeriod;
 import se.tryggkarta.release.ReleaseSelection;
@@ -71,9 +70,13 @@ final class ReleaseJson {
     return o;
   }
 
-  /** The metadata of the release a public answer derives from. */
-  static Map<String, Object> release(Release r, ReleaseSelection sel) {
-    ProtectedCounts c = r.counts(sel.slice(), sel.group());
+  /**
+   * The metadata of the release a public answer derives from.
+   *
+   * @param densityThresholdPerKm2 the least density the release's public density shows
+   */
+  static Map<String, Object> release(
+      Release r, ReleaseSelection sel, double densityThresholdPerKm2) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("period", period(r.period()));
     o.put("layer", r.layer().slug());
@@ -82,7 +85,7 @@ final class ReleaseJson {
     o.put("dataVersion", r.dataVersion());
     o.put("madeAt", r.madeAt().toString());
     o.put("mechanism", mechanism(r.mechanism()));
-    o.put("threshold", c.threshold());
+    o.put("densityThresholdPerKm2", densityThresholdPerKm2);
     o.put("extent", r.extent());
     List<Object> months = new ArrayList<>();
     for (Release.MonthVersion mv : r.months()) {
