@@ -209,9 +209,10 @@ public final class Convolution {
   static final double POWER_OF_TWO_RELATIVE_COST = 0.55;
 
   /**
-   * The transform length for n ≥ 1 cells: the cheaper, by n·log₂ n weighted with {@link
-   * #POWER_OF_TWO_RELATIVE_COST}, of the least even n' ≥ n whose only prime factors are 2, 3 and 5
-   * and the least power of two ≥ n (1 000 becomes 1 024, 1 036 becomes 1 080).
+   * The transform length for n ≥ 1 cells: the cheaper of the least even n' ≥ n whose only prime
+   * factors are 2, 3 and 5 and the least power of two ≥ n, costing a square 2-D transform of side m
+   * as m² log m, weighted with {@link #POWER_OF_TWO_RELATIVE_COST} for a power of two (1 000
+   * becomes 1 024; 1 036 stays 1 080 rather than 2 048).
    */
   static int fastSize(int n) {
     int m = Math.max(2, n + (n & 1));
@@ -223,7 +224,7 @@ public final class Convolution {
   }
 
   private static double cost(int m) {
-    return m * Math.log(m);
+    return (double) m * m * Math.log(m);
   }
 
   private static boolean smooth(int m) {
