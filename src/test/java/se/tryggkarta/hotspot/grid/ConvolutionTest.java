@@ -76,6 +76,40 @@ class ConvolutionTest {
     }
   }
 
+  @Test
+  void a_float_convolution_equals_direct_summation_to_single_precision() {
+    int ny = 9;
+    int nx = 6;
+    int p = 2;
+    int r = 2;
+    int rows = ny + 2 * p;
+    int cols = nx + 2 * p;
+    Random rnd = new Random(5);
+    float[] data = new float[rows * cols];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = rnd.nextInt(4);
+    }
+    int w = 2 * r + 1;
+    float[] disk = new float[w * w];
+    for (int di = -r; di <= r; di++) {
+      for (int dj = -r; dj <= r; dj++) {
+        disk[(di + r) * w + dj + r] = di * di + dj * dj <= r * r ? 1 : 0;
+      }
+    }
+    float[] fast = Convolution.convolve(data, ny, nx, p, disk, r);
+    for (int i = 0; i < ny; i++) {
+      for (int j = 0; j < nx; j++) {
+        double direct = 0;
+        for (int di = -r; di <= r; di++) {
+          for (int dj = -r; dj <= r; dj++) {
+            direct += data[(i + p - di) * cols + j + p - dj] * disk[(di + r) * w + dj + r];
+          }
+        }
+        assertThat((double) fast[i * nx + j]).isCloseTo(direct, offset(1e-5));
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0} cells → {1}")
   @CsvSource({"1, 2", "7, 8", "1000, 1024", "1036, 1080", "129, 144", "1500, 1500", "1900, 2048"})
   void transform_sizes_are_the_cheaper_of_a_smooth_size_and_a_power_of_two(int n, int size) {
