@@ -21,18 +21,18 @@ import se.tryggkarta.hotspot.grid.PointSet;
  *
  * <p>{@link #estimate} is the fast path (Wand 1994, "Fast computation of multivariate kernel
  * estimators", JCGS 3), made exact at coarse cells by oversampling and higher-order binning: events
- * are binned onto a lattice s times finer than the cells ({@link Plan}), and each of the s²
- * sub-lattices (phases) is convolved by real-to-complex FFT with the cell masses M_c seen from that
- * phase's nodes ({@link Convolution#convolveSum}). Binning is linear (each weight on its 2 × 2
- * nearest nodes) or cubic B-spline (4 × 4 nodes, the stencil prefiltered, so the estimate is the
- * cubic spline interpolant of M_c at the event). Every phase's stencil is renormalised to sum to
- * exactly 1 (times 10⁶/A) and both binnings split each weight exactly, so mass is conserved. The
- * only approximation left is the interpolation of M_c between lattice nodes: Δ²/8 · sup |∂²M| for
- * linear binning, of order Δ⁴ ∂⁴M for cubic, with Δ = cell/s. {@link #plan} picks the cheapest
- * binning and s that keep even a lone event, whose own peak is the grid's maximum, within {@value
+ * are binned onto a lattice s times finer than the cells with cubic B-spline weights (each weight
+ * split exactly over its 4 × 4 nearest nodes), and each of the s² sub-lattices (phases) is
+ * convolved by real-to-complex FFT with the cell masses M_c seen from that phase's nodes,
+ * prefiltered so that the estimate is the cubic spline interpolant of M_c at the event ({@link
+ * #phaseStencils}, {@link Convolution#convolveSum}). Every phase's stencil is renormalised to sum
+ * to exactly 1 (times 10⁶/A), so mass is conserved. The only approximation left is the spline's
+ * interpolation of M_c between lattice nodes, of order Δ⁴ ∂⁴M with Δ = cell/s where the kernel is
+ * smooth (linear binning's was Δ²/8 · sup |∂²M|). {@link #phasesPerAxis} picks the least s that
+ * keeps even a lone event, whose own peak is the grid's maximum, within {@value
  * #PLANNED_ERROR_OF_MAX} of it at every bandwidth/cell ≥ 1 for the quartic, Gaussian and
  * Epanechnikov kernels (docs/hotspots.md has the table). Cost O(n + s²·M² log M) for an M × M
- * padded grid; several phases only arise where cells are coarse, hence few.
+ * padded grid: s = 1 from bandwidth/cell 6 (quartic).
  *
  * <p>{@link #exact} sums M_c directly for every event and cell in reach: the oracle for tests and
  * benchmarks. Points outside the grid still count where their kernel reaches into it, so a map cut
@@ -53,7 +53,10 @@ public final class KernelDensity {
    */
   static final long MAX_FINE_LATTICE_CELLS = 16_000_000L;
 
-  /** Most phases per axis (so at most 64 transforms): reached only below bandwidth/cell = 1. */
+  /**
+   * Most phases per axis (so at most 64 transforms): reached below bandwidth/cell 1, and by the
+   * uniform kernel below 2.
+   */
   static final int MAX_PHASES_PER_AXIS = 8;
 
   private KernelDensity() {}
