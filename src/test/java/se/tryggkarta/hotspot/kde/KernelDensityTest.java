@@ -3,6 +3,7 @@ package se.tryggkarta.hotspot.kde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,134 @@ class KernelDensityTest {
     double w = pts.totalWeight();
     assertThat(Math.abs(estimate.integralEvents() / w - 1)).isLessThan(INTEGRAL_TOLERANCE);
     assertThat(Math.abs(exact.integralEvents() / w - 1)).isLessThan(INTEGRAL_TOLERANCE);
+  }
+
+  /** Bandwidth/cell ratios drawn per kernel by {@link #randomRatios}. */
+  static final int RANDOM_RATIOS = 6;
+
+  /**
+   * Seeded bandwidth/cell ratios, log-uniform in [1, 30] so that the coarse cells, where the
+   * binning lattice has several phases and the plan changes often, are drawn as often as the fine.
+   */
+  static double[] randomRatios(Kernel kernel) {
+    Random rnd = new Random(19 + kernel.ordinal());
+    return DoubleStream.generate(() -> Math.exp(rnd.nextDouble() * Math.log(30)))
+        .limit(RANDOM_RATIOS)
+        .toArray();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = Kernel.class, names = "UNIFORM", mode = EnumSource.Mode.EXCLUDE)
+  void a_lone_event_stays_within_half_a_percent_of_its_peak_at_random_bandwidth_per_cell_ratios(
+      Kernel kernel) {
+    // One event is the hardest map: its own peak is the maximum, and no neighbour averages its
+    // binning error away (a repeat address with many events is the same map scaled).
+    Random rnd = new Random(7);
+    for (double ratio : randomRatios(kernel)) {
+      double cell = 20;
+      double h = ratio * cell;
+      // Room for the kernel and the cubic stencil's tails on every side.
+      int cells = 2 * (int) Math.ceil(kernel.supportRadius() * ratio) + 40;
+      GridSpec grid = new GridSpec(0, 0, cell, cells, cells);
+      for (int t = 0; t < 3; t++) {
+        double x = (cells / 2 + rnd.nextDouble()) * cell;
+        double y = (cells / 2 + rnd.nextDouble()) * cell;
+        PointSet one = PointSet.unweighted(new double[] {x}, new double[] {y});
+        DensityGrid estimate = KernelDensity.estimate(one, grid, kernel, h);
+        DensityGrid exact = KernelDensity.exact(one, grid, kernel, h);
+        assertThat(worstDifference(estimate, exact) / exact.max())
+            .as("%s at bandwidth/cell %.2f, event at (%.1f, %.1f)", kernel, ratio, x, y)
+            .isLessThan(FFT_TOLERANCE_OF_MAX);
+        assertThat(Math.abs(estimate.integralEvents() - 1)).isLessThan(INTEGRAL_TOLERANCE);
+        assertThat(estimate.max()).isGreaterThan(0);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Kernel.class)
+  void clustered_events_with_repeat_addresses_stay_within_half_a_percent_at_random_ratios(
+      Kernel kernel) {
+    for (double ratio : randomRatios(kernel)) {
+      double cell = 20;
+      double h = ratio * cell;
+      // Cluster centres lie at least 0.38 × size inside the grid; events within 4σ of them keep
+      // their whole kernel inside.
+      double spread = kernel == Kernel.UNIFORM ? 2 * h : h;
+      double size = Math.max(1000, (4 * spread + kernel.supportRadius() * h) / 0.35);
+      int cells = (int) Math.ceil(size / cell);
+      GridSpec grid = new GridSpec(0, 0, cell, cells, cells);
+      PointSet pts = withRepeatAddresses(kernel, spread, size);
+      DensityGrid estimate = KernelDensity.estimate(pts, grid, kernel, h);
+      DensityGrid exact = KernelDensity.exact(pts, grid, kernel, h);
+      assertThat(worstDifference(estimate, exact) / exact.max())
+          .as("%s at bandwidth/cell %.2f", kernel, ratio)
+          .isLessThan(FFT_TOLERANCE_OF_MAX);
+      assertThat(Math.abs(estimate.integralEvents() / pts.totalWeight() - 1))
+          .isLessThan(INTEGRAL_TOLERANCE);
+    }
+  }
+
+  /**
+   * Events in three clusters (σ = h) with a fifth of them stacked on four addresses, as real
+   * incidents repeat at one coordinate; for the uniform kernel, whose rim no lattice resolves for a
+   * point-like pile, the clusters alone (σ = 2h).
+   */
+  private static PointSet withRepeatAddresses(Kernel kernel, double spread, double size) {
+    boolean stack = kernel != Kernel.UNIFORM;
+    PointSet clustered =
+        TestPoints.clustered(5, 240, 3, spread, size * 0.3, size * 0.3, size * 0.4);
+    Random rnd = new Random(9);
+    double[] ax = new double[4];
+    double[] ay = new double[4];
+    for (int a = 0; a < 4; a++) {
+      ax[a] = size * (0.35 + 0.3 * rnd.nextDouble());
+      ay[a] = size * (0.35 + 0.3 * rnd.nextDouble());
+    }
+    int n = clustered.size();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      boolean repeat = stack && i % 5 == 0;
+      x[i] = repeat ? ax[i % 4] : clustered.x(i);
+      y[i] = repeat ? ay[i % 4] : clustered.y(i);
+      w[i] = clustered.weight(i);
+    }
+    return PointSet.of(x, y, w);
+  }
+
+  @Test
+  void estimate_on_a_lattice_too_large_to_hold_at_once_matches_exact_cell_sums() {
+    // Bandwidth = cell needs 4 × 4 phases: the 1 000 × 1 000 grid's fine lattice (> 16 million
+    // nodes) is not held, and every phase is binned in its own pass over the events.
+    GridSpec grid = new GridSpec(0, 0, 20, 1000, 1000);
+    assertThat(KernelDensity.phasesPerAxis(grid, Kernel.QUARTIC, 20)).isEqualTo(4);
+    PointSet pts = TestPoints.clustered(8, 400, 4, 40, 0, 0, 20_000);
+    DensityGrid estimate = KernelDensity.estimate(pts, grid, Kernel.QUARTIC, 20);
+    DensityGrid exact = KernelDensity.exact(pts, grid, Kernel.QUARTIC, 20);
+    assertThat(worstDifference(estimate, exact) / exact.max()).isLessThan(FFT_TOLERANCE_OF_MAX);
+    assertThat(Math.abs(estimate.integralEvents() / pts.totalWeight() - 1))
+        .isLessThan(INTEGRAL_TOLERANCE);
+  }
+
+  @Test
+  void no_cell_is_negative_although_the_cubic_stencil_rings_at_the_rim() {
+    PointSet one = PointSet.unweighted(new double[] {503}, new double[] {497});
+    GridSpec grid = new GridSpec(0, 0, 20, 50, 50);
+    DensityGrid d = KernelDensity.estimate(one, grid, Kernel.QUARTIC, 60);
+    for (int i = 0; i < grid.cellCount(); i++) {
+      assertThat(d.value(i)).isGreaterThanOrEqualTo(0);
+    }
+    assertThat(Math.abs(d.integralEvents() - 1)).isLessThan(INTEGRAL_TOLERANCE);
+  }
+
+  private static double worstDifference(DensityGrid a, DensityGrid b) {
+    double worst = 0;
+    for (int i = 0; i < a.grid().cellCount(); i++) {
+      worst = Math.max(worst, Math.abs(a.value(i) - b.value(i)));
+    }
+    return worst;
   }
 
   @ParameterizedTest(name = "{0}")
