@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.javalin.http.Context;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,24 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("se.tryggkarta.http.api..")
+        .check(classes);
+  }
+
+  @Test
+  void handlersReadQueryParametersOnlyThroughParams() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("se.tryggkarta.http.Params")
+        .should()
+        .callMethod(Context.class, "queryParam", String.class)
+        .orShould()
+        .callMethod(Context.class, "queryParams", String.class)
+        .orShould()
+        .callMethod(Context.class, "queryParamAsClass", String.class, Class.class)
+        .orShould()
+        .callMethod(Context.class, "queryParamsAsClass", String.class, Class.class)
+        .because(
+            "Params refuses reads of parameters the route's OpenAPI operation does not declare")
         .check(classes);
   }
 

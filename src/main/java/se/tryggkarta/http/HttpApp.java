@@ -8,12 +8,18 @@ import io.javalin.security.RouteRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
 
 /**
  * The app factory: builds the Javalin app from its route groups, access policy and settings. Tests
  * start it with javalin-testtools; {@code serve} starts it on a port. Holds no state of its own.
+ *
+ * <p>Before a matched API route's handler runs, the access policy decides whether the caller may
+ * call it, and then its query is checked against the parameters the route's OpenAPI operation
+ * declares ({@link QueryParameters}): an unknown or repeated parameter answers 400.
  */
 public final class HttpApp {
   private final Javalin javalin;
@@ -30,7 +36,10 @@ public final class HttpApp {
     List<RouteGroup> all = new ArrayList<>(groups);
     List<String> fragments =
         groups.stream().map(RouteGroup::openApiFragment).flatMap(Optional::stream).toList();
-    all.add(new OpenApiRoutes(mapper, fragments));
+    OpenApiRoutes openApi = new OpenApiRoutes(mapper, fragments);
+    all.add(openApi);
+    QueryParameters declared = QueryParameters.of(openApi.document());
+    Set<String> apiRoutes = ConcurrentHashMap.newKeySet();
     List<RouteSpec> registered = new ArrayList<>();
     Javalin app =
         Javalin.create(
@@ -47,10 +56,12 @@ public final class HttpApp {
               }
               ProblemMapper.install(config.routes);
               config.routes.beforeMatched(ctx -> policy.authorize(ctx, accessOf(ctx.routeRoles())));
+              config.routes.beforeMatched(ctx -> declared.check(ctx, apiRoutes));
               config.routes.before(SecurityHeaders::apply);
               ApiRoutes api = new ApiRoutes(config.routes);
               all.forEach(g -> g.register(api));
               registered.addAll(api.registered());
+              registered.forEach(r -> apiRoutes.add(QueryParameters.key(r.method(), r.path())));
             });
     return new HttpApp(app, List.copyOf(registered));
   }
