@@ -78,6 +78,29 @@ class ArchitectureTest {
   }
 
   @Test
+  void handlersReadBodiesOnlyThroughTheStrictReaders() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("se.tryggkarta.http.RequestBody")
+        .and()
+        .doNotHaveFullyQualifiedName("se.tryggkarta.http.UploadBody")
+        .should()
+        .callMethod(Context.class, "body")
+        .orShould()
+        .callMethod(Context.class, "bodyAsBytes")
+        .orShould()
+        .callMethod(Context.class, "bodyAsClass", Class.class)
+        .orShould()
+        .callMethod(Context.class, "bodyAsClass", java.lang.reflect.Type.class)
+        .orShould()
+        .callMethod(Context.class, "bodyInputStream")
+        .because(
+            "RequestBody refuses invalid UTF-8, trailing content and unpaired surrogates, and"
+                + " UploadBody holds uploads to the upload limit")
+        .check(classes);
+  }
+
+  @Test
   void onlyStoreImportsJdbc() {
     noClasses()
         .that()

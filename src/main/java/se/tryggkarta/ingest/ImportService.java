@@ -133,6 +133,7 @@ public final class ImportService {
     Crs crs = options.crs().or(source::declaredCrs).orElse(Crs.wgs84());
     SpatialCheck spatial = new SpatialCheck(w, crs, options.boundaryToleranceMeters());
     RecordMapper mapper = new RecordMapper(layer, w, options, crs, spatial);
+    source.columns().ifPresent(mapper::requireColumns);
     boolean atomic = options.onInvalid() == OnInvalid.REJECT;
     Tally tally = new Tally();
     Map<String, Long> seen = new HashMap<>();

@@ -124,7 +124,30 @@ class BadInputCorpusTest {
             "application/octet-stream");
 
     assertProblemWithPointers(r);
+    Expected expected = expectations().get(name);
+    assertThat(expected).as("a row for %s in the corpus README", name).isNotNull();
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(expected.status());
+    assertThat(TestServer.json(r).at("/errors/0/field").asText())
+        .as(r.body())
+        .isEqualTo(expected.field());
     assertUnchanged();
+  }
+
+  /** What the corpus README says a file answers: the status and the first error's field. */
+  record Expected(int status, String field) {}
+
+  private static final java.util.regex.Pattern ROW =
+      java.util.regex.Pattern.compile("^\\| `([^`]+)` \\|.*→ (\\d{3})[^`|]*`([^`]+)`[^|]*\\|$");
+
+  static Map<String, Expected> expectations() throws IOException {
+    Map<String, Expected> out = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(CORPUS.resolve("README.md"))) {
+      java.util.regex.Matcher m = ROW.matcher(line);
+      if (m.matches()) {
+        out.put(m.group(1), new Expected(Integer.parseInt(m.group(2)), m.group(3)));
+      }
+    }
+    return out;
   }
 
   @Test

@@ -13,6 +13,7 @@ import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
+import se.tryggkarta.http.RequestBody;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
@@ -55,7 +56,7 @@ public final class WorkspaceRoutes implements RouteGroup {
   }
 
   private void create(Context ctx) {
-    Workspace w = ctx.bodyAsClass(WorkspaceBody.class).toWorkspace(Optional.empty());
+    Workspace w = RequestBody.json(ctx, WorkspaceBody.class).toWorkspace(Optional.empty());
     ctx.status(201).json(json(workspaces.create(w)));
   }
 
@@ -66,7 +67,7 @@ public final class WorkspaceRoutes implements RouteGroup {
   private void update(Context ctx) {
     String id = ctx.pathParam("ws");
     workspaces.getWorkspace(id);
-    Workspace w = ctx.bodyAsClass(WorkspaceBody.class).toWorkspace(Optional.of(id));
+    Workspace w = RequestBody.json(ctx, WorkspaceBody.class).toWorkspace(Optional.of(id));
     ctx.json(json(workspaces.update(w)));
   }
 
