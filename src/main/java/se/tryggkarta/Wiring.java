@@ -69,7 +69,9 @@ public final class Wiring implements AutoCloseable {
     this.hotspots = new HotspotService(workspaces, store);
     this.tiles = new DensityTiles(workspaces, store, hotspots, AnalysisPool.defaults(), 64L << 20);
     this.lighting = new LightingService(workspaces, store);
-    this.networks = new NetworkService(store, workspaces, new SqliteGeoPackageFiles());
+    this.networks =
+        new NetworkService(
+            store, workspaces, new SqliteGeoPackageFiles(), config.maxInflatedBytes());
     this.walkPlanner =
         new WalkPlanner(
             networks,
