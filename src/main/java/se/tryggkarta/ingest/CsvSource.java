@@ -27,9 +27,10 @@ import se.tryggkarta.common.FieldError;
  * Reads RFC 4180 CSV (quoted fields, embedded separators and line breaks) with a header row, one
  * row at a time, using Jackson's streaming CSV parser. The separator is given or guessed from the
  * header (',', ';' or tab, whichever occurs most outside quotes). Record numbers are line numbers
- * counting the header as line 1. Values are strings; blank lines are skipped. The text must be
- * UTF-8: other bytes (a spreadsheet's Windows-1252 export) are refused with their line rather than
- * read as replacement characters. Not thread-safe.
+ * counting the header as line 1. Values are strings, with the formula guard of the service's own
+ * exports taken off ({@link CsvCells#unguard}); blank lines are skipped. The text must be UTF-8:
+ * other bytes (a spreadsheet's Windows-1252 export) are refused with their line rather than read as
+ * replacement characters. Not thread-safe.
  */
 final class CsvSource implements RecordSource {
   private static final CsvMapper CSV = new CsvMapper();
@@ -173,7 +174,7 @@ final class CsvSource implements RecordSource {
                     "expected " + header.size() + " columns, found " + row.values().size()));
       }
       for (int i = 0; i < Math.min(header.size(), row.values().size()); i++) {
-        String v = row.values().get(i).strip();
+        String v = CsvCells.unguard(row.values().get(i).strip());
         if (!v.isEmpty()) {
           properties.put(header.get(i), v);
         }

@@ -1,6 +1,5 @@
 package se.tryggkarta.http;
 
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import se.tryggkarta.commitment.CommitmentJson;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
@@ -49,7 +49,7 @@ public final class SmallTown {
 
   private SmallTown() {}
 
-  /** Seeds the workspace through the server's store and its commitment routes. */
+  /** Seeds the workspace through the server's store and commitment service. */
   public static void seed(TestServer server) {
     Store store = server.wiring().store();
     double east = WEST + (LINES - 1) * STEP_LON;
@@ -80,28 +80,21 @@ public final class SmallTown {
                 "Parken",
                 GF.createPoint(new Coordinate(WEST + 4 * STEP_LON, SOUTH + 4 * STEP_LAT)),
                 Map.of())));
-    String base = "/api/workspaces/" + WS + "/commitments";
-    require(
-        server.post(
-            base,
-            """
-            {"id":"narvaro-resecentrum","title":"Närvaro vid resecentrum","text":"Minst 50 gånger.",
-             "responsible":"police","kind":"presence","periodStart":"2025-01-01",
-             "periodEnd":"2025-12-31","target":50,"places":[{"name":"Resecentrum","bufferMeters":50}],
-             "categories":["theft"]}
-            """,
-            "application/json"));
-    require(
-        server.post(
-            base + "/" + COMMITMENT_ID + "/activities",
-            "occurred_at,count,place,note\n2025-03-01,2,Resecentrum,kväll\n2025-04-02,3,Resecentrum,\n",
-            "text/csv"));
-  }
-
-  private static void require(HttpResponse<String> r) {
-    if (r.statusCode() >= 300) {
-      throw new IllegalStateException("seeding failed: " + r.statusCode() + " " + r.body());
-    }
+    var commitments = server.wiring().commitments();
+    commitments.create(
+        WS,
+        CommitmentJson.readCommitment(
+            CommitmentJson.parse(
+                """
+                {"id":"narvaro-resecentrum","title":"Närvaro vid resecentrum",
+                 "text":"Minst 50 gånger.","responsible":"police","kind":"presence",
+                 "periodStart":"2025-01-01","periodEnd":"2025-12-31","target":50,
+                 "places":[{"name":"Resecentrum","bufferMeters":50}],"categories":["theft"]}
+                """)));
+    commitments.importActivities(
+        WS,
+        COMMITMENT_ID,
+        "occurred_at,count,place,note\n2025-03-01,2,Resecentrum,kväll\n2025-04-02,3,Resecentrum,\n");
   }
 
   private static List<LayerRecord> streets() {
