@@ -26,6 +26,7 @@ import se.tryggkarta.http.api.WebMapRoutes;
 import se.tryggkarta.http.api.WorkspaceRoutes;
 import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.http.auth.ApiKeyPolicy;
+import se.tryggkarta.http.auth.TrustedProxies;
 import se.tryggkarta.ingest.ExportService;
 import se.tryggkarta.ingest.ImportService;
 import se.tryggkarta.lighting.LightingService;
@@ -182,7 +183,8 @@ public final class Wiring implements AutoCloseable {
 
   /** The policy the service runs with: API keys, and anonymous access to public aggregates. */
   public AccessPolicy accessPolicy() {
-    return new ApiKeyPolicy(keys, store, Clock.systemUTC());
+    return new ApiKeyPolicy(
+        keys, store, Clock.systemUTC(), TrustedProxies.parse(config.trustedProxies()));
   }
 
   /** The HTTP app as the service runs it. */
