@@ -48,6 +48,7 @@ public final class HttpApp {
               config.http.maxRequestSize = settings.maxJsonBodyBytes();
               config.http.prefer405over404 = true;
               config.startup.showJavalinBanner = false;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
               config.staticFiles.enableWebjars();
               config.staticFiles.add("/public", Location.CLASSPATH);
               if (!settings.corsOrigins().isEmpty()) {

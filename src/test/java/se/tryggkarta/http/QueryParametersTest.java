@@ -149,6 +149,13 @@ class QueryParametersTest {
   }
 
   @Test
+  void a_path_that_is_not_utf8_answers_400_problem_json_not_a_jetty_page() {
+    HttpResponse<String> r = server.get("/api/workspaces/kungalv/commitments/%ED%A0%80/progress");
+
+    assertProblem(r, 400);
+  }
+
+  @Test
   void static_files_take_any_query() {
     HttpResponse<String> r = server.get("/index.html?v=20261204");
 
