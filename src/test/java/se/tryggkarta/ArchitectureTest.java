@@ -101,6 +101,27 @@ class ArchitectureTest {
   }
 
   @Test
+  void everyXmlParserIsTheHardenedOne() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("se.tryggkarta.ingest.SafeXml")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javax.xml.parsers.SAXParserFactory")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javax.xml.parsers.DocumentBuilderFactory")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javax.xml.stream.XMLInputFactory")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("org.openstreetmap.osmosis.xml.v0_6")
+        .because("SafeXml refuses DTDs, entities and external resources (XXE)")
+        .check(classes);
+  }
+
+  @Test
   void onlyStoreImportsJdbc() {
     noClasses()
         .that()
