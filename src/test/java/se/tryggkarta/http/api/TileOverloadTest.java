@@ -52,11 +52,15 @@ class TileOverloadTest {
               OpenAccessPolicy open = new OpenAccessPolicy();
               DensityTiles tiles =
                   new DensityTiles(w.workspaces(), w.store(), w.hotspots(), pool, 8L << 20);
+              // the hotspot routes come along because the tile routes' OpenAPI parameters are
+              // defined in the hotspot fragment, and every route's query is checked against them
               return HttpApp.create(
                   HttpSettings.DEFAULT,
                   open,
                   List.of(
-                      new HealthRoutes(w.store()), new TileRoutes(w.workspaces(), tiles, open)));
+                      new HealthRoutes(w.store()),
+                      new HotspotRoutes(w.workspaces(), w.hotspots(), open, tiles),
+                      new TileRoutes(w.workspaces(), tiles, open)));
             })) {
       Store store = server.wiring().store();
       store.createWorkspace(Workspace.of("town", "Town"));
