@@ -155,6 +155,58 @@ class QueryParametersTest {
     assertProblem(r, 400);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"?%ZZ=1", "?n=%", "?=1", "?n", "?%ED%A0%80=1", "?&&&", "?n=%FF%FE", "?n=1%00"})
+  void a_malformed_query_answers_4xx_problem_json(String query) throws Exception {
+    // sent over a raw socket: Java's HTTP client refuses to send a malformed URI
+    String[] answer = raw("GET /api/workspaces/kungalv/hotspots/sites" + query);
+
+    int status = Integer.parseInt(answer[0]);
+    assertThat(status).as(answer[2]).isBetween(200, 499);
+    if (status >= 400) {
+      assertThat(answer[1]).startsWith(ProblemMapper.PROBLEM_JSON);
+    }
+  }
+
+  /** Status, Content-Type and body of a request line sent as it is. */
+  private String[] raw(String requestLine) throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", server.app().javalin().port())) {
+      socket
+          .getOutputStream()
+          .write(
+              (requestLine + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String text =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String status = text.substring(9, 12);
+      String type =
+          text.lines()
+              .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+              .map(l -> l.substring(13).strip())
+              .findFirst()
+              .orElse("");
+      return new String[] {status, type, text};
+    }
+  }
+
+  @Test
+  void thousands_of_unknown_parameters_are_answered_with_the_first_twenty() {
+    StringBuilder q = new StringBuilder("?");
+    for (int i = 0; i < 5000; i++) {
+      q.append("p").append(i).append("=1&");
+    }
+    HttpResponse<String> r = server.get("/api/workspaces/kungalv/hotspots/sites" + q);
+
+    assertThat(r.statusCode()).isIn(400, 414, 431);
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith(ProblemMapper.PROBLEM_JSON);
+    if (r.statusCode() == 400) {
+      assertThat(TestServer.json(r).get("errors")).hasSize(QueryParameters.MAX_LISTED);
+    }
+  }
+
   @Test
   void static_files_take_any_query() {
     HttpResponse<String> r = server.get("/index.html?v=20261204");
