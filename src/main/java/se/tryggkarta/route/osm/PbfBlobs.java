@@ -126,7 +126,8 @@ final class PbfBlobs {
     }
     Inflater inflater = new Inflater();
     try (Counted inflated =
-        new Counted(blob, new InflaterInputStream(data.getZlibData().newInput(), inflater))) {
+        new Counted(
+            blob, new InflaterInputStream(data.getZlibData().newInput(), inflater, 1 << 16))) {
       if (osmData) {
         scan(blob, CodedInputStream.newInstance(inflated));
       }
@@ -268,12 +269,15 @@ final class PbfBlobs {
         if (length < 0) {
           throw malformed(blob, "a field has a negative length");
         }
-        int limit = in.pushLimit(length);
+        // each varint ends in a byte with the high bit clear
         long values = 0;
-        while (!in.isAtEnd()) {
-          values += (in.readRawByte() & 0x80) == 0 ? 1 : 0;
+        for (int left = length; left > 0; ) {
+          byte[] chunk = in.readRawBytes(Math.min(left, 8192));
+          for (byte b : chunk) {
+            values += b >= 0 ? 1 : 0;
+          }
+          left -= chunk.length;
         }
-        in.popLimit(limit);
         add(blob, count, Math.max(1, values));
       }
       case WireFormat.WIRETYPE_FIXED64 -> in.skipRawBytes(8);
