@@ -15,6 +15,10 @@ import se.tryggkarta.common.DomainException;
  * @param adminKey the first admin API key, for automated deployments
  * @param corsOrigins browser origins allowed to call the API; empty turns CORS off
  * @param maxUploadBytes the largest import body
+ * @param maxInflatedBytes the most a compressed upload (an OpenStreetMap PBF file) may decompress
+ *     to, in total (1 GiB)
+ * @param trustedProxies addresses (or CIDR blocks) of reverse proxies whose {@code X-Forwarded-For}
+ *     names the client; empty means the header is ignored
  */
 public record AppConfig(
     Path dataDir,
@@ -22,7 +26,30 @@ public record AppConfig(
     Optional<String> dbUrl,
     Optional<String> adminKey,
     List<String> corsOrigins,
-    long maxUploadBytes) {
+    long maxUploadBytes,
+    long maxInflatedBytes,
+    List<String> trustedProxies) {
+  public static final long DEFAULT_MAX_INFLATED_BYTES = 1L << 30;
+
+  /** A configuration with the default input bounds and no trusted proxies. */
+  public AppConfig(
+      Path dataDir,
+      int port,
+      Optional<String> dbUrl,
+      Optional<String> adminKey,
+      List<String> corsOrigins,
+      long maxUploadBytes) {
+    this(
+        dataDir,
+        port,
+        dbUrl,
+        adminKey,
+        corsOrigins,
+        maxUploadBytes,
+        DEFAULT_MAX_INFLATED_BYTES,
+        List.of());
+  }
+
   public AppConfig {
     if (port < 0 || port > 65535) {
       throw DomainException.invalid("port", "port must be 0..65535, was " + port);
@@ -37,6 +64,12 @@ public record AppConfig(
         });
     adminKey = adminKey.filter(k -> !k.isBlank());
     corsOrigins = List.copyOf(corsOrigins);
+    if (maxInflatedBytes < 1 << 20) {
+      throw DomainException.invalid(
+          "max-inflated-mb",
+          "the decompression limit must be at least 1 MiB, was " + maxInflatedBytes);
+    }
+    trustedProxies = List.copyOf(trustedProxies);
   }
 
   /** The embedded store's file. */

@@ -42,6 +42,7 @@ import se.tryggkarta.http.api.WebMapRoutes;
 import se.tryggkarta.http.api.WorkspaceRoutes;
 import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.http.auth.ApiKeyPolicy;
+import se.tryggkarta.http.auth.TrustedProxies;
 import se.tryggkarta.http.ogc.OgcItems;
 import se.tryggkarta.http.ogc.OgcRoutes;
 import se.tryggkarta.ingest.ExportService;
@@ -102,7 +103,9 @@ public final class Wiring implements AutoCloseable {
             new AnalysisCache(AnalysisPool.forReleases()),
             Clock.systemUTC());
     this.tiles = new DensityTiles(workspaces, analyses, releases, 64L << 20);
-    this.networks = new NetworkService(store, workspaces, new SqliteGeoPackageFiles());
+    this.networks =
+        new NetworkService(
+            store, workspaces, new SqliteGeoPackageFiles(), config.maxInflatedBytes());
     this.walkPlanner =
         new WalkPlanner(
             networks,
@@ -253,7 +256,8 @@ public final class Wiring implements AutoCloseable {
 
   /** The policy the service runs with: API keys, and anonymous access to public aggregates. */
   public AccessPolicy accessPolicy() {
-    return new ApiKeyPolicy(keys, store, Clock.systemUTC());
+    return new ApiKeyPolicy(
+        keys, store, Clock.systemUTC(), TrustedProxies.parse(config.trustedProxies()));
   }
 
   /** The HTTP app as the service runs it. */

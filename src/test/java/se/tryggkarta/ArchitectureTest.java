@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.javalin.http.Context;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,68 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("se.tryggkarta.http.api..")
+        .check(classes);
+  }
+
+  @Test
+  void handlersReadQueryParametersOnlyThroughParams() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("se.tryggkarta.http.Params")
+        .should()
+        .callMethod(Context.class, "queryParam", String.class)
+        .orShould()
+        .callMethod(Context.class, "queryParams", String.class)
+        .orShould()
+        .callMethod(Context.class, "queryParamAsClass", String.class, Class.class)
+        .orShould()
+        .callMethod(Context.class, "queryParamsAsClass", String.class, Class.class)
+        .because(
+            "Params refuses reads of parameters the route's OpenAPI operation does not declare")
+        .check(classes);
+  }
+
+  @Test
+  void handlersReadBodiesOnlyThroughTheStrictReaders() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("se.tryggkarta.http.RequestBody")
+        .and()
+        .doNotHaveFullyQualifiedName("se.tryggkarta.http.UploadBody")
+        .should()
+        .callMethod(Context.class, "body")
+        .orShould()
+        .callMethod(Context.class, "bodyAsBytes")
+        .orShould()
+        .callMethod(Context.class, "bodyAsClass", Class.class)
+        .orShould()
+        .callMethod(Context.class, "bodyAsClass", java.lang.reflect.Type.class)
+        .orShould()
+        .callMethod(Context.class, "bodyInputStream")
+        .because(
+            "RequestBody refuses invalid UTF-8, trailing content and unpaired surrogates, and"
+                + " UploadBody holds uploads to the upload limit")
+        .check(classes);
+  }
+
+  @Test
+  void everyXmlParserIsTheHardenedOne() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("se.tryggkarta.ingest.SafeXml")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javax.xml.parsers.SAXParserFactory")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javax.xml.parsers.DocumentBuilderFactory")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javax.xml.stream.XMLInputFactory")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("org.openstreetmap.osmosis.xml.v0_6")
+        .because("SafeXml refuses DTDs, entities and external resources (XXE)")
         .check(classes);
   }
 

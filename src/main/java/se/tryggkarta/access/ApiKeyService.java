@@ -91,15 +91,16 @@ public final class ApiKeyService {
   }
 
   /**
-   * Whether the token names a key that exists but was revoked. Such a token is a stale credential,
-   * not a guess, so it does not count towards the failed-login limit.
+   * The id of the stored key a token names ({@code tk.<id>.<secret>}), revoked or not, whatever its
+   * secret; empty for a token of another shape or an id no key has. For counting failed logins per
+   * key without letting made-up ids fill the count.
    */
-  public boolean isRevokedToken(String token) {
+  public Optional<String> namedKeyId(String token) {
     String[] parts = token == null ? new String[0] : token.strip().split("\\.");
-    return parts.length == 3
-        && parts[0].equals("tk")
-        && parts[1].length() <= 40
-        && findKey(parts[1]).map(ApiKey::isRevoked).orElse(false);
+    if (parts.length != 3 || !parts[0].equals("tk") || parts[1].length() > 40) {
+      return Optional.empty();
+    }
+    return findKey(parts[1]).map(ApiKey::id);
   }
 
   private Optional<ApiKey> authenticateIssued(String token) {

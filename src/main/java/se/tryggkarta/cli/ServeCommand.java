@@ -47,6 +47,23 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Largest import body in MiB (env TRYGGKARTA_MAX_UPLOAD_MB; default 1024).")
   long maxUploadMb;
 
+  @Option(
+      names = "--max-inflated-mb",
+      defaultValue = "${env:TRYGGKARTA_MAX_INFLATED_MB:-1024}",
+      description =
+          "Most a compressed upload (an OSM PBF file) may decompress to, in MiB"
+              + " (env TRYGGKARTA_MAX_INFLATED_MB; default 1024).")
+  long maxInflatedMb;
+
+  @Option(
+      names = "--trusted-proxies",
+      defaultValue = "${env:TRYGGKARTA_TRUSTED_PROXIES}",
+      split = ",",
+      description =
+          "Reverse proxies (IP addresses or CIDR blocks) whose X-Forwarded-For names the client"
+              + " (env TRYGGKARTA_TRUSTED_PROXIES); none by default, so the header is ignored.")
+  List<String> trustedProxies;
+
   @Override
   public Integer call() throws InterruptedException {
     AppConfig config =
@@ -54,7 +71,9 @@ public final class ServeCommand implements Callable<Integer> {
             port,
             Optional.ofNullable(System.getenv("TRYGGKARTA_ADMIN_KEY")),
             corsOrigins == null ? List.of() : corsOrigins,
-            maxUploadMb << 20);
+            maxUploadMb << 20,
+            maxInflatedMb << 20,
+            trustedProxies == null ? List.of() : trustedProxies);
     Wiring wiring = Wiring.open(config);
     wiring
         .keys()

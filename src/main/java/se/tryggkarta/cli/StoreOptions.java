@@ -28,6 +28,25 @@ public final class StoreOptions {
     return new AppConfig(dataDir, port, Optional.ofNullable(dbUrl), adminKey, cors, maxUploadBytes);
   }
 
+  /** A configuration with these store options, the HTTP settings and the input bounds. */
+  public AppConfig config(
+      int port,
+      Optional<String> adminKey,
+      List<String> cors,
+      long maxUploadBytes,
+      long maxInflatedBytes,
+      List<String> trustedProxies) {
+    return new AppConfig(
+        dataDir,
+        port,
+        Optional.ofNullable(dbUrl),
+        adminKey,
+        cors,
+        maxUploadBytes,
+        maxInflatedBytes,
+        trustedProxies);
+  }
+
   public AppConfig config() {
     return config(0, Optional.empty(), List.of(), 1L << 30);
   }

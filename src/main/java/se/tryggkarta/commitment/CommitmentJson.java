@@ -24,6 +24,7 @@ import org.n52.jackson.datatype.jts.JtsModule;
 import se.tryggkarta.commitment.progress.Milestone;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.LonLat;
+import se.tryggkarta.common.StrictJson;
 import se.tryggkarta.common.TimeRange;
 
 /**
@@ -76,13 +77,17 @@ public final class CommitmentJson {
   /** Parses JSON text; a syntax error becomes INVALID_INPUT on {@code body}. */
   public static JsonNode parse(String text) {
     try {
-      JsonNode node = JSON.readTree(text == null ? "" : text);
+      JsonNode node =
+          StrictJson.readTree(
+              JSON, (text == null ? "" : text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       if (node == null || node.isMissingNode()) {
         throw DomainException.invalid("body", "the body is empty");
       }
       return node;
     } catch (JsonProcessingException e) {
       throw DomainException.invalid("body", "malformed JSON: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -430,9 +435,15 @@ public final class CommitmentJson {
         throw DomainException.invalid(field, field + " is not a valid geometry");
       }
       return g;
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+    } catch (DomainException e) {
+      throw e;
+    } catch (JsonProcessingException | RuntimeException e) {
+      // the GeoJSON reader fails with bare runtime errors (a missing type or coordinates)
       throw DomainException.invalid(
-          field, field + " must be a GeoJSON geometry: " + e.getMessage());
+          field,
+          field
+              + " must be a GeoJSON geometry with a type and coordinates"
+              + (e instanceof JsonProcessingException j ? ": " + j.getOriginalMessage() : ""));
     }
   }
 }

@@ -8,12 +8,18 @@ import io.javalin.security.RouteRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
 
 /**
  * The app factory: builds the Javalin app from its route groups, access policy and settings. Tests
  * start it with javalin-testtools; {@code serve} starts it on a port. Holds no state of its own.
+ *
+ * <p>Before a matched API route's handler runs, the access policy decides whether the caller may
+ * call it, and then its query is checked against the parameters the route's OpenAPI operation
+ * declares ({@link QueryParameters}): an unknown or repeated parameter answers 400.
  */
 public final class HttpApp {
   private final Javalin javalin;
@@ -39,7 +45,10 @@ public final class HttpApp {
     List<RouteGroup> all = new ArrayList<>(groups);
     List<String> fragments =
         groups.stream().map(RouteGroup::openApiFragment).flatMap(Optional::stream).toList();
-    all.add(new OpenApiRoutes(mapper, fragments));
+    OpenApiRoutes openApi = new OpenApiRoutes(mapper, fragments);
+    all.add(openApi);
+    QueryParameters declared = QueryParameters.of(openApi.document());
+    Set<String> apiRoutes = ConcurrentHashMap.newKeySet();
     List<RouteSpec> registered = new ArrayList<>();
     Javalin app =
         Javalin.create(
@@ -48,6 +57,7 @@ public final class HttpApp {
               config.http.maxRequestSize = settings.maxJsonBodyBytes();
               config.http.prefer405over404 = true;
               config.startup.showJavalinBanner = false;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
               config.staticFiles.enableWebjars();
               config.staticFiles.add("/public", Location.CLASSPATH);
               if (!settings.corsOrigins().isEmpty()) {
@@ -59,6 +69,7 @@ public final class HttpApp {
                   ctx -> {
                     Access access = accessOf(ctx.routeRoles());
                     policy.authorize(ctx, access);
+                    declared.check(ctx, apiRoutes);
                     publicLoad.enter(ctx, access);
                   });
               config.routes.afterMatched(publicLoad::leave);
@@ -66,6 +77,7 @@ public final class HttpApp {
               ApiRoutes api = new ApiRoutes(config.routes);
               all.forEach(g -> g.register(api));
               registered.addAll(api.registered());
+              registered.forEach(r -> apiRoutes.add(QueryParameters.key(r.method(), r.path())));
             });
     return new HttpApp(app, List.copyOf(registered));
   }

@@ -12,6 +12,9 @@ import org.n52.jackson.datatype.jts.JtsModule;
 /**
  * The JSON mapper for the API: JTS geometries as GeoJSON (WGS84, RFC 7946), {@code java.time}
  * values as ISO-8601 strings, Optionals as values or null, and unknown request fields rejected.
+ * Request bodies are read through {@link RequestBody}, which also refuses trailing content and
+ * invalid Unicode. (Jackson's own trailing-token check is not used: the JTS module reads nested
+ * geometries as trees, which that check refuses.)
  */
 public final class Json {
   private Json() {}

@@ -18,6 +18,7 @@ import se.tryggkarta.http.auth.Access;
  * annotation-driven generator does not run on Javalin 7 and would describe GeoJSON poorly.
  */
 final class OpenApiRoutes implements RouteGroup {
+  private final ObjectNode tree;
   private final byte[] document;
 
   OpenApiRoutes(ObjectMapper mapper, List<String> fragments) {
@@ -34,11 +35,17 @@ final class OpenApiRoutes implements RouteGroup {
         }
       }
     }
+    this.tree = base;
     try {
       this.document = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(base);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The merged document (do not modify). */
+  JsonNode document() {
+    return tree;
   }
 
   private static void merge(ObjectNode base, JsonNode part, String key) {

@@ -18,6 +18,11 @@ import se.tryggkarta.workspace.WorkspaceService;
 /**
  * Reads query parameters with errors that name the parameter. Times accept an ISO-8601 instant with
  * offset, a local date-time, or a date, read in the workspace's zone. Stateless.
+ *
+ * <p>Handlers read query parameters only through this class (an architecture test holds them to
+ * it), and only parameters their OpenAPI operation declares: reading another is a programming error
+ * (IllegalStateException, a 500 that every test of the route sees), because a request naming it
+ * would have been refused as unknown.
  */
 public final class Params {
   private Params() {}
@@ -33,6 +38,16 @@ public final class Params {
   }
 
   public static Optional<String> string(Context ctx, String name) {
+    QueryParameters.Declared declared = ctx.attribute(QueryParameters.ATTRIBUTE);
+    if (declared != null && !declared.allows(name)) {
+      throw new IllegalStateException(
+          ctx.method()
+              + " "
+              + ctx.endpoints().matchedHttpEndpoint().path
+              + " reads the query parameter '"
+              + name
+              + "', which its OpenAPI operation does not declare");
+    }
     String v = ctx.queryParam(name);
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
   }

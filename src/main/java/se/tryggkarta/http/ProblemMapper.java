@@ -150,7 +150,7 @@ public final class ProblemMapper {
     }
   }
 
-  private static DomainException fromJson(JsonProcessingException e) {
+  static DomainException fromJson(JsonProcessingException e) {
     String field = "body";
     if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       field =

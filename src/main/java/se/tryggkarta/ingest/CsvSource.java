@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,13 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.FieldError;
 
 /**
  * Reads RFC 4180 CSV (quoted fields, embedded separators and line breaks) with a header row, one
  * row at a time, using Jackson's streaming CSV parser. The separator is given or guessed from the
  * header (',', ';' or tab, whichever occurs most outside quotes). Record numbers are line numbers
- * counting the header as line 1. Values are strings; blank lines are skipped. Not thread-safe.
+ * counting the header as line 1. Values are strings, with the formula guard of the service's own
+ * exports taken off ({@link CsvCells#unguard}); blank lines are skipped. The text must be UTF-8:
+ * other bytes (a spreadsheet's Windows-1252 export) are refused with their line rather than read as
+ * replacement characters. Not thread-safe.
  */
 final class CsvSource implements RecordSource {
   private static final CsvMapper CSV = new CsvMapper();
@@ -40,7 +46,14 @@ final class CsvSource implements RecordSource {
       char separator = delimiter.isPresent() ? delimiter.get() : guessSeparator(in);
       CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
       this.parser =
-          CSV.getFactory().createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
+          CSV.getFactory()
+              .createParser(
+                  new InputStreamReader(
+                      in,
+                      StandardCharsets.UTF_8
+                          .newDecoder()
+                          .onMalformedInput(CodingErrorAction.REPORT)
+                          .onUnmappableCharacter(CodingErrorAction.REPORT)));
       parser.setSchema(schema);
       parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
       Optional<Row> first = row();
@@ -53,12 +66,30 @@ final class CsvSource implements RecordSource {
           e.getLocation() == null ? 1 : e.getLocation().getLineNr(),
           "csv",
           "malformed CSV: " + e.getOriginalMessage());
+    } catch (CharacterCodingException e) {
+      throw notUtf8();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private record Row(long line, List<String> values) {}
+
+  private DomainException notUtf8() {
+    long line = parser == null ? 1 : Math.max(1, parser.currentLocation().getLineNr());
+    return GeoJsonSource.recordError(
+        line,
+        "csv",
+        "the file is not UTF-8 text (near line "
+            + line
+            + "); save it as \"CSV UTF-8\" (a spreadsheet's plain CSV export may use another"
+            + " character set)");
+  }
+
+  @Override
+  public Optional<List<String>> columns() {
+    return Optional.of(header);
+  }
 
   private static void skipBom(BufferedInputStream in) throws IOException {
     in.mark(3);
@@ -143,7 +174,7 @@ final class CsvSource implements RecordSource {
                     "expected " + header.size() + " columns, found " + row.values().size()));
       }
       for (int i = 0; i < Math.min(header.size(), row.values().size()); i++) {
-        String v = row.values().get(i).strip();
+        String v = CsvCells.unguard(row.values().get(i).strip());
         if (!v.isEmpty()) {
           properties.put(header.get(i), v);
         }
@@ -155,6 +186,8 @@ final class CsvSource implements RecordSource {
           e.getLocation() == null ? 1 : e.getLocation().getLineNr(),
           "csv",
           "malformed CSV: " + e.getOriginalMessage());
+    } catch (CharacterCodingException e) {
+      throw notUtf8();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

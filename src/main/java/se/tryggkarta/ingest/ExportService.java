@@ -46,13 +46,16 @@ import se.tryggkarta.workspace.WorkspaceRepository;
  *       properties the typed fields, then the extra properties.
  *   <li>CSV: a header, then one row per record: {@code id}, {@code lon}/{@code lat} for point
  *       layers or {@code wkt} (WGS84) for others, the typed fields, then one column per extra
- *       property. Two passes: the first collects the extra property names.
+ *       property. Two passes: the first collects the extra property names. Cells a spreadsheet
+ *       would run as formulas are guarded ({@link CsvCells}).
  *   <li>GeoPackage: a new file with the layer's feature table, written to a temporary file and then
  *       copied to the output.
  * </ul>
  *
- * Unsafe-place comments are left out unless {@code withComments}. All three formats read back
- * through {@link ImportService} to the same records. Thread-safe.
+ * Free text is an allowlist: unless {@code withFreeText} (analysts), an export holds only the
+ * fields each layer's schema defines, without the unsafe-place comment; the extra columns, which
+ * may hold anything, are left out (and out of the CSV header). All three formats read back through
+ * {@link ImportService} to the same records. Thread-safe.
  */
 public final class ExportService {
   /** Decimal places of GeoJSON coordinates: 1e-15° is far below a double's use here (1 nm). */
@@ -81,7 +84,7 @@ public final class ExportService {
       String workspaceId,
       Layer layer,
       ImportFormat format,
-      boolean withComments,
+      boolean withFreeText,
       OutputStream out) {
     String ws =
         workspaces
@@ -90,16 +93,16 @@ public final class ExportService {
             .id();
     try {
       return switch (format) {
-        case GEOJSON -> geoJson(ws, layer, withComments, out);
-        case CSV -> csv(ws, layer, withComments, out);
-        case GPKG -> geoPackage(ws, layer, withComments, out);
+        case GEOJSON -> geoJson(ws, layer, withFreeText, out);
+        case CSV -> csv(ws, layer, withFreeText, out);
+        case GPKG -> geoPackage(ws, layer, withFreeText, out);
       };
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private long geoJson(String ws, Layer layer, boolean withComments, OutputStream out)
+  private long geoJson(String ws, Layer layer, boolean withFreeText, OutputStream out)
       throws IOException {
     long[] n = {0};
     JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -118,7 +121,7 @@ public final class ExportService {
             g.writeFieldName("geometry");
             JSON.writeValue(g, r.geometryWgs84());
             g.writeFieldName("properties");
-            JSON.writeValue(g, properties(r, withComments));
+            JSON.writeValue(g, properties(r, withFreeText));
             g.writeEndObject();
             n[0]++;
           } catch (IOException e) {
@@ -131,18 +134,20 @@ public final class ExportService {
     return n[0];
   }
 
-  private long csv(String ws, Layer layer, boolean withComments, OutputStream out)
+  private long csv(String ws, Layer layer, boolean withFreeText, OutputStream out)
       throws IOException {
     Set<String> extraNames = new LinkedHashSet<>();
     List<String> typed = typedColumns(layer);
-    layers.scan(
-        ws,
-        layer,
-        LayerQuery.ALL,
-        r ->
-            r.extra().keySet().stream()
-                .filter(k -> !typed.contains(k) && !k.equals("id"))
-                .forEach(extraNames::add));
+    if (withFreeText) {
+      layers.scan(
+          ws,
+          layer,
+          LayerQuery.ALL,
+          r ->
+              r.extra().keySet().stream()
+                  .filter(k -> !typed.contains(k) && !k.equals("id"))
+                  .forEach(extraNames::add));
+    }
     boolean points = layer != Layer.PLACES && layer != Layer.STREETS;
     List<String> header = new ArrayList<>();
     header.add("id");
@@ -158,7 +163,7 @@ public final class ExportService {
         layer,
         LayerQuery.ALL,
         r -> {
-          Map<String, Object> p = properties(r, withComments);
+          Map<String, Object> p = properties(r, withFreeText);
           List<String> row = new ArrayList<>(header.size());
           row.add(r.externalId());
           if (points) {
@@ -182,7 +187,7 @@ public final class ExportService {
     return n[0];
   }
 
-  private long geoPackage(String ws, Layer layer, boolean withComments, OutputStream out)
+  private long geoPackage(String ws, Layer layer, boolean withFreeText, OutputStream out)
       throws IOException {
     Path dir = Files.createTempDirectory("tryggkarta-export-");
     Path file = dir.resolve("export.gpkg");
@@ -194,7 +199,7 @@ public final class ExportService {
             layer,
             LayerQuery.ALL,
             r -> {
-              writer.write(!withComments && r instanceof UnsafePlace u ? u.withoutComment() : r);
+              writer.write(withFreeText ? r : withoutFreeText(r));
               n[0]++;
             });
         writer.commit();
@@ -225,8 +230,41 @@ public final class ExportService {
     };
   }
 
-  /** The typed fields (by their import names) followed by the extra properties. */
-  static Map<String, Object> properties(LayerRecord r, boolean withComments) {
+  /** The record with only its schema's fields: no extra columns, no comment. */
+  static LayerRecord withoutFreeText(LayerRecord r) {
+    if (r instanceof Incident x) {
+      return new Incident(
+          x.externalId(), x.location(), x.occurredAt(), x.category(), x.weight(), Map.of());
+    } else if (r instanceof UnsafePlace x) {
+      return new UnsafePlace(
+          x.externalId(),
+          x.location(),
+          x.reportedAt(),
+          x.category(),
+          x.source(),
+          java.util.Optional.empty(),
+          Map.of());
+    } else if (r instanceof Lamp x) {
+      return new Lamp(
+          x.externalId(),
+          x.location(),
+          x.status(),
+          x.powerWatts(),
+          x.lumens(),
+          x.installedOn(),
+          x.source(),
+          Map.of());
+    } else if (r instanceof Place x) {
+      return new Place(x.externalId(), x.name(), x.geometryWgs84(), Map.of());
+    } else if (r instanceof StreetSegment x) {
+      return new StreetSegment(
+          x.externalId(), x.geometryWgs84(), x.highway(), x.lit(), x.name(), Map.of());
+    }
+    throw new IllegalArgumentException("unknown record type " + r.getClass());
+  }
+
+  /** The typed fields (by their import names), then the extra properties if free text is shown. */
+  static Map<String, Object> properties(LayerRecord r, boolean withFreeText) {
     Map<String, Object> p = new LinkedHashMap<>();
     if (r instanceof Incident x) {
       p.put("occurred_at", x.occurredAt().toString());
@@ -236,7 +274,7 @@ public final class ExportService {
       p.put("reported_at", x.reportedAt().toString());
       p.put("category", x.category());
       p.put("source", x.source());
-      if (withComments) {
+      if (withFreeText) {
         x.comment().ifPresent(c -> p.put("comment", c));
       }
     } else if (r instanceof Lamp x) {
@@ -252,9 +290,8 @@ public final class ExportService {
       p.put("lit", x.lit().slug());
       x.name().ifPresent(nm -> p.put("name", nm));
     }
-    r.extra().forEach(p::putIfAbsent);
-    if (!withComments && r instanceof UnsafePlace) {
-      p.remove("comment");
+    if (withFreeText) {
+      r.extra().forEach(p::putIfAbsent);
     }
     return p;
   }
@@ -274,25 +311,6 @@ public final class ExportService {
   }
 
   private static void writeRow(Writer w, List<String> values) throws IOException {
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        w.write(',');
-      }
-      String v = values.get(i);
-      if (v.indexOf(',') >= 0
-          || v.indexOf('"') >= 0
-          || v.indexOf('\n') >= 0
-          || v.indexOf('\r') >= 0
-          || (!v.isEmpty()
-              && (Character.isWhitespace(v.charAt(0))
-                  || Character.isWhitespace(v.charAt(v.length() - 1))))) {
-        w.write('"');
-        w.write(v.replace("\"", "\"\""));
-        w.write('"');
-      } else {
-        w.write(v);
-      }
-    }
-    w.write("\r\n");
+    CsvCells.row(w, values);
   }
 }

@@ -27,13 +27,17 @@ import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.FieldError;
+import se.tryggkarta.common.StrictJson;
 
 /**
  * Reads a GeoJSON FeatureCollection (RFC 7946) with Jackson's streaming parser: only one Feature is
  * held in memory at a time, however large the file. Members before {@code features} are read (a
- * legacy {@code crs} member such as {@code urn:ogc:def:crs:EPSG::3006} sets the coordinates' CRS);
- * members after it are ignored. {@code NaN} and {@code Infinity} are accepted by the parser so that
- * validation can name the record that has them. Not thread-safe.
+ * legacy {@code crs} member such as {@code urn:ogc:def:crs:EPSG::3006} sets the coordinates' CRS).
+ * The object must say {@code "type": "FeatureCollection"} (before or after the features), members
+ * after the features are read to the end, and nothing may follow the object: the JSON is read
+ * strictly ({@link StrictJson}: no trailing content, no unpaired surrogates, no member twice in one
+ * object). {@code NaN} and {@code Infinity} are accepted by the parser so that validation can name
+ * the record that has them. Not thread-safe.
  */
 final class GeoJsonSource implements RecordSource {
   private static final JsonFactory FACTORY =
@@ -46,12 +50,14 @@ final class GeoJsonSource implements RecordSource {
 
   private final JsonParser parser;
   private Optional<Crs> crs = Optional.empty();
+  private boolean typed;
   private long number;
   private boolean done;
 
   GeoJsonSource(InputStream in) {
     try {
-      this.parser = FACTORY.createParser(in);
+      this.parser = StrictJson.strict(FACTORY.createParser(in));
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       openFeatures();
     } catch (IOException e) {
       throw malformed(e);
@@ -66,31 +72,57 @@ final class GeoJsonSource implements RecordSource {
     if (t != JsonToken.START_OBJECT) {
       throw fileError("type", "expected a GeoJSON FeatureCollection object, found " + t.asString());
     }
-    String type = null;
     while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       parser.nextToken();
       switch (name) {
-        case "type" -> {
-          type = parser.getValueAsString();
-          if (!"FeatureCollection".equals(type)) {
-            throw fileError("type", "expected a FeatureCollection, type was '" + type + "'");
-          }
-        }
+        case "type" -> requireType();
         case "crs" -> crs = Optional.of(declared(MAPPER.readTree(parser)));
         case "features" -> {
           if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw fileError("features", "features must be an array");
-          }
-          if (type == null) {
-            type = "FeatureCollection";
           }
           return;
         }
         default -> parser.skipChildren();
       }
     }
-    throw fileError("features", "the FeatureCollection has no features array");
+    throw fileError(
+        typed ? "features" : "type",
+        typed
+            ? "the FeatureCollection has no features array"
+            : "expected a GeoJSON FeatureCollection: the object has no type and no features");
+  }
+
+  private void requireType() throws IOException {
+    String type = parser.getValueAsString();
+    if (!"FeatureCollection".equals(type)) {
+      throw fileError("type", "expected a FeatureCollection, type was '" + type + "'");
+    }
+    typed = true;
+  }
+
+  /**
+   * Reads the members after the features array and the end of the file: a type given there counts,
+   * a crs there comes too late to apply, and nothing may follow the object.
+   */
+  private void finish() throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      parser.nextToken();
+      switch (name) {
+        case "type" -> requireType();
+        case "crs" ->
+            throw fileError(
+                "crs", "the crs member must come before features, so that it applies to them");
+        default -> parser.skipChildren();
+      }
+    }
+    if (!typed) {
+      throw fileError(
+          "type", "the GeoJSON object has no type; expected \"type\": \"FeatureCollection\"");
+    }
+    StrictJson.requireEnd(parser);
   }
 
   private static Crs declared(JsonNode node) {
@@ -119,6 +151,7 @@ final class GeoJsonSource implements RecordSource {
       JsonToken t = parser.nextToken();
       if (t == JsonToken.END_ARRAY) {
         done = true;
+        finish();
         return Optional.empty();
       }
       number++;

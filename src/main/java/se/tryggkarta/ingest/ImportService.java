@@ -47,6 +47,9 @@ import se.tryggkarta.workspace.WorkspaceRepository;
 public final class ImportService {
   private static final int SNIFF_BYTES = 512;
 
+  /** At most this many names of columns outside the schema are listed in the warning. */
+  private static final int MAX_LISTED_FREE_TEXT_COLUMNS = 20;
+
   /** At most this many distinct positions are tracked for the centroid warning. */
   private static final int MAX_TRACKED_POSITIONS = 10_000;
 
@@ -133,6 +136,7 @@ public final class ImportService {
     Crs crs = options.crs().or(source::declaredCrs).orElse(Crs.wgs84());
     SpatialCheck spatial = new SpatialCheck(w, crs, options.boundaryToleranceMeters());
     RecordMapper mapper = new RecordMapper(layer, w, options, crs, spatial);
+    source.columns().ifPresent(mapper::requireColumns);
     boolean atomic = options.onInvalid() == OnInvalid.REJECT;
     Tally tally = new Tally();
     Map<String, Long> seen = new HashMap<>();
@@ -193,7 +197,7 @@ public final class ImportService {
           summary.updated(),
           tally.rejected,
           tally.errors,
-          tally.warnings(w, options));
+          tally.warnings(w, options, layer));
     }
   }
 
@@ -207,6 +211,8 @@ public final class ImportService {
     final Set<Long> positions = new HashSet<>();
     boolean positionsOverflow;
     final Map<String, Outside> outside = new HashMap<>();
+    final Set<String> freeTextColumns = new java.util.TreeSet<>();
+    boolean moreFreeTextColumns;
 
     void reject(SourceRecord s, List<FieldError> recordErrors, Optional<Coordinate> position) {
       rejected++;
@@ -228,6 +234,15 @@ public final class ImportService {
 
     void accept(LayerRecord r, double outsideMeters) {
       stored++;
+      for (String k : r.extra().keySet()) {
+        if (!freeTextColumns.contains(k)) {
+          if (freeTextColumns.size() < MAX_LISTED_FREE_TEXT_COLUMNS) {
+            freeTextColumns.add(k);
+          } else {
+            moreFreeTextColumns = true;
+          }
+        }
+      }
       if (outsideMeters > 0) {
         nearBoundary++;
       }
@@ -238,8 +253,19 @@ public final class ImportService {
       }
     }
 
-    List<String> warnings(Workspace w, ImportOptions options) {
+    List<String> warnings(Workspace w, ImportOptions options, Layer layer) {
       List<String> out = new ArrayList<>();
+      if (!freeTextColumns.isEmpty()) {
+        out.add(
+            (freeTextColumns.size() == 1 ? "the column " : "the columns ")
+                + String.join(", ", freeTextColumns)
+                + (moreFreeTextColumns ? " and more" : "")
+                + (freeTextColumns.size() == 1 && !moreFreeTextColumns ? " is" : " are")
+                + " not in the "
+                + layer.slug()
+                + " schema; they are kept as free text, shown to analysts only (not to viewers,"
+                + " the public or their exports)");
+      }
       if (nearBoundary > 0) {
         out.add(
             nearBoundary

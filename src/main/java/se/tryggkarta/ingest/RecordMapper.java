@@ -93,6 +93,81 @@ final class RecordMapper {
     this.spatial = spatial;
   }
 
+  /** The fields a record of each layer cannot do without (the geometry aside). */
+  private static final Map<Layer, List<String>> REQUIRED =
+      Map.of(
+          Layer.INCIDENTS, List.of("id", "occurred_at", "category"),
+          Layer.UNSAFE_PLACES, List.of("id", "reported_at", "category", "source"),
+          Layer.LAMPS, List.of("id", "status"),
+          Layer.PLACES, List.of("id", "name"),
+          Layer.STREETS, List.of("id", "highway"));
+
+  /**
+   * Refuses a header (CSV) that lacks a usable geometry or a field the layer requires, before any
+   * row is read, so that a file with the wrong columns is an error even when it has no rows. The
+   * geometry is a WKT column, else lon/lat (x/y in a projected CRS). Columns are found as rows find
+   * them: by {@code column.<field>}, else by the field's common names.
+   *
+   * @throws DomainException INVALID_INPUT with one error per missing field, at record 1 (the
+   *     header)
+   */
+  void requireColumns(List<String> columns) {
+    List<FieldError> missing = new ArrayList<>();
+    boolean projected = !crs.isGeographic();
+    String xField = projected ? "x" : "lon";
+    String yField = projected ? "y" : "lat";
+    if (!hasColumn(columns, "wkt") && !(hasColumn(columns, xField) && hasColumn(columns, yField))) {
+      missing.add(
+          FieldError.ofRecord(
+              1,
+              "geometry",
+              "no geometry columns: expected "
+                  + xField
+                  + " and "
+                  + yField
+                  + (projected ? "" : " (or x and y with crs=EPSG:NNNN)")
+                  + ", or wkt; name them with column."
+                  + xField
+                  + "=..."));
+    }
+    for (String field : REQUIRED.get(layer)) {
+      if (!hasColumn(columns, field)) {
+        missing.add(
+            FieldError.ofRecord(
+                1,
+                field,
+                "no "
+                    + field
+                    + " column (looked for "
+                    + String.join(", ", ALIASES.getOrDefault(field, List.of(field)))
+                    + "); name it with column."
+                    + field
+                    + "=..."));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new DomainException(
+          se.tryggkarta.common.ErrorKind.INVALID_INPUT,
+          "the header lacks columns a "
+              + layer.slug()
+              + " file needs: "
+              + String.join(", ", missing.stream().map(FieldError::field).toList())
+              + "; nothing was stored",
+          Optional.of(missing.get(0).field()),
+          missing,
+          null);
+    }
+  }
+
+  private boolean hasColumn(List<String> columns, String field) {
+    String mapped = options.columns().get(field);
+    if (mapped != null) {
+      return columns.contains(mapped);
+    }
+    List<String> aliases = ALIASES.getOrDefault(field, List.of(field));
+    return columns.stream().anyMatch(c -> aliases.contains(c.toLowerCase(Locale.ROOT)));
+  }
+
   /** Either a record or the problems that keep it from being one (never both, never neither). */
   record Result(Optional<LayerRecord> record, List<FieldError> errors) {}
 

@@ -1,5 +1,6 @@
 package se.tryggkarta.ingest;
 
+import java.util.List;
 import java.util.Optional;
 import se.tryggkarta.common.Crs;
 
@@ -12,6 +13,14 @@ import se.tryggkarta.common.Crs;
 public interface RecordSource extends AutoCloseable {
   /** The next record, or empty at the end of the file. */
   Optional<SourceRecord> next();
+
+  /**
+   * The column names of a format whose header names them before any record (CSV), so that a file
+   * without the columns a layer needs is refused even when it has no rows; empty for other formats.
+   */
+  default Optional<List<String>> columns() {
+    return Optional.empty();
+  }
 
   /** The CRS the file declares for its coordinates, if it declares one. */
   default Optional<Crs> declaredCrs() {

@@ -45,6 +45,7 @@ public final class NetworkService {
   private final ConcurrentMap<String, StreetNetwork> cache = new ConcurrentHashMap<>();
 
   private final GeoPackageFiles geoPackages;
+  private final long maxInflatedBytes;
 
   /**
    * @param geoPackages opens uploaded GeoPackage files (the ingest feature's port), for municipal
@@ -52,9 +53,21 @@ public final class NetworkService {
    */
   public NetworkService(
       LayerStore layers, WorkspaceService workspaces, GeoPackageFiles geoPackages) {
+    this(layers, workspaces, geoPackages, OsmNetworkReader.DEFAULT_MAX_INFLATED_BYTES);
+  }
+
+  /**
+   * @param maxInflatedBytes the most an OpenStreetMap PBF upload may decompress to, in total
+   */
+  public NetworkService(
+      LayerStore layers,
+      WorkspaceService workspaces,
+      GeoPackageFiles geoPackages,
+      long maxInflatedBytes) {
     this.layers = layers;
     this.workspaces = workspaces;
     this.geoPackages = geoPackages;
+    this.maxInflatedBytes = maxInflatedBytes;
   }
 
   /**
@@ -90,7 +103,7 @@ public final class NetworkService {
               yield GeoPackageLineReader.read(source, Crs.wgs84(), mapping);
             }
           }
-          case OSM_PBF, OSM_XML -> OsmNetworkReader.read(file, f);
+          case OSM_PBF, OSM_XML -> OsmNetworkReader.read(file, f, maxInflatedBytes);
         };
     if (data.streets().isEmpty()) {
       throw new DomainException(

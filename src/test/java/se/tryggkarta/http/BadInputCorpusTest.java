@@ -29,14 +29,17 @@ import se.tryggkarta.ingest.Samples;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerWriter;
+import se.tryggkarta.route.osm.PbfFiles;
 import se.tryggkarta.store.Store;
+import se.tryggkarta.store.geopackage.HostileGeoPackages;
 import se.tryggkarta.workspace.Workspace;
 
 /**
  * Every file of the bad-input corpus ({@code src/test/resources/fixtures/bad}, described in its
- * README) is posted to the import endpoint of a workspace that already holds data: each must answer
- * 4xx {@code application/problem+json} whose errors point at the record or field, and the stored
- * records must be exactly as before.
+ * README), and the hostile files a helper generates, is posted to the layer import ({@code
+ * <layer>__...}) or the street network import ({@code network__...}) of a workspace that already
+ * holds data: each must answer the 4xx {@code application/problem+json} the README states, whose
+ * errors point at the record or field, and the stored records must be exactly as before.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCorpusTest {
@@ -91,18 +94,58 @@ class BadInputCorpusTest {
 
   static Stream<String> corpus() throws IOException {
     try (Stream<Path> files = Files.list(CORPUS)) {
-      return files
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.contains("__"))
-          .sorted()
-          .toList()
-          .stream();
+      return Stream.concat(
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.contains("__"))
+              .sorted()
+              .toList()
+              .stream(),
+          GENERATED.keySet().stream().sorted());
+    }
+  }
+
+  /**
+   * Files too large to commit or made by a helper: hostile GeoPackages (to both imports) and PBF
+   * decompression bombs. The corpus README lists them with their expected answers.
+   */
+  static final Map<String, java.util.function.Supplier<byte[]>> GENERATED = generated();
+
+  private static Map<String, java.util.function.Supplier<byte[]>> generated() {
+    Map<String, java.util.function.Supplier<byte[]>> m = new java.util.LinkedHashMap<>();
+    for (HostileGeoPackages.Kind k : HostileGeoPackages.Kind.values()) {
+      if (k == HostileGeoPackages.Kind.VALID) {
+        continue;
+      }
+      java.util.function.Supplier<byte[]> file = () -> geoPackage(k);
+      m.put("incidents__gpkg-" + k.slug + ".gpkg", file);
+      m.put("network__gpkg-" + k.slug + ".gpkg", file);
+    }
+    m.put(
+        "network__pbf-blob-declares-1-gib.osm.pbf",
+        () -> PbfFiles.file(PbfFiles.header(), PbfFiles.zeros("OSMData", 1 << 20, 1 << 30)));
+    m.put(
+        "network__pbf-blob-inflates-past-32-mib.osm.pbf",
+        () -> PbfFiles.file(PbfFiles.header(), PbfFiles.zeros("x-filler", 40L << 20, 1024)));
+    m.put(
+        "network__pbf-dense-node-flood.osm.pbf",
+        () -> PbfFiles.file(PbfFiles.header(), PbfFiles.denseFlood(5_000_000)));
+    return m;
+  }
+
+  private static byte[] geoPackage(HostileGeoPackages.Kind kind) {
+    try {
+      Path f = Files.createTempFile(dir, "hostile-", ".gpkg");
+      return Files.readAllBytes(HostileGeoPackages.write(f, kind));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   @Test
   void the_corpus_has_at_least_forty_malformed_files() throws IOException {
-    assertThat(corpus().count()).isGreaterThanOrEqualTo(MIN_CORPUS_FILES);
+    assertThat(corpus().filter(n -> !GENERATED.containsKey(n)).count())
+        .isGreaterThanOrEqualTo(MIN_CORPUS_FILES);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -110,21 +153,51 @@ class BadInputCorpusTest {
   void each_bad_file_answers_4xx_problem_pointing_at_the_record_and_stores_nothing(String name)
       throws IOException {
     String layer = name.substring(0, name.indexOf("__"));
-    String query = "filename=" + name;
-    String extra = params().getProperty(name);
-    if (extra != null) {
-      query += "&" + extra;
+    byte[] body =
+        GENERATED.containsKey(name)
+            ? GENERATED.get(name).get()
+            : Files.readAllBytes(CORPUS.resolve(name));
+    String path;
+    if (layer.equals("network")) {
+      // the street network import: the format from the extension, no file name parameter
+      String format = name.endsWith(".gpkg") ? "gpkg" : name.endsWith(".pbf") ? "pbf" : "osm";
+      path = "/api/workspaces/kungalv/network/import?format=" + format;
+    } else {
+      String query = "filename=" + name;
+      String extra = params().getProperty(name);
+      if (extra != null) {
+        query += "&" + extra;
+      }
+      path = "/api/workspaces/kungalv/layers/" + layer + "/import?" + query;
     }
-    byte[] body = Files.readAllBytes(CORPUS.resolve(name));
 
-    HttpResponse<String> r =
-        server.post(
-            "/api/workspaces/kungalv/layers/" + layer + "/import?" + query,
-            body,
-            "application/octet-stream");
+    HttpResponse<String> r = server.post(path, body, "application/octet-stream");
 
     assertProblemWithPointers(r);
+    Expected expected = expectations().get(name);
+    assertThat(expected).as("a row for %s in the corpus README", name).isNotNull();
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(expected.status());
+    assertThat(TestServer.json(r).at("/errors/0/field").asText())
+        .as(r.body())
+        .isEqualTo(expected.field());
     assertUnchanged();
+  }
+
+  /** What the corpus README says a file answers: the status and the first error's field. */
+  record Expected(int status, String field) {}
+
+  private static final java.util.regex.Pattern ROW =
+      java.util.regex.Pattern.compile("^\\| `([^`]+)` \\|.*→ (\\d{3})[^`|]*`([^`]+)`[^|]*\\|$");
+
+  static Map<String, Expected> expectations() throws IOException {
+    Map<String, Expected> out = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(CORPUS.resolve("README.md"))) {
+      java.util.regex.Matcher m = ROW.matcher(line);
+      if (m.matches()) {
+        out.put(m.group(1), new Expected(Integer.parseInt(m.group(2)), m.group(3)));
+      }
+    }
+    return out;
   }
 
   @Test

@@ -45,13 +45,13 @@ import se.tryggkarta.workspace.Workspace;
  *       bandwidths, kernels, radii, weights, ring sizes, dates) answers 400 on every public route:
  *       no public answer depends on a caller-chosen time window or area.
  *   <li>Counting: the forecast evaluation and the raw layers answer 401.
- *   <li>Differencing: every public answer (density grids, contours, Gi*, sites, GeoTIFF tiles up
- *       to z18 around the planted points, lighting priorities, commitment coverage) of every
- *       period, layer, group and slice is asked for before and after the events are added. Periods
- *       without a planted event answer exactly as before. In the others, a changed month's table
- *       drew fresh noise everywhere; an attacker's best guess (the grid cell or tile pixel that
- *       changed most, the feature that appeared, vanished or changed most) never falls within 100 m
- *       of a planted event, and the commitment change figures leave no region within 100 m.
+ *   <li>Differencing: every public answer (density grids, contours, Gi*, sites, GeoTIFF tiles up to
+ *       z18 around the planted points, lighting priorities, commitment coverage) of every period,
+ *       layer, group and slice is asked for before and after the events are added. Periods without
+ *       a planted event answer exactly as before. In the others, a changed month's table drew fresh
+ *       noise everywhere; an attacker's best guess (the grid cell or tile pixel that changed most,
+ *       the feature that appeared, vanished or changed most) never falls within 100 m of a planted
+ *       event, and the commitment change figures leave no region within 100 m.
  *   <li>Bbox bisection: a cropped density grid is exactly the full grid's cells; nothing in it
  *       counts events in the caller's box.
  * </ul>

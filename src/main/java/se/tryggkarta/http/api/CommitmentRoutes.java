@@ -27,6 +27,7 @@ import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
+import se.tryggkarta.http.RequestBody;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
@@ -88,7 +89,7 @@ public final class CommitmentRoutes implements RouteGroup {
 
   private void create(Context ctx) {
     String ws = ctx.pathParam("ws");
-    JsonNode body = CommitmentJson.parse(ctx.body());
+    JsonNode body = CommitmentJson.parse(RequestBody.text(ctx));
     if (body.isObject() && body.has("commitments")) {
       List<Commitment> stored =
           commitments.importCommitments(ws, CommitmentJson.readCommitments(body));
@@ -108,7 +109,7 @@ public final class CommitmentRoutes implements RouteGroup {
   }
 
   private void replace(Context ctx) {
-    JsonNode body = CommitmentJson.parse(ctx.body());
+    JsonNode body = CommitmentJson.parse(RequestBody.text(ctx));
     if (body instanceof ObjectNode o && !o.has("id")) {
       o.put("id", ctx.pathParam("id"));
     }
@@ -149,7 +150,7 @@ public final class CommitmentRoutes implements RouteGroup {
     String id = ctx.pathParam("id");
     String type = Optional.ofNullable(ctx.contentType()).orElse("application/json");
     if (type.startsWith("text/csv")) {
-      List<Activity> stored = commitments.importActivities(w.id(), id, ctx.body());
+      List<Activity> stored = commitments.importActivities(w.id(), id, RequestBody.text(ctx));
       ctx.status(201).json(Map.of("imported", stored.size()));
       return;
     }
@@ -159,7 +160,10 @@ public final class CommitmentRoutes implements RouteGroup {
     }
     Activity a =
         CommitmentJson.readActivity(
-            CommitmentJson.parse(ctx.body()), id, CommitmentService.newActivityId(), w.timeZone());
+            CommitmentJson.parse(RequestBody.text(ctx)),
+            id,
+            CommitmentService.newActivityId(),
+            w.timeZone());
     Activity stored = commitments.logActivity(w.id(), id, a);
     ctx.status(201).json(CommitmentJson.toNode(stored));
   }

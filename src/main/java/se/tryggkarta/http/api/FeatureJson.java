@@ -15,13 +15,19 @@ import se.tryggkarta.layer.UnsafePlace;
 /**
  * GeoJSON shapes of layer records: a Feature whose {@code id} is the external id and whose
  * properties are the layer's typed fields followed by its extra properties (typed fields win on a
- * name clash). Comments of unsafe-place reports are included only when asked for.
+ * name clash). Free text is an allowlist: without {@code withFreeText} (viewers, the public) a
+ * record shows only the fields its layer's schema defines, minus the comment; columns the schema
+ * does not define may hold anything (notes, descriptions, names) and go to analysts only.
  */
 public final class FeatureJson {
   private FeatureJson() {}
 
-  public static Map<String, Object> feature(LayerRecord r, boolean withComments) {
-    return feature(Optional.of(r.externalId()), r.geometryWgs84(), properties(r, withComments));
+  /**
+   * @param withFreeText whether the caller may read free text: comments and the columns outside the
+   *     layer's schema (analysts)
+   */
+  public static Map<String, Object> feature(LayerRecord r, boolean withFreeText) {
+    return feature(Optional.of(r.externalId()), r.geometryWgs84(), properties(r, withFreeText));
   }
 
   /**
@@ -46,8 +52,8 @@ public final class FeatureJson {
     return fc;
   }
 
-  public static Map<String, Object> properties(LayerRecord r, boolean withComments) {
-    Map<String, Object> p = new LinkedHashMap<>(r.extra());
+  public static Map<String, Object> properties(LayerRecord r, boolean withFreeText) {
+    Map<String, Object> p = withFreeText ? new LinkedHashMap<>(r.extra()) : new LinkedHashMap<>();
     p.put("id", r.externalId());
     if (r instanceof Incident x) {
       p.put("occurred_at", x.occurredAt().toString());
@@ -57,10 +63,8 @@ public final class FeatureJson {
       p.put("reported_at", x.reportedAt().toString());
       p.put("category", x.category());
       p.put("source", x.source());
-      if (withComments) {
+      if (withFreeText) {
         x.comment().ifPresent(c -> p.put("comment", c));
-      } else {
-        p.remove("comment");
       }
     } else if (r instanceof Lamp x) {
       p.put("status", x.status().slug());
@@ -79,10 +83,10 @@ public final class FeatureJson {
   }
 
   public static Map<String, Object> collection(
-      List<? extends LayerRecord> records, boolean withComments) {
+      List<? extends LayerRecord> records, boolean withFreeText) {
     List<Object> features = new ArrayList<>(records.size());
     for (LayerRecord r : records) {
-      features.add(feature(r, withComments));
+      features.add(feature(r, withFreeText));
     }
     return featureCollection(features);
   }

@@ -12,6 +12,7 @@ import se.tryggkarta.access.IssuedKey;
 import se.tryggkarta.access.Role;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.http.ApiRoutes;
+import se.tryggkarta.http.RequestBody;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 
@@ -36,7 +37,7 @@ public final class KeyRoutes implements RouteGroup {
   }
 
   private void create(Context ctx) {
-    KeyBody body = ctx.bodyAsClass(KeyBody.class);
+    KeyBody body = RequestBody.json(ctx, KeyBody.class);
     if (body.role() == null) {
       throw DomainException.invalid("role", "role is required (admin, analyst or viewer)");
     }

@@ -51,7 +51,7 @@ public final class LayerRoutes implements RouteGroup {
         new LayerQuery(
             Params.bbox(ctx, "bbox"),
             Params.timeRange(ctx, w.timeZone()),
-            Params.list(ctx, "category"),
+            Params.list(ctx, "categories"),
             limit,
             offset);
     Page<LayerRecord> page = layers.query(w.id(), layer, query);

@@ -13,6 +13,7 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.XY;
+import se.tryggkarta.ingest.CsvCells;
 import se.tryggkarta.lighting.PriorityList;
 import se.tryggkarta.lighting.WhatIfResult;
 import se.tryggkarta.lighting.coverage.CoverageSummary;
@@ -235,11 +236,9 @@ public final class LightingJson {
     return crs.toLonLat(new XY(c.x, c.y));
   }
 
+  /** One cell, guarded against formulas and quoted ({@link CsvCells}). */
   static String csvField(String v) {
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      return "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
+    return CsvCells.cell(v);
   }
 
   private static String fmt(double v, int decimals) {

@@ -10,6 +10,7 @@ import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
+import se.tryggkarta.http.RequestBody;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
@@ -141,7 +142,7 @@ public final class LightingRoutes implements RouteGroup {
 
   private void whatIf(Context ctx) {
     Workspace w = Params.workspace(ctx, workspaces);
-    WhatIfBody body = ctx.bodyAsClass(WhatIfBody.class);
+    WhatIfBody body = RequestBody.json(ctx, WhatIfBody.class);
     LightingRequest request = request(ctx, w);
     var result = lighting.whatIf(w.id(), request, body.toChange());
     ctx.json(LightingJson.whatIf(result, request.coverage().defaultRadiusMeters()));

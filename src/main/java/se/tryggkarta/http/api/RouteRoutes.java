@@ -15,6 +15,7 @@ import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
+import se.tryggkarta.http.RequestBody;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.UploadBody;
 import se.tryggkarta.http.auth.Access;
@@ -128,7 +129,7 @@ public final class RouteRoutes implements RouteGroup {
     if (!List.of("geojson", "gpx", "html").contains(format)) {
       throw DomainException.invalid("format", "format must be geojson, gpx or html, was " + format);
     }
-    WalkRequest request = ctx.bodyAsClass(WalkPlanBody.class).toRequest();
+    WalkRequest request = RequestBody.json(ctx, WalkPlanBody.class).toRequest();
     WalkPlan plan = planner.plan(ctx.pathParam("ws"), request);
     String name = Params.workspace(ctx, workspaces).name();
     switch (format) {

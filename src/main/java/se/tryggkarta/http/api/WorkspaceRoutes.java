@@ -14,6 +14,7 @@ import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
+import se.tryggkarta.http.RequestBody;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
@@ -59,7 +60,7 @@ public final class WorkspaceRoutes implements RouteGroup {
 
   private void create(Context ctx) {
     Workspace w =
-        ctx.bodyAsClass(WorkspaceBody.class)
+        RequestBody.json(ctx, WorkspaceBody.class)
             .toWorkspace(Optional.empty(), WorkspaceSettings.DEFAULT);
     ctx.status(201).json(json(workspaces.create(w)));
   }
@@ -71,7 +72,7 @@ public final class WorkspaceRoutes implements RouteGroup {
   private void update(Context ctx) {
     String id = ctx.pathParam("ws");
     WorkspaceSettings current = workspaces.getWorkspace(id).settings();
-    Workspace w = ctx.bodyAsClass(WorkspaceBody.class).toWorkspace(Optional.of(id), current);
+    Workspace w = RequestBody.json(ctx, WorkspaceBody.class).toWorkspace(Optional.of(id), current);
     ctx.json(json(workspaces.update(w)));
   }
 

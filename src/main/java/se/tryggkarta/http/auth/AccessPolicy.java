@@ -19,7 +19,11 @@ public interface AccessPolicy {
   /** Whether the caller may know that this workspace exists (it is listed for them). */
   boolean canSee(Context ctx, se.tryggkarta.workspace.Workspace workspace);
 
-  /** Whether the caller may read free-text comments in this workspace (analysts only). */
+  /**
+   * Whether the caller may read free text in this workspace (analysts only): unsafe-place comments,
+   * activity notes, and every column a layer's schema does not define (an allowlist: such columns
+   * may hold anything, so viewers and the public see only the schema's fields).
+   */
   boolean canReadComments(Context ctx, String workspaceId);
 
   /**

@@ -26,17 +26,37 @@ import se.tryggkarta.workspace.WorkspaceRepository;
  *   <li>admin-only routes without an admin key: 403 (401 without a key).
  * </ul>
  *
- * Bad keys count against the client's address; past 10 in a minute it gets 429. Thread-safe.
+ * Failed authentications (malformed tokens, unknown or revoked key ids, wrong secrets) count
+ * against the client's address and against the key id they name; past 10 in a minute for either,
+ * further failures answer 429 with Retry-After instead of 401. A valid key is checked first and
+ * always accepted, so nobody else's failures can lock its holder out ({@link FailedLoginLimiter}).
+ * The client's address is the TCP peer, or {@code X-Forwarded-For} behind a configured trusted
+ * proxy ({@link TrustedProxies}). Thread-safe.
  */
 public final class ApiKeyPolicy implements AccessPolicy {
   private final ApiKeyService keys;
   private final WorkspaceRepository workspaces;
   private final FailedLoginLimiter limiter;
+  private final TrustedProxies proxies;
+
+  /** Failures allowed per address or key id in one window before they answer 429. */
+  static final int MAX_FAILURES = 10;
+
+  static final long WINDOW_MILLIS = 60_000;
 
   public ApiKeyPolicy(ApiKeyService keys, WorkspaceRepository workspaces, Clock clock) {
+    this(keys, workspaces, clock, TrustedProxies.NONE);
+  }
+
+  /**
+   * @param proxies the reverse proxies whose X-Forwarded-For names the client
+   */
+  public ApiKeyPolicy(
+      ApiKeyService keys, WorkspaceRepository workspaces, Clock clock, TrustedProxies proxies) {
     this.keys = keys;
     this.workspaces = workspaces;
-    this.limiter = new FailedLoginLimiter(10, 60_000, clock);
+    this.limiter = new FailedLoginLimiter(MAX_FAILURES, WINDOW_MILLIS, clock);
+    this.proxies = proxies;
   }
 
   @Override
@@ -77,21 +97,20 @@ public final class ApiKeyPolicy implements AccessPolicy {
     if (header == null || header.isBlank()) {
       return Caller.ANONYMOUS;
     }
-    String client = ctx.ip();
-    if (limiter.isBlocked(client)) {
-      throw new DomainException(
-          ErrorKind.RATE_LIMITED, "too many failed authentications; wait and retry");
-    }
     boolean bearer = header.regionMatches(true, 0, "Bearer ", 0, 7);
-    Optional<ApiKey> key = bearer ? keys.authenticate(header.substring(7)) : Optional.empty();
-    if (key.isEmpty()) {
-      if (!bearer || !keys.isRevokedToken(header.substring(7))) {
-        limiter.recordFailure(client);
-      }
-      throw new DomainException(
-          ErrorKind.UNAUTHENTICATED, "the API key is not valid or has been revoked");
+    String token = bearer ? header.substring(7) : "";
+    Optional<ApiKey> key = bearer ? keys.authenticate(token) : Optional.empty();
+    if (key.isPresent()) {
+      return new Caller(key);
     }
-    return new Caller(key);
+    Optional<String> named = keys.namedKeyId(token);
+    if (limiter.failed(proxies.clientOf(ctx), named)) {
+      throw new DomainException(
+          ErrorKind.RATE_LIMITED,
+          "too many failed authentications from this address or for this key; wait and retry");
+    }
+    throw new DomainException(
+        ErrorKind.UNAUTHENTICATED, "the API key is not valid or has been revoked");
   }
 
   private static void requireKey(Caller caller) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.locationtech.jts.geom.Geometry;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.FieldError;
@@ -22,8 +23,9 @@ import se.tryggkarta.store.StoreColumns;
  * from the GeoPackage blob, every other column (except the {@code fid} key) as a property. Record
  * numbers count rows from 1 in {@code fid} order. A Tryggkarta export (columns {@code
  * workspace_id}, {@code external_id} and {@code extra}) is read back as it was written: the
- * workspace column is dropped and the {@code extra} JSON spread into properties. Not thread-safe;
- * closing closes the connection.
+ * workspace column is dropped and the {@code extra} JSON spread into properties. Opened only by
+ * {@link UploadedGeoPackage}, which bounds the work and owns the file. Not thread-safe; closing
+ * closes the connection and hands back to the owner.
  */
 final class GeoPackageTableSource implements RecordSource {
   private final Connection c;
@@ -33,15 +35,26 @@ final class GeoPackageTableSource implements RecordSource {
   private final Optional<Crs> crs;
   private final List<String> columns = new ArrayList<>();
   private final boolean tryggkartaLayout;
+  private final LongConsumer beforeRow;
+  private final Runnable onClose;
   private long number;
 
   private GeoPackageTableSource(
-      Connection c, String table, String geometryColumn, Optional<Crs> crs) throws SQLException {
+      Connection c,
+      String table,
+      String geometryColumn,
+      Optional<Crs> crs,
+      LongConsumer beforeRow,
+      Runnable onClose)
+      throws SQLException {
     this.c = c;
     this.geometryColumn = geometryColumn;
     this.crs = crs;
-    this.select =
-        c.prepareStatement("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\" ORDER BY 1");
+    this.beforeRow = beforeRow;
+    this.onClose = onClose;
+    // a rowid table's natural order is rowid (fid) order, with no sorting and no temporary storage
+    this.select = c.prepareStatement("SELECT * FROM " + UploadedGeoPackage.quote(table));
+    beforeRow.accept(1);
     this.rows = select.executeQuery();
     ResultSetMetaData meta = rows.getMetaData();
     for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -53,7 +66,12 @@ final class GeoPackageTableSource implements RecordSource {
             && columns.contains("extra");
   }
 
-  static GeoPackageTableSource open(Connection c, String table) throws SQLException {
+  /**
+   * @param beforeRow called with the number of the row about to be fetched (1-based)
+   * @param onClose called once the statement is closed
+   */
+  static GeoPackageTableSource open(
+      Connection c, String table, LongConsumer beforeRow, Runnable onClose) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT g.column_name, s.organization, s.organization_coordsys_id FROM"
@@ -65,7 +83,12 @@ final class GeoPackageTableSource implements RecordSource {
           throw SqliteGeoPackageFiles.notGeoPackage("table " + table + " has no geometry column");
         }
         return new GeoPackageTableSource(
-            c, table, rs.getString(1), SqliteGeoPackageFiles.crsOf(rs.getString(2), rs.getInt(3)));
+            c,
+            table,
+            rs.getString(1),
+            SqliteGeoPackageFiles.crsOf(rs.getString(2), rs.getInt(3)),
+            beforeRow,
+            onClose);
       }
     }
   }
@@ -78,6 +101,7 @@ final class GeoPackageTableSource implements RecordSource {
   @Override
   public Optional<SourceRecord> next() {
     try {
+      beforeRow.accept(number + 1);
       if (!rows.next()) {
         return Optional.empty();
       }
@@ -120,8 +144,20 @@ final class GeoPackageTableSource implements RecordSource {
       return Optional.of(
           new SourceRecord(number, Optional.empty(), geometry, properties, problems));
     } catch (SQLException e) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("interrupt")) {
+        throw UploadedGeoPackage.tooSlow();
+      }
+      if (m.contains("too big")) {
+        throw new se.tryggkarta.common.DomainException(
+            se.tryggkarta.common.ErrorKind.TOO_LARGE,
+            "record " + (number + 1) + " holds a value larger than 64 MiB",
+            Optional.of("body"),
+            List.of(FieldError.ofRecord(number + 1, "row", "a value larger than 64 MiB")),
+            null);
+      }
       throw SqliteGeoPackageFiles.notGeoPackage(
-          "the GeoPackage table cannot be read: " + e.getMessage());
+          "the GeoPackage table cannot be read at record " + (number + 1));
     }
   }
 
@@ -130,9 +166,10 @@ final class GeoPackageTableSource implements RecordSource {
     try {
       rows.close();
       select.close();
-      c.close();
     } catch (SQLException ignored) {
       // read-only connection; nothing to lose
+    } finally {
+      onClose.run();
     }
   }
 }

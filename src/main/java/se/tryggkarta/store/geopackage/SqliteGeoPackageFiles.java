@@ -5,16 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.sqlite.SQLiteConfig;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
@@ -28,9 +22,10 @@ import se.tryggkarta.layer.WriteSummary;
 import se.tryggkarta.workspace.Workspace;
 
 /**
- * GeoPackage files for import and export, through sqlite-jdbc. Reading opens the file read-only and
- * streams one feature table's rows; writing creates a fresh Tryggkarta GeoPackage (the same schema
- * as the store, so QGIS and GDAL open it) holding one layer. Thread-safe.
+ * GeoPackage files for import and export, through sqlite-jdbc. Reading opens a private read-only
+ * copy of the upload and streams one feature table's rows, with the work bounded ({@link
+ * UploadedGeoPackage}); writing creates a fresh Tryggkarta GeoPackage (the same schema as the
+ * store, so QGIS and GDAL open it) holding one layer. Thread-safe.
  */
 public final class SqliteGeoPackageFiles implements GeoPackageFiles {
   private static final byte[] SQLITE_MAGIC =
@@ -39,25 +34,14 @@ public final class SqliteGeoPackageFiles implements GeoPackageFiles {
   /** The workspace id records carry inside export files. */
   static final String EXPORT_WORKSPACE = "export";
 
+  /**
+   * Opens the upload through {@link UploadedGeoPackage}: a private read-only copy, real feature
+   * tables only, bounded work. The caller's file is not modified; the copy goes with the source.
+   */
   @Override
   public RecordSource openTable(Path file, Optional<String> table, Layer layer) {
     requireSqlite(file);
-    SQLiteConfig config = new SQLiteConfig();
-    config.setReadOnly(true);
-    Connection c = null;
-    try {
-      c =
-          DriverManager.getConnection(
-              "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-      GeoPackageSchema.registerFunctions(c);
-      return GeoPackageTableSource.open(c, chooseTable(c, table, layer));
-    } catch (SQLException e) {
-      close(c);
-      throw notGeoPackage("the file cannot be read as a GeoPackage: " + e.getMessage());
-    } catch (RuntimeException e) {
-      close(c);
-      throw e;
-    }
+    return UploadedGeoPackage.open(file, table, LayerTable.of(layer).table, layer.slug());
   }
 
   private static void requireSqlite(Path file) {
@@ -72,47 +56,6 @@ public final class SqliteGeoPackageFiles implements GeoPackageFiles {
     }
   }
 
-  private static String chooseTable(Connection c, Optional<String> wanted, Layer layer)
-      throws SQLException {
-    List<String> tables = new ArrayList<>();
-    try (var s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT c.table_name FROM gpkg_contents c JOIN gpkg_geometry_columns g ON"
-                    + " g.table_name = c.table_name WHERE c.data_type = 'features' ORDER BY"
-                    + " c.table_name")) {
-      while (rs.next()) {
-        tables.add(rs.getString(1));
-      }
-    } catch (SQLException e) {
-      throw notGeoPackage("not a GeoPackage: it has no gpkg_contents or gpkg_geometry_columns");
-    }
-    if (wanted.isPresent()) {
-      for (String t : tables) {
-        if (t.equalsIgnoreCase(wanted.get())) {
-          return t;
-        }
-      }
-      throw DomainException.invalid(
-          "table", "the GeoPackage has no feature table '" + wanted.get() + "'; it has " + tables);
-    }
-    String own = LayerTable.of(layer).table;
-    for (String t : tables) {
-      if (t.equalsIgnoreCase(own) || t.equalsIgnoreCase(layer.slug())) {
-        return t;
-      }
-    }
-    List<String> others = tables.stream().filter(t -> !t.equals("workspaces")).toList();
-    if (others.size() == 1) {
-      return others.get(0);
-    }
-    throw DomainException.invalid(
-        "table",
-        others.isEmpty()
-            ? "the GeoPackage has no feature table"
-            : "the GeoPackage has several feature tables " + others + "; choose one with table=");
-  }
-
   static DomainException notGeoPackage(String reason) {
     return new DomainException(
         ErrorKind.INVALID_INPUT,
@@ -120,16 +63,6 @@ public final class SqliteGeoPackageFiles implements GeoPackageFiles {
         Optional.of("body"),
         List.of(FieldError.ofField("body", reason)),
         null);
-  }
-
-  private static void close(Connection c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (SQLException ignored) {
-        // already failing; the first error is the one to report
-      }
-    }
   }
 
   @Override

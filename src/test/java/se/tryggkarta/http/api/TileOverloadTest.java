@@ -56,11 +56,14 @@ class TileOverloadTest {
                   new HotspotAnalyses(w.hotspots(), w.store(), new AnalysisCache(pool));
               DensityTiles tiles =
                   new DensityTiles(w.workspaces(), analyses, w.releases(), 8L << 20);
+              // the hotspot routes come along because the tile routes' OpenAPI parameters are
+              // defined in the hotspot fragment, and every route's query is checked against them
               return HttpApp.create(
                   HttpSettings.DEFAULT,
                   open,
                   List.of(
                       new HealthRoutes(w.store()),
+                      new HotspotRoutes(w.workspaces(), w.hotspots(), analyses, w.releases(), open),
                       new TileRoutes(w.workspaces(), tiles, analyses, w.releases(), open)));
             })) {
       Store store = server.wiring().store();
