@@ -215,7 +215,11 @@ class ApiFuzzTest {
                 route.path().contains("/layers/")
                     ? "inc-" + rnd.nextInt(300)
                     : route.path().contains("/keys/") ? "0123456789ab" : SmallTown.COMMITMENT_ID))
-        .replace("{activityId}", pick(rnd, 0.5, "none"));
+        .replace("{activityId}", pick(rnd, 0.5, "none"))
+        // path parameters of other features (findings, tips, OGC collections): a plain value
+        .replace("{collectionId}", "incidents")
+        .replace("{tileMatrixSetId}", "WebMercatorQuad")
+        .replaceAll("\\{[a-zA-Z]+}", "none");
   }
 
   /** The valid value, or with probability {@code 1 - p} a hostile path segment. */

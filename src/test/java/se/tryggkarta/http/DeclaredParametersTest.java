@@ -215,6 +215,10 @@ class DeclaredParametersTest {
         .replace("{x}", "8737")
         .replace("{tile}", "4945.png")
         .replace("{id}", SmallTown.COMMITMENT_ID)
-        .replace("{activityId}", "none");
+        .replace("{activityId}", "none")
+        // path parameters of other features (findings, tips, OGC collections): a plain value
+        .replace("{collectionId}", "incidents")
+        .replace("{tileMatrixSetId}", "WebMercatorQuad")
+        .replaceAll("\\{[a-zA-Z]+}", "none");
   }
 }

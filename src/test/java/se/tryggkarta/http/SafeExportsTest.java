@@ -80,9 +80,9 @@ class SafeExportsTest {
   }
 
   @Test
-  void the_public_lighting_work_list_guards_a_lamp_id_that_is_a_formula() {
-    HttpResponse<String> r =
-        server.as(Optional.empty()).get(WS + "/lighting/priorities?format=csv&n=1000");
+  void the_lighting_work_list_guards_a_lamp_id_that_is_a_formula() {
+    // the same CSV writer serves the public's release-based list; the members' list has the lamp
+    HttpResponse<String> r = server.as(analyst).get(WS + "/lighting/priorities?format=csv&n=1000");
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains("\"'=HYPERLINK(").doesNotContain(",=HYPERLINK(");

@@ -20,6 +20,7 @@ import se.tryggkarta.finding.action.ActionStatus;
 import se.tryggkarta.finding.action.StatusResult;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
+import se.tryggkarta.http.RequestBody;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.ApiKeyPolicy;
@@ -82,7 +83,10 @@ public final class ActionRoutes implements RouteGroup {
     String ws = ctx.pathParam("ws");
     Action a =
         ActionJson.readBody(
-            JsonFields.parse(ctx.body()), RecordIds.fresh("a"), Instant.now(), by(ctx));
+            RequestBody.json(ctx, com.fasterxml.jackson.databind.JsonNode.class),
+            RecordIds.fresh("a"),
+            Instant.now(),
+            by(ctx));
     Action stored = actions.create(ws, a);
     ctx.status(201)
         .header("Location", ctx.path() + "/" + stored.id())
@@ -97,7 +101,12 @@ public final class ActionRoutes implements RouteGroup {
   private void update(Context ctx) {
     String ws = ctx.pathParam("ws");
     String id = ctx.pathParam("action");
-    Action fields = ActionJson.readBody(JsonFields.parse(ctx.body()), id, Instant.now(), by(ctx));
+    Action fields =
+        ActionJson.readBody(
+            RequestBody.json(ctx, com.fasterxml.jackson.databind.JsonNode.class),
+            id,
+            Instant.now(),
+            by(ctx));
     if (!fields.id().equals(id)) {
       throw DomainException.invalid("id", "the body's id differs from the path's");
     }
@@ -110,7 +119,10 @@ public final class ActionRoutes implements RouteGroup {
         actions.changeStatus(
             ws,
             ctx.pathParam("action"),
-            ActionJson.readChange(JsonFields.parse(ctx.body()), Instant.now(), by(ctx)));
+            ActionJson.readChange(
+                RequestBody.json(ctx, com.fasterxml.jackson.databind.JsonNode.class),
+                Instant.now(),
+                by(ctx)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("action", ActionJson.toNode(r.action(), actions.today(ws)));
     body.put("warnings", r.warnings());

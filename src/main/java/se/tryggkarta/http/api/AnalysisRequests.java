@@ -47,7 +47,7 @@ final class AnalysisRequests {
    * the public sees.
    */
   static boolean readsRelease(AccessPolicy policy, Context ctx, Workspace w) {
-    return policy.isPublic(ctx, w.id()) || ctx.queryParam("release") != null;
+    return policy.isPublic(ctx, w.id()) || Params.string(ctx, "release").isPresent();
   }
 
   /**
@@ -65,6 +65,24 @@ final class AnalysisRequests {
         Params.string(ctx, "layer"),
         Params.string(ctx, "group"),
         Params.string(ctx, "slice"));
+  }
+
+  /**
+   * A release period for routes that read only a period (the lighting work list): checks that the
+   * request asks for {@code release} and the options only, and selects the period's default layer,
+   * group and slice.
+   */
+  static ReleaseSelection period(
+      Context ctx, ReleaseService releases, Workspace w, String... displayOptions) {
+    Set<String> allowed = new TreeSet<>(Arrays.asList(displayOptions));
+    allowed.add("release");
+    onlyParameters(ctx, allowed);
+    return releases.select(
+        w.id(),
+        Params.string(ctx, "release"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** Refuses every query parameter that is not a release parameter or one of the options. */

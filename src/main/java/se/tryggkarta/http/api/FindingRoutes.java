@@ -25,6 +25,7 @@ import se.tryggkarta.finding.StoredPhoto;
 import se.tryggkarta.finding.Walk;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
+import se.tryggkarta.http.RequestBody;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.UploadBody;
 import se.tryggkarta.http.auth.Access;
@@ -90,7 +91,9 @@ public final class FindingRoutes implements RouteGroup {
   }
 
   private void planWalk(Context ctx) {
-    JsonFields body = JsonFields.of(JsonFields.parse(ctx.body()), "", WALK_FIELDS);
+    JsonFields body =
+        JsonFields.of(
+            RequestBody.json(ctx, com.fasterxml.jackson.databind.JsonNode.class), "", WALK_FIELDS);
     JsonNode plan = body.node("plan");
     if (!plan.isObject()) {
       throw DomainException.invalid("plan", "plan (the walk planner's request) is required");
@@ -111,7 +114,9 @@ public final class FindingRoutes implements RouteGroup {
   }
 
   private void markHeld(Context ctx) {
-    JsonFields body = JsonFields.of(JsonFields.parse(ctx.body()), "", HELD_FIELDS);
+    JsonFields body =
+        JsonFields.of(
+            RequestBody.json(ctx, com.fasterxml.jackson.databind.JsonNode.class), "", HELD_FIELDS);
     Walk w = findings.markHeld(ctx.pathParam("ws"), ctx.pathParam("walk"), body.date("heldOn"));
     ctx.json(FindingJson.toNode(w));
   }
@@ -133,7 +138,10 @@ public final class FindingRoutes implements RouteGroup {
 
   private void record(Context ctx) {
     Finding f =
-        FindingJson.readFinding(JsonFields.parse(ctx.body()), RecordIds.fresh("f"), Instant.now());
+        FindingJson.readFinding(
+            RequestBody.json(ctx, com.fasterxml.jackson.databind.JsonNode.class),
+            RecordIds.fresh("f"),
+            Instant.now());
     Recorded r = findings.record(ctx.pathParam("ws"), f);
     ObjectNode body = FindingJson.toNode(r.finding(), true);
     body.put("created", r.created());
@@ -149,7 +157,7 @@ public final class FindingRoutes implements RouteGroup {
   }
 
   private void update(Context ctx) {
-    JsonNode body = JsonFields.parse(ctx.body());
+    JsonNode body = RequestBody.json(ctx, com.fasterxml.jackson.databind.JsonNode.class);
     String id = ctx.pathParam("finding");
     Finding f = FindingJson.readFinding(body, id, Instant.now());
     ctx.json(FindingJson.toNode(findings.update(ctx.pathParam("ws"), id, f), true));

@@ -107,7 +107,8 @@ public final class LightingRoutes implements RouteGroup {
     PriorityList list;
     if (isPublic) {
       // the release's incidents at night and its unsafe-place reports; only the period is chosen
-      ReleaseSelection sel = AnalysisRequests.selection(ctx, releases, w, "n", "kind", "format");
+      ReleaseSelection sel =
+          AnalysisRequests.period(ctx, releases, w, "n", "kind", "format", "lang");
       long version = releases.dataVersion(w.id());
       HourWindow night = w.settings().night();
       LightingRequest request =

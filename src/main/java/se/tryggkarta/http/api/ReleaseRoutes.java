@@ -54,7 +54,7 @@ public final class ReleaseRoutes implements RouteGroup {
     Workspace w = Params.workspace(ctx, workspaces);
     ReleaseSettings s =
         ReleaseSettingsJson.read(
-            ctx.bodyAsClass(com.fasterxml.jackson.databind.JsonNode.class),
+            se.tryggkarta.http.RequestBody.json(ctx, com.fasterxml.jackson.databind.JsonNode.class),
             releases.settings(w.id()));
     ctx.json(ReleaseSettingsJson.node(releases.putSettings(w.id(), s)));
   }

@@ -13,6 +13,7 @@ import se.tryggkarta.finding.tip.Tip;
 import se.tryggkarta.finding.tip.TipService;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
+import se.tryggkarta.http.RequestBody;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 
@@ -49,7 +50,7 @@ public final class TipRoutes implements RouteGroup {
   }
 
   private void submit(Context ctx) {
-    byte[] body = ctx.bodyAsBytes();
+    byte[] body = RequestBody.text(ctx).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     if (body.length > MAX_BODY_BYTES) {
       throw new DomainException(
           ErrorKind.TOO_LARGE, "body", "a tip may be at most " + MAX_BODY_BYTES + " bytes");
@@ -71,7 +72,11 @@ public final class TipRoutes implements RouteGroup {
   }
 
   private void moderate(Context ctx) {
-    JsonFields body = JsonFields.of(JsonFields.parse(ctx.body()), "", MODERATION_FIELDS);
+    JsonFields body =
+        JsonFields.of(
+            RequestBody.json(ctx, com.fasterxml.jackson.databind.JsonNode.class),
+            "",
+            MODERATION_FIELDS);
     Tip t =
         tips.moderate(
             ctx.pathParam("ws"),

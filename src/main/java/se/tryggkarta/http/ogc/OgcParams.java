@@ -62,7 +62,7 @@ final class OgcParams {
   /** Whether the caller's items come from a public release. */
   static boolean readsRelease(OgcItems.Audience audience, Context ctx) {
     return audience == OgcItems.Audience.PUBLIC
-        || RELEASE.stream().anyMatch(p -> ctx.queryParam(p) != null);
+        || RELEASE.stream().anyMatch(p -> se.tryggkarta.http.Params.string(ctx, p).isPresent());
   }
 
   /**
@@ -91,15 +91,20 @@ final class OgcParams {
     }
     only(ctx, allowed);
     OgcCrs crs = OgcCrs.parse("crs", Params.string(ctx, "crs"), w.crs());
-    OgcCrs bboxCrs = OgcCrs.parse("bbox-crs", Params.string(ctx, "bbox-crs"), w.crs());
+    // a single feature's operation declares no paging or bbox: they are not read there
+    OgcCrs bboxCrs =
+        OgcCrs.parse(
+            "bbox-crs", paged ? Params.string(ctx, "bbox-crs") : Optional.empty(), w.crs());
     return new ItemsRequest(
-        Params.bbox(ctx, "bbox"),
+        paged ? Params.bbox(ctx, "bbox") : Optional.empty(),
         bboxCrs,
         crs,
         Params.string(ctx, "datetime").map(d -> datetime(d, w.timeZone())).orElse(TimeRange.ALL),
         Params.list(ctx, "category"),
-        Params.integer(ctx, "limit", ItemsRequest.DEFAULT_LIMIT, 1, ItemsRequest.MAX_LIMIT),
-        Params.longValue(ctx, "offset", 0, 0, Long.MAX_VALUE / 2),
+        paged
+            ? Params.integer(ctx, "limit", ItemsRequest.DEFAULT_LIMIT, 1, ItemsRequest.MAX_LIMIT)
+            : ItemsRequest.DEFAULT_LIMIT,
+        paged ? Params.longValue(ctx, "offset", 0, 0, Long.MAX_VALUE / 2) : 0,
         Params.integer(ctx, "n", ItemsRequest.DEFAULT_SITES, 1, 100),
         release
             ? Optional.of(
