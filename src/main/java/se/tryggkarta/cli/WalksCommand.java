@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.route.Gpx;
 import se.tryggkarta.route.WalkPlan;
@@ -113,7 +114,7 @@ public final class WalksCommand {
                 st.location().lat(),
                 st.reason()));
       }
-      plan.warnings().forEach(w -> s.append("warning: ").append(w).append('\n'));
+      plan.warnings().forEach(w -> s.append("warning: ").append(w.in(Lang.EN)).append('\n'));
       return s.toString();
     }
   }

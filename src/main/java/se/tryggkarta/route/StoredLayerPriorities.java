@@ -31,7 +31,8 @@ import se.tryggkarta.workspace.Workspace;
  *   <li>clusters of at least {@value #MIN_INCIDENTS} incidents, clustered the same way, unless an
  *       unsafe-place cluster already lies within the radius;
  *   <li>dark stretches: edges of at least {@value #MIN_DARK_M} m tagged {@code lit=no}, or untagged
- *       with no working lamp within reach (when the workspace has lamps at all).
+ *       with no working lamp within reach (when the workspace has lamps at all), not on a fragment
+ *       of network and not in a road tunnel.
  * </ul>
  *
  * The weight is an explicit, tunable score: {@code w = reports + 0.5·night incidents + 0.2·other
@@ -44,6 +45,14 @@ public final class StoredLayerPriorities implements PriorityPointSource {
   public static final int MIN_INCIDENTS = 5;
   public static final double MIN_DARK_M = 40;
   static final int MAX_DARK_STRETCHES = 20;
+
+  /**
+   * Street classes people walk on. An unlit one underground is a pedestrian underpass, a classic
+   * unsafe place; an unlit road tunnel (a service tunnel for lorries) is no place for a safety
+   * walk.
+   */
+  static final Set<String> PEDESTRIAN_WAYS =
+      Set.of("footway", "path", "pedestrian", "steps", "cycleway", "trail", "living_street");
 
   private final LayerStore layers;
   private final NetworkService networks;
@@ -151,7 +160,10 @@ public final class StoredLayerPriorities implements PriorityPointSource {
       boolean unlit =
           g.lit(e) == Lit.NO
               || (g.lit(e) == Lit.UNKNOWN && net.lampCount() > 0 && g.litFraction(e) == 0);
-      if (unlit && g.isInMainComponent(e) && g.lengthMeters(e) >= MIN_DARK_M) {
+      if (unlit
+          && !g.isInSubnetwork(e)
+          && !(g.isUnderground(e) && !PEDESTRIAN_WAYS.contains(g.highway(e)))
+          && g.lengthMeters(e) >= MIN_DARK_M) {
         dark.add(e);
       }
     }

@@ -2,6 +2,7 @@ package se.tryggkarta.route;
 
 import java.util.List;
 import se.tryggkarta.common.LonLat;
+import se.tryggkarta.common.Text;
 import se.tryggkarta.route.graph.StreetPath;
 
 /**
@@ -16,7 +17,8 @@ import se.tryggkarta.route.graph.StreetPath;
  * @param availablePriority the sum of the weights of all candidates considered
  * @param candidatesConsidered how many candidates the planner chose from
  * @param stopMinutes minutes per stop
- * @param warnings candidates left out for being off the network, and similar
+ * @param warnings what a planner should know about the plan: points moved off fragments or tunnels,
+ *     candidates it could not reach, why the walk is shorter than its budget
  */
 public record WalkPlan(
     LonLat start,
@@ -28,7 +30,7 @@ public record WalkPlan(
     double availablePriority,
     int candidatesConsidered,
     double stopMinutes,
-    List<String> warnings) {
+    List<Text> warnings) {
   /** Walking pace the times assume, km/h. */
   public static final double WALKING_SPEED_KMH = 4.5;
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
@@ -140,6 +141,7 @@ public final class RouteRoutes implements RouteGroup {
     fc.put("shortestLengthM", r.shortest().lengthMeters());
     fc.put("shortestLitShare", r.shortest().litShare());
     fc.put("detourM", r.detourMeters());
+    fc.put("warnings", r.warnings().stream().map(w -> w.in(Lang.DEFAULT)).toList());
     ctx.json(fc).contentType(GEOJSON);
   }
 
@@ -189,7 +191,7 @@ public final class RouteRoutes implements RouteGroup {
     fc.put("coveredPriority", plan.coveredPriority());
     fc.put("availablePriority", plan.availablePriority());
     fc.put("candidatesConsidered", plan.candidatesConsidered());
-    fc.put("warnings", plan.warnings());
+    fc.put("warnings", plan.warnings().stream().map(w -> w.in(Lang.DEFAULT)).toList());
     return fc;
   }
 
