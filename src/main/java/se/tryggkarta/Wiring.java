@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import se.tryggkarta.access.ApiKeyService;
+import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.commitment.CommitmentService;
 import se.tryggkarta.commitment.DemoCommitments;
 import se.tryggkarta.commitment.report.FollowUp;
@@ -37,7 +38,6 @@ import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
 import se.tryggkarta.store.geopackage.SqliteGeoPackageFiles;
 import se.tryggkarta.store.postgis.PostgisStore;
-import se.tryggkarta.tiles.AnalysisPool;
 import se.tryggkarta.tiles.DensityTiles;
 import se.tryggkarta.workspace.WorkspaceService;
 

@@ -23,9 +23,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.access.Role;
+import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.http.HttpApp;
-import se.tryggkarta.tiles.AnalysisPool;
 import se.tryggkarta.tiles.DensityTiles;
 
 /** {@code tryggkarta bench load}: a planner session replayed against the running service. */

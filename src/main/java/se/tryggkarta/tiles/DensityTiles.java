@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
+import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.tryggkarta.AppConfig;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.common.Crs;
+import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.common.XY;
 import se.tryggkarta.demo.ExempelbyGenerator;

@@ -33,6 +33,7 @@ import se.tryggkarta.common.Bbox;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
+import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.document.DocumentStore;
@@ -50,8 +51,10 @@ import se.tryggkarta.layer.Place;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
 import se.tryggkarta.layer.WriteSummary;
+import se.tryggkarta.workspace.CategoryName;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
+import se.tryggkarta.workspace.WorkspaceSettings;
 
 /**
  * The one contract every {@link Store} keeps, run against each implementation by a subclass that
@@ -91,7 +94,10 @@ public abstract class StoreContract {
             Optional.of(wkt("POLYGON ((11.8 58.0, 11.9 58.0, 11.9 58.1, 11.8 58.1, 11.8 58.0))")),
             java.time.ZoneId.of("Europe/Helsinki"),
             true,
-            new PublicPrivacy(7, 250));
+            new PublicPrivacy(7, 250),
+            new WorkspaceSettings(
+                new HourWindow(20, 5),
+                Map.of("misshandel", new CategoryName("Misshandel", "Assault"))));
     store.createWorkspace(full);
     store.createWorkspace(Workspace.of("ale", "Ale"));
 
@@ -99,6 +105,7 @@ public abstract class StoreContract {
     assertThat(found.boundaryWgs84().orElseThrow().equalsExact(full.boundaryWgs84().get()))
         .isTrue();
     assertThat(withoutBoundary(found)).isEqualTo(withoutBoundary(full));
+    assertThat(found.settings().night().text()).isEqualTo("20-05");
     assertThat(store.listWorkspaces())
         .extracting(Workspace::id)
         .containsExactly("ale", "stenungsund");
@@ -121,8 +128,10 @@ public abstract class StoreContract {
         Workspace.of(WS, "Kungälvs kommun")
             .withPublicAccess(true)
             .withBoundary(wkt("POLYGON ((11 57, 12 57, 12 58, 11 58, 11 57))"));
-    store.updateWorkspace(changed);
+    store.updateWorkspace(
+        changed.withSettings(WorkspaceSettings.DEFAULT.withNight(new HourWindow(22, 6))));
     Workspace found = store.findWorkspace(WS).orElseThrow();
+    assertThat(found.settings().night()).isEqualTo(new HourWindow(22, 6));
     assertThat(found.name()).isEqualTo("Kungälvs kommun");
     assertThat(found.publicAccess()).isTrue();
     assertThat(found.boundaryWgs84()).isPresent();
@@ -700,7 +709,14 @@ public abstract class StoreContract {
 
   private static Workspace withoutBoundary(Workspace w) {
     return new Workspace(
-        w.id(), w.name(), w.crs(), Optional.empty(), w.timeZone(), w.publicAccess(), w.privacy());
+        w.id(),
+        w.name(),
+        w.crs(),
+        Optional.empty(),
+        w.timeZone(),
+        w.publicAccess(),
+        w.privacy(),
+        w.settings());
   }
 
   protected static Geometry wkt(String text) {

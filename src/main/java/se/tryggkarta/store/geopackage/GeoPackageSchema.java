@@ -34,6 +34,7 @@ final class GeoPackageSchema {
     try (Statement s = c.createStatement()) {
       if (tableExists(c, "tk_meta")) {
         ensureVersionCounter(s);
+        upgrade(c, s);
         return;
       }
       s.execute("PRAGMA application_id = " + APPLICATION_ID);
@@ -77,7 +78,7 @@ final class GeoPackageSchema {
           "Tryggkarta workspaces and their boundaries",
           "id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, crs_epsg INTEGER NOT NULL, time_zone TEXT NOT"
               + " NULL, public_access BOOLEAN NOT NULL, min_events INTEGER NOT NULL, min_cell_m"
-              + " DOUBLE NOT NULL, data_version INTEGER NOT NULL DEFAULT 0");
+              + " DOUBLE NOT NULL, data_version INTEGER NOT NULL DEFAULT 0, settings TEXT");
       for (LayerTable t : LayerTable.values()) {
         featureTable(
             s,
@@ -127,6 +128,28 @@ final class GeoPackageSchema {
     s.execute(
         "INSERT OR IGNORE INTO tk_meta (key, value) SELECT 'data_version_counter',"
             + " COALESCE(MAX(data_version), 0) FROM workspaces");
+  }
+
+  /**
+   * Brings a file written by an earlier version up to date, column by column, so a planner's file
+   * keeps working after an upgrade: {@code workspaces.settings} (night hours, category names; NULL
+   * reads as the defaults).
+   */
+  private static void upgrade(Connection c, Statement s) throws SQLException {
+    if (!columnExists(c, "workspaces", "settings")) {
+      s.execute("ALTER TABLE workspaces ADD COLUMN settings TEXT");
+    }
+  }
+
+  private static boolean columnExists(Connection c, String table, String column)
+      throws SQLException {
+    try (var ps = c.prepareStatement("SELECT 1 FROM pragma_table_info(?) WHERE name = ?")) {
+      ps.setString(1, table);
+      ps.setString(2, column);
+      try (var rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static void featureTable(

@@ -35,6 +35,7 @@ import se.tryggkarta.store.DocumentRows;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
+import se.tryggkarta.workspace.WorkspaceSettingsJson;
 
 /**
  * The embedded default store: one GeoPackage file (OGC 12-128r18, version 1.3) that QGIS and GDAL
@@ -135,7 +136,7 @@ public final class GeoPackageStore implements Store {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO workspaces (geom, id, name, crs_epsg, time_zone, public_access,"
-                      + " min_events, min_cell_m, data_version) VALUES (?,?,?,?,?,?,?,?,0)")) {
+                      + " min_events, min_cell_m, settings, data_version) VALUES (?,?,?,?,?,?,?,?,?,0)")) {
             bindWorkspace(ps, w);
             ps.executeUpdate();
           }
@@ -151,9 +152,9 @@ public final class GeoPackageStore implements Store {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE workspaces SET geom=?, id=?, name=?, crs_epsg=?, time_zone=?,"
-                      + " public_access=?, min_events=?, min_cell_m=? WHERE id=?")) {
+                      + " public_access=?, min_events=?, min_cell_m=?, settings=? WHERE id=?")) {
             bindWorkspace(ps, w);
-            ps.setString(9, w.id());
+            ps.setString(10, w.id());
             if (ps.executeUpdate() == 0) {
               throw DomainException.notFound("workspace", w.id());
             }
@@ -176,6 +177,7 @@ public final class GeoPackageStore implements Store {
     ps.setBoolean(6, w.publicAccess());
     ps.setInt(7, w.privacy().minEvents());
     ps.setDouble(8, w.privacy().minCellMeters());
+    ps.setString(9, WorkspaceSettingsJson.write(w.settings()));
   }
 
   @Override
@@ -207,8 +209,8 @@ public final class GeoPackageStore implements Store {
   }
 
   private static final String WORKSPACE_SELECT =
-      "SELECT geom, id, name, crs_epsg, time_zone, public_access, min_events, min_cell_m FROM"
-          + " workspaces";
+      "SELECT geom, id, name, crs_epsg, time_zone, public_access, min_events, min_cell_m,"
+          + " settings FROM workspaces";
 
   private static Workspace readWorkspace(ResultSet rs) throws SQLException {
     byte[] geom = rs.getBytes(1);
@@ -219,7 +221,8 @@ public final class GeoPackageStore implements Store {
         geom == null ? Optional.empty() : Optional.of(GpkgGeometry.decode(geom)),
         ZoneId.of(rs.getString(5)),
         rs.getBoolean(6),
-        new PublicPrivacy(rs.getInt(7), rs.getDouble(8)));
+        new PublicPrivacy(rs.getInt(7), rs.getDouble(8)),
+        WorkspaceSettingsJson.read(rs.getString(9)));
   }
 
   @Override

@@ -38,6 +38,7 @@ import se.tryggkarta.store.DocumentRows;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
+import se.tryggkarta.workspace.WorkspaceSettingsJson;
 
 /**
  * The production store: a PostgreSQL database with PostGIS, shared by any number of service
@@ -164,8 +165,8 @@ public final class PostgisStore implements Store {
               try (PreparedStatement ps =
                   c.prepareStatement(
                       "INSERT INTO workspaces (name, crs_epsg, time_zone, public_access,"
-                          + " min_events, min_cell_m, boundary, id, data_version) VALUES"
-                          + " (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?::bytea, 4326), ?,"
+                          + " min_events, min_cell_m, boundary, settings, id, data_version)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?::bytea, 4326), ?::jsonb, ?,"
                           + " nextval('tk_data_version')) ON CONFLICT (id) DO NOTHING")) {
                 bindWorkspace(ps, w);
                 return ps.executeUpdate() == 1;
@@ -186,7 +187,7 @@ public final class PostgisStore implements Store {
                   c.prepareStatement(
                       "UPDATE workspaces SET name = ?, crs_epsg = ?, time_zone = ?,"
                           + " public_access = ?, min_events = ?, min_cell_m = ?,"
-                          + " boundary = ST_GeomFromWKB(?::bytea, 4326),"
+                          + " boundary = ST_GeomFromWKB(?::bytea, 4326), settings = ?::jsonb,"
                           + " data_version = nextval('tk_data_version') WHERE id = ?")) {
                 bindWorkspace(ps, w);
                 return ps.executeUpdate() == 1;
@@ -209,12 +210,13 @@ public final class PostgisStore implements Store {
     } else {
       ps.setNull(7, Types.BINARY);
     }
-    ps.setString(8, w.id());
+    ps.setString(8, WorkspaceSettingsJson.write(w.settings()));
+    ps.setString(9, w.id());
   }
 
   private static final String WORKSPACE_SELECT =
       "SELECT ST_AsBinary(boundary), id, name, crs_epsg, time_zone, public_access, min_events,"
-          + " min_cell_m FROM workspaces";
+          + " min_cell_m, settings FROM workspaces";
 
   @Override
   public Optional<Workspace> findWorkspace(String id) {
@@ -253,7 +255,8 @@ public final class PostgisStore implements Store {
         boundary == null ? Optional.empty() : Optional.of(PgLayerTable.geometry(boundary)),
         ZoneId.of(rs.getString(5)),
         rs.getBoolean(6),
-        new PublicPrivacy(rs.getInt(7), rs.getDouble(8)));
+        new PublicPrivacy(rs.getInt(7), rs.getDouble(8)),
+        WorkspaceSettingsJson.read(rs.getString(9)));
   }
 
   @Override

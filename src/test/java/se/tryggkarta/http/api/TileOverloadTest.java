@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
@@ -26,7 +27,6 @@ import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.store.Store;
-import se.tryggkarta.tiles.AnalysisPool;
 import se.tryggkarta.tiles.DensityTiles;
 import se.tryggkarta.workspace.Workspace;
 

@@ -1,4 +1,4 @@
-package se.tryggkarta.tiles;
+package se.tryggkarta.analysis;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package se.tryggkarta.tiles;
+package se.tryggkarta.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

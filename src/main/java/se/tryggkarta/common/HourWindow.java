@@ -1,6 +1,4 @@
-package se.tryggkarta.hotspot;
-
-import se.tryggkarta.common.DomainException;
+package se.tryggkarta.common;
 
 /**
  * Hours of the local day, {@code from} inclusive to {@code to} exclusive, wrapping midnight when
@@ -31,6 +29,11 @@ public record HourWindow(int fromHour, int toHour) {
     } catch (DomainException e) {
       throw DomainException.invalid(field, e.getMessage());
     }
+  }
+
+  /** The window as {@link #parse} reads it, two digits each: {@code "18-06"}. */
+  public String text() {
+    return String.format(java.util.Locale.ROOT, "%02d-%02d", fromHour, toHour);
   }
 
   public boolean contains(int hour) {
