@@ -30,6 +30,7 @@ import se.tryggkarta.http.auth.ApiKeyPolicy;
 import se.tryggkarta.ingest.ExportService;
 import se.tryggkarta.ingest.ImportService;
 import se.tryggkarta.lighting.LightingService;
+import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.route.NetworkService;
 import se.tryggkarta.route.SafeRouter;
 import se.tryggkarta.route.StoredLayerPriorities;
@@ -60,6 +61,7 @@ public final class Wiring implements AutoCloseable {
   private final ExportService exports;
   private final CommitmentService commitments;
   private final FollowUp followUp;
+  private final PlaceService places;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
@@ -68,7 +70,8 @@ public final class Wiring implements AutoCloseable {
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
     this.hotspots = new HotspotService(workspaces, store);
     this.tiles = new DensityTiles(workspaces, store, hotspots, AnalysisPool.defaults(), 64L << 20);
-    this.lighting = new LightingService(workspaces, store);
+    this.places = new PlaceService(store);
+    this.lighting = new LightingService(workspaces, store, places);
     this.networks = new NetworkService(store, workspaces, new SqliteGeoPackageFiles());
     this.walkPlanner =
         new WalkPlanner(
@@ -76,7 +79,8 @@ public final class Wiring implements AutoCloseable {
             workspaces,
             List.of(
                 new StoredLayerPriorities(store, networks),
-                HotspotPorts.walkStops(hotspots, tiles)));
+                HotspotPorts.walkStops(hotspots, tiles, store)),
+            places);
     this.safeRouter = new SafeRouter(networks);
     this.imports = new ImportService(store, store, new SqliteGeoPackageFiles());
     this.exports = new ExportService(store, store, new SqliteGeoPackageFiles());
@@ -85,7 +89,7 @@ public final class Wiring implements AutoCloseable {
             workspaces,
             store,
             store,
-            HotspotPorts.commitmentSites(hotspots, tiles),
+            HotspotPorts.commitmentSites(hotspots, tiles, store),
             Clock.systemUTC());
     this.followUp = new FollowUp(commitments, workspaces, Clock.systemUTC());
   }
@@ -137,6 +141,10 @@ public final class Wiring implements AutoCloseable {
 
   public NetworkService networks() {
     return networks;
+  }
+
+  public PlaceService places() {
+    return places;
   }
 
   public WalkPlanner walkPlanner() {
@@ -196,16 +204,17 @@ public final class Wiring implements AutoCloseable {
     groups.add(new IngestRoutes(workspaces, imports, exports, policy, config.maxUploadBytes()));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
-    groups.add(new HotspotRoutes(workspaces, hotspots, policy, tiles));
+    groups.add(new HotspotRoutes(workspaces, hotspots, policy, tiles, places));
     groups.add(new TileRoutes(workspaces, tiles, policy));
     groups.add(new LightingRoutes(workspaces, lighting, policy));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
-    groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
+    groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy, places));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
     groups.add(
-        new RouteRoutes(networks, walkPlanner, safeRouter, workspaces, settings.maxUploadBytes()));
+        new RouteRoutes(
+            networks, walkPlanner, safeRouter, workspaces, places, settings.maxUploadBytes()));
     return HttpApp.create(settings, policy, groups);
   }
 

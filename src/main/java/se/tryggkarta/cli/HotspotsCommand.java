@@ -267,7 +267,8 @@ public final class HotspotsCommand {
             HotspotJson.sites(
                 wiring
                     .hotspots()
-                    .patrolSites(w.id(), grid.request(sel.filter(w)), n, radius, Audience.MEMBER)));
+                    .patrolSites(w.id(), grid.request(sel.filter(w)), n, radius, Audience.MEMBER),
+                wiring.places().index(w.id())));
         System.out.println("wrote " + sel.output);
         return 0;
       }

@@ -38,6 +38,18 @@ public enum Lang {
     return code;
   }
 
+  /** The language as a {@link Locale} ({@code sv}, {@code en}). */
+  public Locale locale() {
+    return Locale.forLanguageTag(code);
+  }
+
+  /** The hours of a window, "kl. 18–06" / "18:00–06:00". */
+  public String hours(HourWindow w) {
+    return this == SV
+        ? String.format(Locale.ROOT, "kl. %02d–%02d", w.fromHour(), w.toHour() % 24)
+        : String.format(Locale.ROOT, "%02d:00–%02d:00", w.fromHour(), w.toHour() % 24);
+  }
+
   /**
    * The language a {@code lang} parameter names: {@code sv} or {@code en}, case-insensitive, with
    * or without a region ({@code sv-SE}, {@code en-GB}). Throws INVALID_INPUT naming {@code field}.

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
@@ -39,6 +40,9 @@ import se.tryggkarta.lighting.priority.Priority;
 import se.tryggkarta.lighting.priority.PriorityRanking;
 import se.tryggkarta.lighting.priority.ReportIndex;
 import se.tryggkarta.lighting.priority.ReportPoint;
+import se.tryggkarta.place.Address;
+import se.tryggkarta.place.PlaceIndex;
+import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
@@ -56,10 +60,20 @@ public final class LightingService {
   private static final GeometryFactory GF = new GeometryFactory();
   private final WorkspaceService workspaces;
   private final LayerStore layers;
+  private final PlaceService places;
 
   public LightingService(WorkspaceService workspaces, LayerStore layers) {
+    this(workspaces, layers, new PlaceService(layers));
+  }
+
+  /**
+   * @param places names the positions of the work in explanations (the nearest named place or
+   *     street)
+   */
+  public LightingService(WorkspaceService workspaces, LayerStore layers, PlaceService places) {
     this.workspaces = workspaces;
     this.layers = layers;
+    this.places = places;
   }
 
   /** Coverage of the workspace's street network by its working lamps. */
@@ -87,9 +101,19 @@ public final class LightingService {
     List<LampPoint> lamps = lamps(w, request.coverage());
     Evidence e = evidence(w, request);
     CoverageResult coverage = LampCoverage.compute(streets, lamps, request.coverage());
+    PlaceIndex names = places.index(w.id());
     List<Priority> ranked =
         PriorityRanking.rank(
-            coverage, lamps, e.night(), e.reports(), request.weights(), request.night().describe());
+            coverage,
+            lamps,
+            e.night(),
+            e.reports(),
+            request.weights(),
+            request.night(),
+            xy -> {
+              Address a = names.addressOf(w.crs().toLonLat(xy));
+              return a.isEmpty() ? Optional.empty() : Optional.of(a.label());
+            });
     return new PriorityList(w, request, coverage.summary(), ranked, e.incidents().size());
   }
 
@@ -132,9 +156,10 @@ public final class LightingService {
     CoverageResult cb = LampCoverage.compute(streets, before, request.coverage());
     CoverageResult ca = LampCoverage.compute(streets, after, request.coverage());
     List<Priority> pb =
-        PriorityRanking.rank(cb, before, e.night(), e.reports(), request.weights(), "");
+        PriorityRanking.rank(
+            cb, before, e.night(), e.reports(), request.weights(), request.night());
     List<Priority> pa =
-        PriorityRanking.rank(ca, after, e.night(), e.reports(), request.weights(), "");
+        PriorityRanking.rank(ca, after, e.night(), e.reports(), request.weights(), request.night());
     Geometry area = GF.buildGeometry(changed);
     Set<String> afterIds = new HashSet<>();
     double scoreAfter = 0;

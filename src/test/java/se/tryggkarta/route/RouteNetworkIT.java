@@ -127,7 +127,13 @@ class RouteNetworkIT {
     assertThat(plan.coveredPriority())
         .isGreaterThan(0)
         .isLessThanOrEqualTo(plan.availablePriority());
-    assertThat(WalkProtocol.html(plan, "Helsingfors"))
+    assertThat(
+            WalkProtocol.html(
+                plan,
+                wiring.workspaces().getWorkspace("helsinki"),
+                wiring.places().index("helsinki"),
+                se.tryggkarta.common.Lang.SV,
+                Instant.now()))
         .contains("Stopp " + plan.stops().size(), "Belysning");
   }
 

@@ -30,6 +30,7 @@ import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
+import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
@@ -47,16 +48,19 @@ public final class CommitmentRoutes implements RouteGroup {
   private final FollowUp followUp;
   private final WorkspaceService workspaces;
   private final AccessPolicy policy;
+  private final PlaceService places;
 
   public CommitmentRoutes(
       CommitmentService commitments,
       FollowUp followUp,
       WorkspaceService workspaces,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      PlaceService places) {
     this.commitments = commitments;
     this.followUp = followUp;
     this.workspaces = workspaces;
     this.policy = policy;
+    this.places = places;
   }
 
   @Override
@@ -200,7 +204,8 @@ public final class CommitmentRoutes implements RouteGroup {
     FollowUpReport r =
         followUp.build(ws, date(ctx, "from"), date(ctx, "to"), policy.isPublic(ctx, ws));
     if (format.equals("html")) {
-      ctx.html(FollowUpHtml.render(r));
+      Workspace w = Params.workspace(ctx, workspaces);
+      ctx.html(FollowUpHtml.render(r, Params.lang(ctx), places.index(ws), w.timeZone()));
     } else {
       ctx.json(reportBody(r));
     }
@@ -323,6 +328,7 @@ public final class CommitmentRoutes implements RouteGroup {
     m.put("workspaceName", r.workspaceName());
     m.put("from", r.from().toString());
     m.put("to", r.to().toString());
+    m.put("ownPeriods", r.ownPeriods());
     m.put("generatedAt", r.generatedAt().toString());
     m.put("public", r.publicView());
     List<Map<String, Object>> items = new ArrayList<>();
@@ -335,6 +341,7 @@ public final class CommitmentRoutes implements RouteGroup {
           e.publicNotes().stream()
               .map(n -> Map.of("date", n.date().toString(), "text", n.text()))
               .toList());
+      item.put("notesTotal", e.notesTotal());
       items.add(item);
     }
     m.put("commitments", items);

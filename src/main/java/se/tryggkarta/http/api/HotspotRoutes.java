@@ -32,6 +32,7 @@ import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.layer.Layer;
+import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.tiles.DensityTiles;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
@@ -48,19 +49,23 @@ public final class HotspotRoutes implements RouteGroup {
   private final HotspotService hotspots;
   private final AccessPolicy policy;
   private final DensityTiles cache;
+  private final PlaceService places;
 
   /**
    * @param cache runs the heavy analyses on its bounded pool and caches them by data version
+   * @param places names sites after the nearest street or place
    */
   public HotspotRoutes(
       WorkspaceService workspaces,
       HotspotService hotspots,
       AccessPolicy policy,
-      DensityTiles cache) {
+      DensityTiles cache,
+      PlaceService places) {
     this.workspaces = workspaces;
     this.hotspots = hotspots;
     this.policy = policy;
     this.cache = cache;
+    this.places = places;
   }
 
   @Override
@@ -153,7 +158,7 @@ public final class HotspotRoutes implements RouteGroup {
             List.of("sites", req, n, radius, audience),
             16 << 10,
             () -> hotspots.patrolSites(w.id(), req, n, radius, audience));
-    ctx.json(HotspotJson.sites(s)).contentType(GEOJSON);
+    ctx.json(HotspotJson.sites(s, places.index(w.id()))).contentType(GEOJSON);
   }
 
   private void evaluate(Context ctx) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.UploadBody;
 import se.tryggkarta.http.auth.Access;
+import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.route.Gpx;
 import se.tryggkarta.route.NetworkService;
 import se.tryggkarta.route.SafeRoute;
@@ -31,6 +33,7 @@ import se.tryggkarta.route.WalkStop;
 import se.tryggkarta.route.graph.StreetPath;
 import se.tryggkarta.route.osm.AttributeMapping;
 import se.tryggkarta.route.osm.NetworkFormat;
+import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
@@ -46,6 +49,7 @@ public final class RouteRoutes implements RouteGroup {
   private final WalkPlanner planner;
   private final SafeRouter router;
   private final WorkspaceService workspaces;
+  private final PlaceService places;
   private final long maxUploadBytes;
 
   public RouteRoutes(
@@ -53,11 +57,13 @@ public final class RouteRoutes implements RouteGroup {
       WalkPlanner planner,
       SafeRouter router,
       WorkspaceService workspaces,
+      PlaceService places,
       long maxUploadBytes) {
     this.networks = networks;
     this.planner = planner;
     this.router = router;
     this.workspaces = workspaces;
+    this.places = places;
     this.maxUploadBytes = maxUploadBytes;
   }
 
@@ -116,22 +122,29 @@ public final class RouteRoutes implements RouteGroup {
     if (!List.of("geojson", "gpx", "html").contains(format)) {
       throw DomainException.invalid("format", "format must be geojson, gpx or html, was " + format);
     }
+    Lang lang = Params.lang(ctx);
     WalkRequest request = ctx.bodyAsClass(WalkPlanBody.class).toRequest();
     WalkPlan plan = planner.plan(ctx.pathParam("ws"), request);
-    String name = Params.workspace(ctx, workspaces).name();
+    Workspace w = Params.workspace(ctx, workspaces);
     switch (format) {
       case "gpx" ->
           ctx.contentType("application/gpx+xml; charset=utf-8")
-              .result(Gpx.of(plan, "Trygghetsvandring " + name));
+              .result(
+                  Gpx.of(
+                      plan,
+                      (lang == Lang.SV ? "Trygghetsvandring " : "Safety walk ") + w.name(),
+                      lang));
       case "html" ->
-          ctx.contentType("text/html; charset=utf-8").result(WalkProtocol.html(plan, name));
-      default -> ctx.json(walkJson(plan)).contentType(GEOJSON);
+          ctx.contentType("text/html; charset=utf-8")
+              .result(WalkProtocol.html(plan, w, places.index(w.id()), lang, Instant.now()));
+      default -> ctx.json(walkJson(plan, lang)).contentType(GEOJSON);
     }
   }
 
   private void safeRoute(Context ctx) {
     LonLat from = LonLat.parse("from", required(ctx, "from"));
     LonLat to = LonLat.parse("to", required(ctx, "to"));
+    Lang lang = Params.lang(ctx);
     SafeRoute r = router.route(ctx.pathParam("ws"), from, to);
     Map<String, Object> fc =
         FeatureJson.featureCollection(
@@ -141,7 +154,7 @@ public final class RouteRoutes implements RouteGroup {
     fc.put("shortestLengthM", r.shortest().lengthMeters());
     fc.put("shortestLitShare", r.shortest().litShare());
     fc.put("detourM", r.detourMeters());
-    fc.put("warnings", r.warnings().stream().map(w -> w.in(Lang.DEFAULT)).toList());
+    fc.put("warnings", r.warnings().stream().map(w -> w.in(lang)).toList());
     ctx.json(fc).contentType(GEOJSON);
   }
 
@@ -159,26 +172,33 @@ public final class RouteRoutes implements RouteGroup {
     return FeatureJson.feature(Optional.empty(), line(p), props);
   }
 
-  private static Map<String, Object> walkJson(WalkPlan plan) {
+  private static Map<String, Object> walkJson(WalkPlan plan, Lang lang) {
     List<Object> features = new ArrayList<>();
     Map<String, Object> routeProps = new LinkedHashMap<>();
     routeProps.put("role", "route");
     routeProps.put("lengthM", plan.lengthMeters());
     routeProps.put("litShare", plan.route().litShare());
     features.add(FeatureJson.feature(Optional.empty(), line(plan.route()), routeProps));
-    features.add(
-        FeatureJson.feature(Optional.empty(), point(plan.start()), Map.of("role", "start")));
+    Map<String, Object> startProps = new LinkedHashMap<>();
+    startProps.put("role", "start");
+    startProps.put("name", plan.startAddress().isEmpty() ? null : plan.startAddress().label());
+    features.add(FeatureJson.feature(Optional.empty(), point(plan.start()), startProps));
     for (WalkStop s : plan.stops()) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("role", "stop");
       p.put("number", s.number());
       p.put("id", s.id());
       p.put("kind", s.kind().slug());
-      p.put("reason", s.reason());
+      p.put("name", s.name(lang));
+      p.put("address", s.address().isEmpty() ? null : s.address().label());
+      p.put("rank", s.hotspotRank().isPresent() ? s.hotspotRank().getAsInt() : null);
+      p.put("reason", s.reason(lang));
+      p.put("evidence", s.evidence(lang));
+      p.put("members", s.memberIds());
       p.put("weight", s.weight());
       p.put("mandatory", s.mandatory());
       p.put("distanceFromStartM", s.distanceFromStartMeters());
-      p.put("checklist", WalkPlan.CHECKLIST);
+      p.put("checklist", WalkPlan.CHECKLIST.stream().map(t -> t.in(lang)).toList());
       features.add(FeatureJson.feature(Optional.empty(), point(s.location()), p));
     }
     Map<String, Object> fc = FeatureJson.featureCollection(features);
@@ -191,7 +211,9 @@ public final class RouteRoutes implements RouteGroup {
     fc.put("coveredPriority", plan.coveredPriority());
     fc.put("availablePriority", plan.availablePriority());
     fc.put("candidatesConsidered", plan.candidatesConsidered());
-    fc.put("warnings", plan.warnings().stream().map(w -> w.in(Lang.DEFAULT)).toList());
+    fc.put("night", plan.night().text());
+    fc.put("lang", lang.code());
+    fc.put("warnings", plan.warnings().stream().map(w -> w.in(lang)).toList());
     return fc;
   }
 
