@@ -317,9 +317,12 @@ public final class FollowUpHtml {
         .append("</p>\n");
   }
 
-  /** "Hotspot 3 · Storgatan": the rank and the nearest named street or place of its middle. */
+  /**
+   * "Hotspot 3 · Storgatan": the rank and the nearest named street or place of its middle (the
+   * circle's centroid, its centre: the point the sites API names it after).
+   */
   static String siteName(HotspotSite site, PlaceIndex names) {
-    Point c = site.areaWgs84().getInteriorPoint();
+    Point c = site.areaWgs84().getCentroid();
     Address a = names.addressOf(new LonLat(c.getX(), c.getY()));
     return "Hotspot " + site.rank() + (a.isEmpty() ? "" : " · " + a.label());
   }
@@ -400,7 +403,7 @@ public final class FollowUpHtml {
     }
     List<SvgMap.Marker> markers = new ArrayList<>();
     for (Coverage.SiteCoverage s : sites) {
-      Point c = s.site().areaWgs84().getInteriorPoint();
+      Point c = s.site().areaWgs84().getCentroid();
       markers.add(
           new SvgMap.Marker(
               new LonLat(c.getX(), c.getY()), String.valueOf(s.site().rank()), false, "#b03020"));
