@@ -19,9 +19,11 @@ import picocli.CommandLine.Parameters;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceBoundary;
+import se.tryggkarta.workspace.WorkspaceSettings;
 
 /**
  * {@code tryggkarta workspaces create|list|show|delete}: the workspace life cycle straight on the
@@ -86,6 +88,14 @@ public final class WorkspacesCommand {
     boolean publicAccess;
 
     @Option(
+        names = "--night",
+        defaultValue = "18-06",
+        description =
+            "The workspace's night, local hours from-to (default 18-06): walks, lighting and the"
+                + " map count night by it.")
+    String night;
+
+    @Option(
         names = "--min-events",
         defaultValue = "5",
         description = "Public outputs hide cells with fewer events (default 5).")
@@ -107,7 +117,8 @@ public final class WorkspacesCommand {
               boundary(),
               zone(),
               publicAccess,
-              new PublicPrivacy(minEvents, minCellMeters));
+              new PublicPrivacy(minEvents, minCellMeters),
+              WorkspaceSettings.DEFAULT.withNight(HourWindow.parse("night", night)));
       try (Wiring wiring = Wiring.open(store.config())) {
         wiring.workspaces().create(w);
       }
@@ -229,6 +240,7 @@ public final class WorkspacesCommand {
     StringBuilder s = new StringBuilder();
     s.append("  crs:        ").append(w.crs().code()).append('\n');
     s.append("  time zone:  ").append(w.timeZone().getId()).append('\n');
+    s.append("  night:      ").append(w.settings().night().text()).append('\n');
     s.append("  public:     ").append(w.publicAccess() ? "yes" : "no");
     if (w.publicAccess()) {
       s.append(

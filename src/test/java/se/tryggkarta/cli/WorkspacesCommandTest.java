@@ -126,7 +126,9 @@ class WorkspacesCommandTest {
                     "Tjörn",
                     "--public",
                     "--time-zone",
-                    "Europe/Oslo")
+                    "Europe/Oslo",
+                    "--night",
+                    "20-05")
                 .exit())
         .isZero();
 
@@ -139,7 +141,10 @@ class WorkspacesCommandTest {
     Run show = run("workspaces", "show", "tjorn", "--data", data());
     assertThat(show.exit()).isZero();
     assertThat(show.out())
-        .contains("tjorn: Tjörn", "public:     yes (cells of at least 5 events, 100 m or coarser)")
+        .contains(
+            "tjorn: Tjörn",
+            "public:     yes (cells of at least 5 events, 100 m or coarser)",
+            "night:      20-05")
         .containsPattern("(?m)^incidents\\s+0\\s");
 
     assertThat(run("workspaces", "delete", "orust", "--data", data()).exit())
@@ -172,7 +177,8 @@ class WorkspacesCommandTest {
                 Fixtures.SCB_KOMMUNER_WGS84.toString(),
                 "--boundary-where",
                 "name=Atlantis"),
-            List.of("workspaces", "create", "k7", "--name", " "));
+            List.of("workspaces", "create", "k7", "--name", " "),
+            List.of("workspaces", "create", "k8", "--name", "K", "--night", "18"));
     for (List<String> args : bad) {
       String[] withData =
           java.util.stream.Stream.concat(
