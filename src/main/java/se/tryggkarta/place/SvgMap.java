@@ -257,6 +257,9 @@ public final class SvgMap {
     return s.toString();
   }
 
+  /** Where along its longest stretch a street's name is tried, in order. */
+  private static final double[] LABEL_POSITIONS = {0.5, 0.35, 0.65, 0.2, 0.8};
+
   private void streetLabels(List<StreetSegment> streets) {
     // the longest stretch of each name inside the frame carries its label
     Map<String, double[]> best = new LinkedHashMap<>();
@@ -266,19 +269,14 @@ public final class SvgMap {
       }
       Coordinate[] cs = s.geometryWgs84().getCoordinates();
       for (int i = 0; i < cs.length - 1; i++) {
-        double x0 = x(cs[i].x);
-        double y0 = y(cs[i].y);
-        double x1 = x(cs[i + 1].x);
-        double y1 = y(cs[i + 1].y);
-        double len = Math.hypot(x1 - x0, y1 - y0);
-        double mx = (x0 + x1) / 2;
-        double my = (y0 + y1) / 2;
-        if (mx < 0 || mx > width || my < 0 || my > height) {
+        double[] seg = clipped(x(cs[i].x), y(cs[i].y), x(cs[i + 1].x), y(cs[i + 1].y));
+        if (seg == null) {
           continue;
         }
+        double len = Math.hypot(seg[2] - seg[0], seg[3] - seg[1]);
         double[] b = best.get(s.name().get());
         if (b == null || len > b[0]) {
-          best.put(s.name().get(), new double[] {len, mx, my, x1 - x0, y1 - y0});
+          best.put(s.name().get(), new double[] {len, seg[0], seg[1], seg[2], seg[3]});
         }
       }
     }
@@ -288,27 +286,67 @@ public final class SvgMap {
         .forEach(
             e -> {
               double[] b = e.getValue();
-              if (b[0] < 4 * e.getKey().length() || !done.add(e.getKey())) {
+              if (b[0] < 6 * e.getKey().length() || !done.add(e.getKey())) {
                 return;
               }
-              double angle = Math.toDegrees(Math.atan2(b[4], b[3]));
+              double angle = Math.toDegrees(Math.atan2(b[4] - b[2], b[3] - b[1]));
               if (angle > 90) {
                 angle -= 180;
               } else if (angle < -90) {
                 angle += 180;
               }
-              label(e.getKey(), b[1], b[2], angle, "font-size=\"9\" fill=\"#555\"");
+              for (double t : LABEL_POSITIONS) {
+                double cx = b[1] + t * (b[3] - b[1]);
+                double cy = b[2] + t * (b[4] - b[2]);
+                if (label(e.getKey(), cx, cy, angle, "font-size=\"9\" fill=\"#555\"")) {
+                  return;
+                }
+              }
             });
   }
 
-  /** A label with a white halo, unless it would overlap one already placed. */
-  private void label(String text, double cx, double cy, double angle, String style) {
-    double halfW = 2.8 * text.length() + 2;
-    double r = Math.max(halfW, 6);
-    double[] box = {cx - r, cy - 6, cx + r, cy + 6};
+  /** The part of a segment inside the frame (Liang–Barsky), or null when none is. */
+  private double[] clipped(double x0, double y0, double x1, double y1) {
+    double t0 = 0;
+    double t1 = 1;
+    double dx = x1 - x0;
+    double dy = y1 - y0;
+    double[] p = {-dx, dx, -dy, dy};
+    double[] q = {x0, width - x0, y0, height - y0};
+    for (int i = 0; i < 4; i++) {
+      if (p[i] == 0) {
+        if (q[i] < 0) {
+          return null;
+        }
+        continue;
+      }
+      double r = q[i] / p[i];
+      if (p[i] < 0) {
+        t0 = Math.max(t0, r);
+      } else {
+        t1 = Math.min(t1, r);
+      }
+    }
+    if (t0 > t1) {
+      return null;
+    }
+    return new double[] {x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy};
+  }
+
+  /**
+   * A label with a white halo, unless its box (turned with it) would overlap a label already
+   * placed; returns whether it was placed.
+   */
+  private boolean label(String text, double cx, double cy, double angle, String style) {
+    double halfW = Math.max(2.8 * text.length() + 2, 6);
+    double halfH = 6;
+    double a = Math.toRadians(angle);
+    double rx = halfW * Math.abs(Math.cos(a)) + halfH * Math.abs(Math.sin(a));
+    double ry = halfW * Math.abs(Math.sin(a)) + halfH * Math.abs(Math.cos(a));
+    double[] box = {cx - rx, cy - ry, cx + rx, cy + ry};
     for (double[] o : labelBoxes) {
       if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) {
-        return;
+        return false;
       }
     }
     labelBoxes.add(box);
@@ -325,6 +363,7 @@ public final class SvgMap {
             num(cy),
             style,
             esc(text)));
+    return true;
   }
 
   private double[] free(double tx, double ty, List<double[]> placed) {
