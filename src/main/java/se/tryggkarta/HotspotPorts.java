@@ -13,9 +13,9 @@ import se.tryggkarta.commitment.link.HotspotSites;
 import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
-import se.tryggkarta.hotspot.Audience;
 import se.tryggkarta.hotspot.DensityRequest;
 import se.tryggkarta.hotspot.EventFilter;
+import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.sites.PatrolSite;
@@ -25,7 +25,6 @@ import se.tryggkarta.layer.LayerStore;
 import se.tryggkarta.route.EventCounts;
 import se.tryggkarta.route.PriorityPoint;
 import se.tryggkarta.route.PriorityPointSource;
-import se.tryggkarta.tiles.DensityTiles;
 import se.tryggkarta.workspace.Workspace;
 
 /**
@@ -58,13 +57,11 @@ final class HotspotPorts {
    * gives. Each stop says what lies behind it: the incidents within the site's radius by category
    * and by the workspace's night.
    */
-  static PriorityPointSource walkStops(
-      HotspotService hotspots, DensityTiles analyses, LayerStore layers) {
+  static PriorityPointSource walkStops(HotspotAnalyses analyses, LayerStore layers) {
     return workspace -> {
       List<PriorityPoint> points = new ArrayList<>();
       for (PatrolSite s :
-          apiSites(
-              hotspots, analyses, layers, workspace.id(), TimeRange.ALL, Set.of(), WALK_SITES)) {
+          apiSites(analyses, layers, workspace.id(), TimeRange.ALL, Set.of(), WALK_SITES)) {
         if (s.eventsCovered() == 0) {
           // A circle in a kernel's tail can rank with no incident inside it; it is not a hotspot.
           continue;
@@ -102,8 +99,7 @@ final class HotspotPorts {
    * kernel, default radius), with the ranks it gives; empty when no incident matches.
    */
   static List<PatrolSite> apiSites(
-      HotspotService hotspots,
-      DensityTiles analyses,
+      HotspotAnalyses analyses,
       LayerStore layers,
       String workspaceId,
       TimeRange period,
@@ -121,16 +117,14 @@ final class HotspotPorts {
             Optional.empty(),
             Kernel.QUARTIC,
             false);
-    return analyses.analysis(
-        workspaceId,
-        analyses.dataVersion(workspaceId),
-        List.of("port-sites", request, n),
-        16 << 10,
-        () ->
-            hotspots
-                .patrolSites(
-                    workspaceId, request, n, HotspotService.DEFAULT_RADIUS_METERS, Audience.MEMBER)
-                .sites());
+    return analyses
+        .sites(
+            workspaceId,
+            analyses.dataVersion(workspaceId),
+            request,
+            n,
+            HotspotService.DEFAULT_RADIUS_METERS)
+        .sites();
   }
 
   /**
@@ -138,13 +132,11 @@ final class HotspotPorts {
    * API's answer for that period (so the follow-up report's "Hotspot 3" is the API's rank 3 for the
    * period); sites without an incident inside are left out, keeping the others' ranks.
    */
-  static HotspotSites commitmentSites(
-      HotspotService hotspots, DensityTiles analyses, LayerStore layers) {
+  static HotspotSites commitmentSites(HotspotAnalyses analyses, LayerStore layers) {
     GeometryFactory factory = new GeometryFactory();
     return (Workspace workspace, TimeRange period, Set<String> categories, int n) -> {
       List<HotspotSite> out = new ArrayList<>();
-      for (PatrolSite s :
-          apiSites(hotspots, analyses, layers, workspace.id(), period, categories, n)) {
+      for (PatrolSite s : apiSites(analyses, layers, workspace.id(), period, categories, n)) {
         if (s.eventsCovered() == 0) {
           continue;
         }

@@ -83,6 +83,7 @@ class ArchitectureTest {
             "se.tryggkarta.lighting..",
             "se.tryggkarta.commitment..",
             "se.tryggkarta.place..",
+            "se.tryggkarta.finding..",
             "se.tryggkarta.tiles..",
             "se.tryggkarta.demo..",
             "se.tryggkarta.access..",

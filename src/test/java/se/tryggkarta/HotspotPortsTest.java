@@ -52,7 +52,7 @@ class HotspotPortsTest {
   @Test
   void commitmentSitesPutTheTravelCentreAndTheParkFirst() {
     List<HotspotSite> sites =
-        HotspotPorts.commitmentSites(wiring.hotspots(), wiring.tiles(), wiring.store())
+        HotspotPorts.commitmentSites(wiring.analyses(), wiring.store())
             .topSites(exempelby, TimeRange.ALL, Set.of(), 3);
 
     assertThat(sites).hasSize(3);
@@ -68,7 +68,7 @@ class HotspotPortsTest {
     TimeRange before =
         TimeRange.of(Instant.parse("1990-01-01T00:00:00Z"), Instant.parse("1991-01-01T00:00:00Z"));
     assertThat(
-            HotspotPorts.commitmentSites(wiring.hotspots(), wiring.tiles(), wiring.store())
+            HotspotPorts.commitmentSites(wiring.analyses(), wiring.store())
                 .topSites(exempelby, before, Set.of(), 5))
         .isEmpty();
   }
@@ -76,15 +76,13 @@ class HotspotPortsTest {
   @Test
   void walkStopsOfferTheHotspotsWithTheRankTheSitesApiGivesAndTheirCounts() {
     List<PriorityPoint> stops =
-        HotspotPorts.walkStops(wiring.hotspots(), wiring.tiles(), wiring.store())
-            .priorityPoints(exempelby);
+        HotspotPorts.walkStops(wiring.analyses(), wiring.store()).priorityPoints(exempelby);
 
     assertThat(stops).isNotEmpty().allMatch(p -> p.kind() == PriorityPoint.Kind.HOTSPOT);
     assertThat(stops).allMatch(p -> p.events() > 0 && p.weight() > 0);
     var apiSites =
         HotspotPorts.apiSites(
-            wiring.hotspots(),
-            wiring.tiles(),
+            wiring.analyses(),
             wiring.store(),
             exempelby.id(),
             TimeRange.ALL,

@@ -108,6 +108,16 @@ public final class AnalysisPool implements AutoCloseable {
     return new AnalysisPool(cores, 16 * cores, 128L << 20, Duration.ofSeconds(20));
   }
 
+  /**
+   * The public releases' pool: one thread, 8 waiting tasks, 32 waiting callers, 64 MB of results,
+   * 60 s a call. One thread whatever the machine, so that computing releases (and rendering public
+   * tiles) can never take more than one core from members' analyses, however many anonymous
+   * requests arrive; past the bounds they get 503 at once instead of queueing.
+   */
+  public static AnalysisPool forReleases() {
+    return new AnalysisPool(1, 8, 32, 64L << 20, Duration.ofSeconds(60));
+  }
+
   /** A cached value that knows its approximate size in bytes. */
   public interface Weighed {
     int weightBytes();
@@ -119,6 +129,9 @@ public final class AnalysisPool implements AutoCloseable {
    */
   @SuppressWarnings("unchecked")
   public <T> T get(Object key, Supplier<T> compute) {
+    if (WORKER.get() == this) {
+      return (T) nested(key, compute);
+    }
     CompletableFuture<Object> f = cache.getIfPresent(key);
     if (f != null && failed(f)) {
       cache.asMap().remove(key, f);
@@ -156,11 +169,36 @@ public final class AnalysisPool implements AutoCloseable {
   }
 
   /**
+   * An analysis asked for by another one already running on this pool's worker: it must not wait
+   * for a task of its own pool (with every worker busy, and one thread in the releases' pool, that
+   * waits forever), so it is computed here, in the worker. A finished result is reused; one still
+   * being computed (or queued) elsewhere is computed again rather than waited for, and cached when
+   * no other result has been stored meanwhile.
+   */
+  private Object nested(Object key, Supplier<?> compute) {
+    CompletableFuture<Object> f = cache.getIfPresent(key);
+    if (f != null && f.isDone() && !failed(f)) {
+      hits.incrementAndGet();
+      return result(f);
+    }
+    misses.incrementAndGet();
+    Object value = compute.get();
+    cache.asMap().putIfAbsent(key, CompletableFuture.completedFuture(value));
+    return value;
+  }
+
+  /** The pool whose task the current thread runs, if any. */
+  private static final ThreadLocal<AnalysisPool> WORKER = new ThreadLocal<>();
+
+  /**
    * Runs {@code compute} on the pool without caching (for work whose result another cache keeps),
    * with the same refusal and time limit as {@link #get}.
    */
   @SuppressWarnings("unchecked")
   public <T> T run(Supplier<T> compute) {
+    if (WORKER.get() == this) {
+      return compute.get();
+    }
     CompletableFuture<Object> f;
     try {
       f = submit(compute);
@@ -236,10 +274,13 @@ public final class AnalysisPool implements AutoCloseable {
     Future<?> task =
         executor.submit(
             () -> {
+              WORKER.set(this);
               try {
                 result.complete(compute.get());
               } catch (RuntimeException | Error e) {
                 result.complete(new Failure(e));
+              } finally {
+                WORKER.remove();
               }
             });
     result.whenComplete(

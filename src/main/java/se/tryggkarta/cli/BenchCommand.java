@@ -205,9 +205,11 @@ public final class BenchCommand {
       long h = 0;
       long m = 0;
       for (Wiring w : wirings) {
-        AnalysisPool.Stats s = w.tiles().pool().stats();
-        h += s.hits();
-        m += s.misses();
+        for (AnalysisPool.Stats s :
+            List.of(w.analyses().cache().pool().stats(), w.releases().cache().pool().stats())) {
+          h += s.hits();
+          m += s.misses();
+        }
       }
       return new long[] {h, m};
     }

@@ -29,9 +29,6 @@ import se.tryggkarta.layer.Layer;
 final class MonthlyTables {
   static final int DAY = 0;
 
-  /** The suppression threshold's quantile of the standard normal: one-sided 99 %. */
-  static final double SUPPRESSION_Z = 2.33;
-
   static final int NIGHT = 1;
 
   private final Layer layer;
@@ -193,15 +190,6 @@ final class MonthlyTables {
     return new NoisySums(grid, groupIds, sums);
   }
 
-  /**
-   * The suppression threshold for a sum of {@code tables} noisy tables: max(k, ⌈z σ⌉), σ = √(tables
-   * · Var Z).
-   */
-  static int threshold(int k, int tables, double epsilon) {
-    double sigma = Math.sqrt(tables * CellNoise.variance(epsilon));
-    return Math.max(k, (int) Math.ceil(SUPPRESSION_Z * sigma));
-  }
-
   /** Exact counts per month (for tests and the accuracy figures; never published). */
   long exactCount(int month) {
     long t = 0;
@@ -238,10 +226,11 @@ final class MonthlyTables {
     /**
      * The noisy sum (not suppressed) over the cells whose centres lie in the area (workspace CRS).
      */
-    int sumIn(Slice slice, String groupId, org.locationtech.jts.geom.Geometry areaXY) {
+    AreaSum sumIn(Slice slice, String groupId, org.locationtech.jts.geom.Geometry areaXY) {
       var loc = new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(areaXY);
       var env = areaXY.getEnvelopeInternal();
       int total = 0;
+      int tables = 0;
       for (int iy = 0; iy < grid.ny(); iy++) {
         double y = grid.centreY(iy);
         if (y < env.getMinY() || y > env.getMaxY()) {
@@ -265,19 +254,21 @@ final class MonthlyTables {
                 continue;
               }
               total += sums[s][g][i];
+              tables++;
             }
           }
         }
       }
-      return total;
+      return new AreaSum(total, tables);
     }
+
+    /** A noisy sum over an area and how many cell tables (each one noise draw a month) it adds. */
+    record AreaSum(int sum, int tables) {}
 
     /**
      * The protected counts of a slice and group ({@value CategoryGroup#ALL} sums every group), with
-     * sums below the threshold set to 0. The threshold is k, or — where the sum adds up many noisy
-     * tables (months × slices × groups) — the noise's one-sided 99th percentile, ⌈{@value
-     * #SUPPRESSION_Z} σ⌉ with σ = √(tables · Var Z), whichever is larger: an empty cell then shows
-     * a count with probability about 1 %, so noise does not paint false hotspots.
+     * sums below the threshold set to 0: k, or more where noise alone could reach k somewhere on
+     * the map ({@link NoiseTail}), so noise does not paint false hotspots.
      */
     ProtectedCounts counts(Slice slice, String groupId, int k, int months, double epsilon) {
       int n = grid.cellCount();
@@ -298,7 +289,7 @@ final class MonthlyTables {
           }
         }
       }
-      int threshold = threshold(k, tables, epsilon);
+      int threshold = NoiseTail.threshold(k, tables, epsilon, n);
       int suppressed = 0;
       for (int i = 0; i < n; i++) {
         if (v[i] < threshold) {

@@ -106,6 +106,11 @@ public final class ReleaseService {
     this.clock = clock;
   }
 
+  /** The workspace's data version: read once per request and handed to the other methods. */
+  public long dataVersion(String workspaceId) {
+    return layers.dataVersion(workspaceId);
+  }
+
   /** The cache and pool releases run on (for its counters). */
   public AnalysisCache cache() {
     return cache;
@@ -548,13 +553,14 @@ public final class ReleaseService {
 
   /**
    * Protected events of a layer and group in an area, month by month: for commitments' before and
-   * after figures. Each month's count is the sum of the month's protected counts (noisy, not yet
-   * suppressed) over the cells whose centres lie in the area. The caller suppresses the sums it
-   * shows. Months outside the catalogue count as absent (empty optional).
+   * after figures. Each month's count is the sum of the month's noisy counts (not suppressed, so
+   * unbiased) over the cells whose centres lie in the area; the caller suppresses the sums it
+   * shows, knowing their noise's variance. Months not released (outside the catalogue, or withheld)
+   * are absent.
    *
    * @param areaXY the area in the workspace's CRS
    */
-  public Map<YearMonth, Integer> monthlyCountsIn(
+  public AreaCounts monthlyCountsIn(
       String workspaceId,
       long version,
       Layer layer,
@@ -564,6 +570,7 @@ public final class ReleaseService {
       YearMonth to) {
     Catalog c = catalog(workspaceId);
     Map<YearMonth, Integer> out = new LinkedHashMap<>();
+    double variance = 0;
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
       ReleasePeriod p = ReleasePeriod.month(m);
       if (c.find(p.id()).isEmpty() || !c.settings().layers().contains(layer)) {
@@ -573,10 +580,23 @@ public final class ReleaseService {
       if (!r.withheldMonths().isEmpty()) {
         continue;
       }
-      MonthlyTables.NoisySums sums = r.sums();
-      out.put(m, sums.sumIn(Slice.ALL, group, areaXY));
+      MonthlyTables.NoisySums.AreaSum sum = r.sums().sumIn(Slice.ALL, group, areaXY);
+      out.put(m, sum.sum());
+      variance = sum.tables() * CellNoise.variance(r.mechanism().epsilonPerMonth());
     }
-    return out;
+    return new AreaCounts(out, variance);
+  }
+
+  /**
+   * Protected monthly counts in an area.
+   *
+   * @param noiseVariancePerMonth the variance of one month's sum's noise: cells in the area ×
+   *     tables summed × Var Z
+   */
+  public record AreaCounts(Map<YearMonth, Integer> counts, double noiseVariancePerMonth) {
+    public AreaCounts {
+      counts = Map.copyOf(counts);
+    }
   }
 
   private static int countWithin(ProtectedCounts c, XY centre, double radius) {

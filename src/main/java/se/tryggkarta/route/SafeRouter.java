@@ -12,6 +12,7 @@ import se.tryggkarta.route.graph.EdgeCost;
 import se.tryggkarta.route.graph.LitStreetCost;
 import se.tryggkarta.route.graph.Location;
 import se.tryggkarta.route.graph.Snapper;
+import se.tryggkarta.route.graph.StreetGraph;
 import se.tryggkarta.route.graph.StreetPath;
 
 /**
@@ -38,7 +39,32 @@ public final class SafeRouter {
    * route's warnings say when that moved one noticeably.
    */
   public SafeRoute route(String workspaceId, LonLat from, LonLat to) {
+    return route(networks.network(workspaceId), from, to, safeCost);
+  }
+
+  /**
+   * As {@link #route(String, LonLat, LonLat)}, with each edge's risk read from {@code risk} at the
+   * edge's middle (relative to the largest on the network) instead of counted from raw incidents:
+   * the public's safe route, from a release's density.
+   */
+  public SafeRoute route(String workspaceId, LonLat from, LonLat to, RiskSurface risk) {
     StreetNetwork net = networks.network(workspaceId);
+    StreetGraph g = net.graph();
+    double[] relative = new double[g.edgeCount()];
+    double max = 0;
+    for (int e = 0; e < g.edgeCount(); e++) {
+      List<LonLat> mid = g.slice(e, 0.5, 0.5);
+      relative[e] = mid.isEmpty() ? 0 : Math.max(0, risk.at(mid.get(0)));
+      max = Math.max(max, relative[e]);
+    }
+    for (int e = 0; e < relative.length; e++) {
+      relative[e] = max > 0 ? relative[e] / max : 0;
+    }
+    LitStreetCost weights = safeCost instanceof LitStreetCost l ? l : LitStreetCost.DEFAULT;
+    return route(net, from, to, weights.withRisk(relative));
+  }
+
+  private static SafeRoute route(StreetNetwork net, LonLat from, LonLat to, EdgeCost cost) {
     Location a = net.snapper().snap("from", from, Snapper.DEFAULT_MAX_DISTANCE_M);
     Location b = net.snapper().snap("to", to, Snapper.DEFAULT_MAX_DISTANCE_M);
     List<Text> warnings = new ArrayList<>();
@@ -54,7 +80,7 @@ public final class SafeRouter {
               + Lang.EN.position(from)
               + ")");
     }
-    StreetPath safe = path(new Dijkstra(net.graph(), safeCost), a, b);
+    StreetPath safe = path(new Dijkstra(net.graph(), cost), a, b);
     StreetPath shortest = path(new Dijkstra(net.graph(), EdgeCost.LENGTH), a, b);
     return new SafeRoute(safe, shortest, warnings);
   }

@@ -38,6 +38,7 @@ import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.document.DocumentStore;
 import se.tryggkarta.document.StoredDocument;
+import se.tryggkarta.finding.StoredPhoto;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
 import se.tryggkarta.layer.LampStatus;
@@ -596,6 +597,39 @@ public abstract class StoreContract {
     assertThat(store.listDocuments("activities", WS)).hasSize(50);
     assertNotFound(() -> store.putDocuments("activities", "nowhere", docs));
     assertThat(store.listDocuments("activities", "nowhere")).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- photos
+
+  @Test
+  void photosArePutReplacedFoundByWorkspaceAndDeletedByteForByte() {
+    store.createWorkspace(Workspace.of(WS, "Kungälv"));
+    store.createWorkspace(Workspace.of("other", "Other"));
+    byte[] bytes = new byte[70_000];
+    new Random(7).nextBytes(bytes);
+    store.putPhoto(WS, new StoredPhoto("p-1", "f-1", "image/jpeg", bytes));
+    assertThat(store.findPhoto(WS, "p-1"))
+        .contains(new StoredPhoto("p-1", "f-1", "image/jpeg", bytes));
+    assertThat(store.findPhoto("other", "p-1")).isEmpty();
+    byte[] replaced = {(byte) 0xFF, (byte) 0xD8, 0, 1, 2};
+    store.putPhoto(WS, new StoredPhoto("p-1", "f-2", "image/jpeg", replaced));
+    StoredPhoto back = store.findPhoto(WS, "p-1").orElseThrow();
+    assertThat(back.bytes()).isEqualTo(replaced);
+    assertThat(back.findingId()).isEqualTo("f-2");
+    assertThat(store.deletePhoto(WS, "p-1")).isTrue();
+    assertThat(store.deletePhoto(WS, "p-1")).isFalse();
+    assertThat(store.findPhoto(WS, "p-1")).isEmpty();
+  }
+
+  @Test
+  void photosNeedAWorkspaceAndGoWithIt() {
+    byte[] bytes = {1, 2, 3};
+    assertNotFound(() -> store.putPhoto("nowhere", new StoredPhoto("p", "f", "image/jpeg", bytes)));
+    store.createWorkspace(Workspace.of(WS, "Kungälv"));
+    store.putPhoto(WS, new StoredPhoto("p", "f", "image/jpeg", bytes));
+    store.deleteWorkspace(WS);
+    store.createWorkspace(Workspace.of(WS, "Kungälv"));
+    assertThat(store.findPhoto(WS, "p")).isEmpty();
   }
 
   // ---------------------------------------------------------------- concurrency

@@ -315,6 +315,8 @@ public final class FollowUpHtml {
     h.append("</tbody></table>\n<p class=\"caveat\">")
         .append(esc(sv ? r.caveat() : CAVEAT_EN))
         .append("</p>\n");
+    // sections other features add (the safety walks' findings and actions), as they render them
+    r.sections().forEach(h::append);
   }
 
   /**

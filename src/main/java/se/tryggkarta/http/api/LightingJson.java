@@ -176,7 +176,15 @@ public final class LightingJson {
     m.put("candidates", list.priorities().size());
     m.put("returned", shown.size());
     m.put("lang", lang.code());
-    m.put("priorities", priorities(shown, list.workspace().crs(), lang));
+    List<Map<String, Object>> entries = priorities(shown, list.workspace().crs(), lang);
+    entries.forEach(
+        e -> {
+          String action = list.openActions().get((String) e.get("id"));
+          if (action != null) {
+            e.put("openActionId", action);
+          }
+        });
+    m.put("priorities", entries);
     return m;
   }
 

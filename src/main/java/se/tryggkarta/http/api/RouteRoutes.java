@@ -20,9 +20,11 @@ import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.UploadBody;
 import se.tryggkarta.http.auth.Access;
+import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.route.Gpx;
 import se.tryggkarta.route.NetworkService;
+import se.tryggkarta.route.RiskSurface;
 import se.tryggkarta.route.SafeRoute;
 import se.tryggkarta.route.SafeRouter;
 import se.tryggkarta.route.WalkPlan;
@@ -50,20 +52,30 @@ public final class RouteRoutes implements RouteGroup {
   private final SafeRouter router;
   private final WorkspaceService workspaces;
   private final PlaceService places;
+  private final AccessPolicy policy;
+  private final RiskSurface.Source publicRisk;
   private final long maxUploadBytes;
 
+  /**
+   * @param publicRisk the public's risk surface (a release's density), so a public safe route never
+   *     depends on raw incidents
+   */
   public RouteRoutes(
       NetworkService networks,
       WalkPlanner planner,
       SafeRouter router,
       WorkspaceService workspaces,
       PlaceService places,
+      AccessPolicy policy,
+      RiskSurface.Source publicRisk,
       long maxUploadBytes) {
     this.networks = networks;
     this.planner = planner;
     this.router = router;
     this.workspaces = workspaces;
     this.places = places;
+    this.policy = policy;
+    this.publicRisk = publicRisk;
     this.maxUploadBytes = maxUploadBytes;
   }
 
@@ -142,10 +154,18 @@ public final class RouteRoutes implements RouteGroup {
   }
 
   private void safeRoute(Context ctx) {
+    Workspace w = Params.workspace(ctx, workspaces);
+    boolean isPublic = policy.isPublic(ctx, w.id());
+    if (isPublic) {
+      AnalysisRequests.onlyParameters(ctx, java.util.Set.of("from", "to", "lang"));
+    }
     LonLat from = LonLat.parse("from", required(ctx, "from"));
     LonLat to = LonLat.parse("to", required(ctx, "to"));
     Lang lang = Params.lang(ctx);
-    SafeRoute r = router.route(ctx.pathParam("ws"), from, to);
+    SafeRoute r =
+        isPublic
+            ? router.route(w.id(), from, to, publicRisk.of(w))
+            : router.route(w.id(), from, to);
     Map<String, Object> fc =
         FeatureJson.featureCollection(
             List.of(pathFeature("safe", r.safe()), pathFeature("shortest", r.shortest())));
@@ -154,7 +174,7 @@ public final class RouteRoutes implements RouteGroup {
     fc.put("shortestLengthM", r.shortest().lengthMeters());
     fc.put("shortestLitShare", r.shortest().litShare());
     fc.put("detourM", r.detourMeters());
-    fc.put("warnings", r.warnings().stream().map(w -> w.in(lang)).toList());
+    fc.put("warnings", r.warnings().stream().map(t -> t.in(lang)).toList());
     ctx.json(fc).contentType(GEOJSON);
   }
 

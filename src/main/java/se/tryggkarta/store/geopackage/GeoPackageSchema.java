@@ -19,7 +19,7 @@ final class GeoPackageSchema {
   static final int GPKG_VERSION = 10300;
 
   /** Tryggkarta's own schema version, kept in tk_meta. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private static final String WGS84_WKT =
       "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
@@ -35,6 +35,7 @@ final class GeoPackageSchema {
       if (tableExists(c, "tk_meta")) {
         ensureVersionCounter(s);
         upgrade(c, s);
+        ensurePhotos(s);
         return;
       }
       s.execute("PRAGMA application_id = " + APPLICATION_ID);
@@ -116,7 +117,28 @@ final class GeoPackageSchema {
       s.execute(
           "INSERT INTO tk_meta (key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
       ensureVersionCounter(s);
+      ensurePhotos(s);
     }
+  }
+
+  /**
+   * Schema version 2: the photo table (walk findings' photos as blobs, stripped of metadata before
+   * they get here). Files of version 1 get it when they are opened.
+   */
+  private static void ensurePhotos(Statement s) throws SQLException {
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS tk_photos (fid INTEGER PRIMARY KEY AUTOINCREMENT, workspace_id"
+            + " TEXT NOT NULL, photo_id TEXT NOT NULL, finding_id TEXT NOT NULL, content_type TEXT"
+            + " NOT NULL, bytes BLOB NOT NULL, UNIQUE (workspace_id, photo_id))");
+    s.execute(
+        "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)"
+            + " VALUES ('tk_photos', 'attributes', 'tk_photos', 'Tryggkarta walk finding photos"
+            + " (JPEG, without metadata)')");
+    s.execute(
+        "UPDATE tk_meta SET value = '"
+            + SCHEMA_VERSION
+            + "' WHERE key = 'schema_version' AND CAST(value AS INTEGER) < "
+            + SCHEMA_VERSION);
   }
 
   /**

@@ -26,12 +26,14 @@ import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.document.StoredDocument;
+import se.tryggkarta.finding.StoredPhoto;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.Page;
 import se.tryggkarta.store.DocumentRows;
+import se.tryggkarta.store.PhotoRows;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
@@ -241,6 +243,11 @@ public final class GeoPackageStore implements Store {
           }
           try (PreparedStatement ps =
               c.prepareStatement("DELETE FROM tk_documents WHERE scope=?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM tk_photos WHERE workspace_id=?")) {
             ps.setString(1, id);
             ps.executeUpdate();
           }
@@ -464,6 +471,28 @@ public final class GeoPackageStore implements Store {
           }
           return deleted;
         });
+  }
+
+  // ---------------------------------------------------------------- photos
+
+  @Override
+  public void putPhoto(String workspaceId, StoredPhoto photo) {
+    write(
+        c -> {
+          requireWorkspace(c, workspaceId);
+          PhotoRows.put(c, "tk_photos", workspaceId, photo);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<StoredPhoto> findPhoto(String workspaceId, String photoId) {
+    return read(c -> PhotoRows.find(c, "tk_photos", workspaceId, photoId));
+  }
+
+  @Override
+  public boolean deletePhoto(String workspaceId, String photoId) {
+    return write(c -> PhotoRows.delete(c, "tk_photos", workspaceId, photoId));
   }
 
   private static final DocumentRows DOCUMENTS =
