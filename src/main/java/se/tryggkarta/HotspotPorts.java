@@ -95,8 +95,8 @@ final class HotspotPorts {
 
   /**
    * The sites {@code GET …/hotspots/sites} answers a member who asks for this period, these
-   * categories and {@code n} sites and nothing else (default cell, automatic bandwidth, quartic
-   * kernel, default radius), with the ranks it gives; empty when no incident matches.
+   * categories and {@code n} sites and nothing else (default cell, no bandwidth, so the default,
+   * validated model; default radius), with the ranks it gives; empty when no incident matches.
    */
   static List<PatrolSite> apiSites(
       HotspotAnalyses analyses,
@@ -123,7 +123,8 @@ final class HotspotPorts {
             analyses.dataVersion(workspaceId),
             request,
             n,
-            HotspotService.DEFAULT_RADIUS_METERS)
+            HotspotService.DEFAULT_RADIUS_METERS,
+            Optional.empty())
         .sites();
   }
 

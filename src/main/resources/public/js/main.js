@@ -216,7 +216,7 @@ document.querySelectorAll('details.panel').forEach((d) => d.addEventListener('to
     document.querySelectorAll('details.panel').forEach((o) => { if (o !== d) o.open = false; });
     d.scrollIntoView({ block: 'nearest' });
     setMode(panel === 'walk' || panel === 'route' ? panel : null);
-    panels[panel].open?.();
+    panels[panel]?.open?.();
   } else if (app.tools.mode === panel) {
     setMode(null);
   }

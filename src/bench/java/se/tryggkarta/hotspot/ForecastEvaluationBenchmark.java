@@ -1,6 +1,7 @@
 package se.tryggkarta.hotspot;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,12 +15,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import se.tryggkarta.hotspot.evaluation.EvaluationRow;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
+import se.tryggkarta.hotspot.evaluation.Split;
+import se.tryggkarta.hotspot.forecast.TimedEvents;
 import se.tryggkarta.hotspot.gistar.HexGrid;
 import se.tryggkarta.hotspot.grid.GridSpec;
 import se.tryggkarta.hotspot.grid.PointSet;
-import se.tryggkarta.hotspot.kde.Kernel;
 
 /**
  * A city-sized evaluation like New York's: 28 000 training and 8 000 test events, 100 m cells over
@@ -32,18 +33,31 @@ import se.tryggkarta.hotspot.kde.Kernel;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ForecastEvaluationBenchmark {
-  PointSet train;
-  PointSet test;
+  TimedEvents events;
+  List<Split> splits;
   ForecastEvaluation.Setup setup;
 
   @Setup(Level.Trial)
   public void setUp() {
-    train = clustered(44, 28_000);
-    test = clustered(45, 8_000);
+    PointSet train = clustered(44, 28_000);
+    PointSet test = clustered(45, 8_000);
+    double[] x = new double[train.size() + test.size()];
+    double[] y = new double[x.length];
+    double[] days = new double[x.length];
+    Random rnd = new Random(46);
+    for (int i = 0; i < x.length; i++) {
+      PointSet from = i < train.size() ? train : test;
+      int k = i < train.size() ? i : i - train.size();
+      x[i] = from.x(k);
+      y[i] = from.y(k);
+      days[i] = i < train.size() ? rnd.nextDouble() * 1095 : 1095 + rnd.nextDouble() * 365;
+    }
+    events = TimedEvents.of(PointSet.unweighted(x, y), days);
+    splits = List.of(new Split(0, 1095, 1460));
     GridSpec grid = new GridSpec(0, 0, 100, 460, 460);
     setup =
         new ForecastEvaluation.Setup(
-            grid, Kernel.QUARTIC, 300, 107, HexGrid.autoBand(107), 0.05, List.of(0.01, 0.02, 0.05));
+            grid, Optional.of(107.0), HexGrid.autoBand(107), 0.05, List.of(0.01, 0.02, 0.05));
   }
 
   private static PointSet clustered(long seed, int n) {
@@ -64,8 +78,9 @@ public class ForecastEvaluationBenchmark {
     return PointSet.unweighted(x, y);
   }
 
+  /** Every candidate model, Gi* and the default choice over one split. */
   @Benchmark
-  public List<EvaluationRow> evaluate() {
-    return ForecastEvaluation.evaluate(train, test, setup);
+  public ForecastEvaluation.Result evaluate() {
+    return ForecastEvaluation.evaluate(events, splits, ForecastEvaluation.candidates(), setup);
   }
 }

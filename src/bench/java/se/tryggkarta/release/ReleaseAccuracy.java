@@ -54,7 +54,7 @@ import se.tryggkarta.store.geopackage.GeoPackageStore;
  * fixtures when present).
  */
 public final class ReleaseAccuracy {
-  static final double CELL = 100;
+  static double cell = 100;
   static final double BANDWIDTH = 300;
   static final double EPSILON = 2;
   static final int K = 5;
@@ -98,6 +98,18 @@ public final class ReleaseAccuracy {
   }
 
   static void demo() throws IOException {
+    List<Event> events = demoEvents();
+    List<CategoryGroup> groups = se.tryggkarta.demo.ExempelbyReleases.SETTINGS.groupsOf(Layer.INCIDENTS);
+    List<ReleasePeriod> periods = List.of(year(2025), ReleasePeriod.quarter(2025, 2), month(2025, 6));
+    ZoneId zone = ZoneId.of("Europe/Stockholm");
+    measure("demo town (synthetic), as published: 2 groups, 100 m", events, zone, groups, periods);
+    measure("demo town, no groups, 100 m", events, zone, List.of(), periods);
+    cell = 200;
+    measure("demo town, no groups, 200 m", events, zone, List.of(), periods);
+    cell = 100;
+  }
+
+  static List<Event> demoEvents() throws IOException {
     Path dir = Files.createTempDirectory("release-accuracy");
     List<Event> events = new ArrayList<>();
     try (GeoPackageStore store = GeoPackageStore.open(dir.resolve("demo.gpkg"))) {
@@ -112,12 +124,7 @@ public final class ReleaseAccuracy {
             events.add(new Event(i.externalId(), crs.toXY(i.location()), i.occurredAt(), i.category()));
           });
     }
-    measure(
-        "demo town (synthetic)",
-        events,
-        ZoneId.of("Europe/Stockholm"),
-        se.tryggkarta.demo.ExempelbyReleases.SETTINGS.groupsOf(Layer.INCIDENTS),
-        List.of(year(2025), ReleasePeriod.quarter(2025, 2), month(2025, 6)));
+    return events;
   }
 
   static List<Event> csv(
@@ -163,11 +170,11 @@ public final class ReleaseAccuracy {
       maxX = Math.max(maxX, e.xy().x());
       maxY = Math.max(maxY, e.xy().y());
     }
-    double x0 = Math.floor(minX / CELL) * CELL;
-    double y0 = Math.floor(minY / CELL) * CELL;
+    double x0 = Math.floor(minX / cell) * cell;
+    double y0 = Math.floor(minY / cell) * cell;
     GridSpec grid =
         new GridSpec(
-            x0, y0, CELL, (int) Math.ceil((maxX - x0) / CELL) + 1, (int) Math.ceil((maxY - y0) / CELL) + 1);
+            x0, y0, cell, (int) Math.ceil((maxX - x0) / cell) + 1, (int) Math.ceil((maxY - y0) / cell) + 1);
     for (ReleasePeriod p : periods) {
       double kept = 0;
       double suppressedShare = 0;
@@ -195,8 +202,8 @@ public final class ReleaseAccuracy {
             continue;
           }
           t.add(e.id(), e.xy().x(), e.xy().y(), e.t(), Optional.of(e.category()));
-          int ix = (int) Math.floor((e.xy().x() - grid.minX()) / CELL);
-          int iy = (int) Math.floor((e.xy().y() - grid.minY()) / CELL);
+          int ix = (int) Math.floor((e.xy().x() - grid.minX()) / cell);
+          int iy = (int) Math.floor((e.xy().y() - grid.minY()) / cell);
           exact[iy * grid.nx() + ix]++;
           total++;
         }

@@ -250,16 +250,30 @@ public final class HotspotsCommand {
     @Option(names = "--radius", defaultValue = "100", description = "Site radius in metres.")
     double radius;
 
+    @Option(
+        names = "--model",
+        defaultValue = "default",
+        description =
+            "Forecast model: default (the one that validated best), naive, kde, blend, etas or a"
+                + " candidate's name such as kde-150.")
+    String model;
+
     @Override
     public Integer call() {
       try (Wiring wiring = Wiring.open(store.config())) {
         Workspace w = wiring.workspaces().getWorkspace(sel.workspace);
-        writeJson(
-            sel.output,
-            HotspotJson.sites(
-                wiring.hotspots().patrolSites(w.id(), grid.request(sel.filter(w)), n, radius),
-                wiring.places().index(w.id())));
-        System.out.println("wrote " + sel.output);
+        var req = grid.request(sel.filter(w));
+        // --model default (the option's default) with a --bandwidth keeps that KDE map, as before.
+        var parsed = ForecastEvaluation.parseModel("model", model, req.bandwidthMeters());
+        var result = wiring.hotspots().patrolSites(w.id(), req, n, radius, parsed);
+        writeJson(sel.output, HotspotJson.sites(result, wiring.places().index(w.id())));
+        System.out.println(
+            "wrote "
+                + sel.output
+                + " (model "
+                + result.model()
+                + (result.validated() ? ", validated" : "")
+                + ")");
         return 0;
       }
     }
@@ -268,28 +282,33 @@ public final class HotspotsCommand {
   @Command(
       name = "evaluate",
       mixinStandardHelpOptions = true,
-      description = "Hit rate, PAI and PEI* of KDE, Gi* and naive counts (JSON).")
+      description =
+          "Hit rate, PAI and PEI* of every forecast model, Gi* and the default, over rolling-origin"
+              + " splits or one train/test split (JSON).")
   static final class Evaluate implements Callable<Integer> {
     @Mixin StoreOptions store;
     @Mixin Selection sel;
 
-    @Option(names = "--train", required = true, description = "Training period from/to.")
+    @Option(names = "--train", description = "Training period from/to (with --test).")
     String train;
 
-    @Option(names = "--test", required = true, description = "Test period from/to.")
+    @Option(names = "--test", description = "Test period from/to (with --train).")
     String test;
+
+    @Option(names = "--splits", defaultValue = "3", description = "Rolling-origin splits.")
+    int splits;
 
     @Option(names = "--coverage", defaultValue = "0.01,0.02,0.05", description = "Area shares.")
     String coverage;
 
-    @Option(names = "--cell", defaultValue = "100", description = "Square cell in metres.")
+    @Option(names = "--cell", defaultValue = "150", description = "Square cell in metres.")
     double cell;
 
-    @Option(names = "--bandwidth", defaultValue = "auto", description = "Metres, or auto.")
+    @Option(
+        names = "--bandwidth",
+        defaultValue = "auto",
+        description = "An extra KDE candidate in metres, or auto for none.")
     String bandwidth;
-
-    @Option(names = "--kernel", defaultValue = "quartic", description = "Kernel.")
-    String kernel;
 
     @Option(names = "--hex", description = "Gi* hexagon width in metres.")
     Double hex;
@@ -305,16 +324,18 @@ public final class HotspotsCommand {
         EvaluateRequest req =
             new EvaluateRequest(
                 sel.filter(w),
-                Periods.period("train", train, w.timeZone()),
-                Periods.period("test", test, w.timeZone()),
+                Optional.ofNullable(train).map(t -> Periods.period("train", t, w.timeZone())),
+                Optional.ofNullable(test).map(t -> Periods.period("test", t, w.timeZone())),
+                splits,
                 cell,
                 bandwidth(bandwidth),
-                Kernel.parse("kernel", kernel),
                 Optional.ofNullable(hex),
                 alpha,
                 cov.isEmpty() ? ForecastEvaluation.DEFAULT_COVERAGES : cov);
-        writeJson(sel.output, HotspotJson.evaluation(wiring.hotspots().evaluate(w.id(), req)));
-        System.out.println("wrote " + sel.output);
+        var result = wiring.hotspots().evaluate(w.id(), req);
+        writeJson(sel.output, HotspotJson.evaluation(result, w.timeZone()));
+        System.out.println(
+            "wrote " + sel.output + " (default model: " + result.chosen().name() + ")");
         return 0;
       }
     }

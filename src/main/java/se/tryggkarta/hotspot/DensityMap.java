@@ -5,7 +5,8 @@ import se.tryggkarta.hotspot.kde.DensityGrid;
 
 /**
  * A density map as served: the grid (events per km², in {@code crs}), how many events and how much
- * weight went in, and how many cells were blanked for privacy (0 for members).
+ * weight went in, how many cells were blanked for privacy (0 for members), and how the bandwidth
+ * was chosen ({@code "given"}, or {@link se.tryggkarta.hotspot.kde.Bandwidth#METHOD} for auto).
  */
 public record DensityMap(
     Crs crs,
@@ -13,7 +14,18 @@ public record DensityMap(
     int events,
     double weightedEvents,
     int suppressedCells,
-    Audience audience) {
+    Audience audience,
+    String bandwidthMethod) {
+  /** A map whose bandwidth was given by the caller. */
+  public DensityMap(
+      Crs crs,
+      DensityGrid density,
+      int events,
+      double weightedEvents,
+      int suppressedCells,
+      Audience audience) {
+    this(crs, density, events, weightedEvents, suppressedCells, audience, "given");
+  }
 
   /**
    * The map cut to the cells whose centres lie in {@code extentXY} (workspace CRS): a display crop
@@ -45,6 +57,7 @@ public record DensityMap(
         events,
         weightedEvents,
         suppressedCells,
-        audience);
+        audience,
+        bandwidthMethod);
   }
 }

@@ -42,6 +42,11 @@ public record DensityRequest(
     Objects.requireNonNull(kernel, "kernel");
   }
 
+  /** The same request with {@code bandwidth=auto}. */
+  public DensityRequest withoutBandwidth() {
+    return new DensityRequest(filter, cellMeters, Optional.empty(), kernel, edgeCorrection);
+  }
+
   public DensityRequest withCell(double cell) {
     return new DensityRequest(filter, cell, bandwidthMeters, kernel, edgeCorrection);
   }

@@ -1,11 +1,13 @@
 package se.tryggkarta.hotspot;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import se.tryggkarta.analysis.AnalysisCache;
 import se.tryggkarta.analysis.AnalysisKey;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.hotspot.contour.ContourBand;
+import se.tryggkarta.hotspot.forecast.ForecastModel;
 import se.tryggkarta.hotspot.sites.PatrolSite;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerStore;
@@ -61,11 +63,20 @@ public final class HotspotAnalyses {
         new GiStarKey(workspaceId, version, req), () -> hotspots.giStar(workspaceId, req));
   }
 
+  /**
+   * Patrol sites of a forecast model (the default, validated model when none is given and the
+   * request has no bandwidth; see {@link HotspotService#patrolSites}).
+   */
   public SitesResult sites(
-      String workspaceId, long version, DensityRequest req, int n, double radiusMeters) {
+      String workspaceId,
+      long version,
+      DensityRequest req,
+      int n,
+      double radiusMeters,
+      Optional<ForecastModel> model) {
     return cache.get(
-        new SitesKey(workspaceId, version, req, n, radiusMeters),
-        () -> hotspots.patrolSites(workspaceId, req, n, radiusMeters));
+        new SitesKey(workspaceId, version, req, n, radiusMeters, model),
+        () -> hotspots.patrolSites(workspaceId, req, n, radiusMeters, model));
   }
 
   /**
@@ -112,7 +123,12 @@ public final class HotspotAnalyses {
   }
 
   private record SitesKey(
-      String workspaceId, long dataVersion, DensityRequest request, int n, double radiusMeters)
+      String workspaceId,
+      long dataVersion,
+      DensityRequest request,
+      int n,
+      double radiusMeters,
+      Optional<ForecastModel> model)
       implements AnalysisKey<SitesResult> {
     @Override
     public int weightBytes(SitesResult s) {

@@ -20,8 +20,11 @@ import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.common.XY;
 import se.tryggkarta.hotspot.contour.ContourBand;
 import se.tryggkarta.hotspot.contour.MassContours;
-import se.tryggkarta.hotspot.evaluation.EvaluationRow;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
+import se.tryggkarta.hotspot.evaluation.Split;
+import se.tryggkarta.hotspot.forecast.ForecastModel;
+import se.tryggkarta.hotspot.forecast.KernelForecast;
+import se.tryggkarta.hotspot.forecast.TimedEvents;
 import se.tryggkarta.hotspot.gistar.GiStarResult;
 import se.tryggkarta.hotspot.gistar.HexGrid;
 import se.tryggkarta.hotspot.grid.GridSpec;
@@ -30,21 +33,22 @@ import se.tryggkarta.hotspot.kde.Bandwidth;
 import se.tryggkarta.hotspot.kde.DensityGrid;
 import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.kde.KernelDensity;
+import se.tryggkarta.hotspot.sites.ModelSites;
 import se.tryggkarta.hotspot.sites.PatrolSite;
 import se.tryggkarta.hotspot.sites.PatrolSites;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerStore;
+import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
  * Hotspot analyses of one workspace's point layers: reads the events through the {@link LayerStore}
  * port, projects them to the workspace's metric CRS, and runs the in-memory core (kde, gistar,
- * sites, contour, evaluation). For members only: the public reads releases ({@code
- * se.tryggkarta.release}), never these analyses of raw records. Thread-safe (stateless apart from
- * its collaborators, which are thread-safe).
+ * sites, contour, evaluation). Public outputs are suppressed per the workspace's {@link
+ * PublicPrivacy}. Thread-safe (stateless apart from its collaborators, which are thread-safe).
  */
 public final class HotspotService {
   /** Defaults of the small API other features call. */
@@ -60,10 +64,23 @@ public final class HotspotService {
     this.layers = layers;
   }
 
-  /** Events selected by a filter, projected: weighted and counted (weight 1) copies. */
-  record Events(PointSet weighted, PointSet counted) {
+  /**
+   * Events selected by a filter, projected: weighted and counted (weight 1) copies, and their times
+   * in epoch days (NaN where an event has none).
+   */
+  record Events(PointSet weighted, PointSet counted, double[] days) {
     int size() {
       return weighted.size();
+    }
+
+    /** The weighted events with their times, when every event has one. */
+    Optional<TimedEvents> timed() {
+      for (double d : days) {
+        if (Double.isNaN(d)) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(TimedEvents.of(weighted, days));
     }
   }
 
@@ -113,8 +130,7 @@ public final class HotspotService {
     double provisionalReach = req.bandwidthMeters().orElse(0.0) * k.supportRadius();
     GridSpec first = GridSpec.covering(extent(w, req.filter(), e, provisionalReach), cell);
     double h =
-        req.bandwidthMeters()
-            .orElseGet(() -> Bandwidth.auto(inside(e.weighted(), first), k, 2 * cell));
+        req.bandwidthMeters().orElseGet(() -> Bandwidth.auto(inside(e.weighted(), first), k, cell));
     GridSpec g = first;
     if (req.bandwidthMeters().isEmpty()
         && req.filter().bboxWgs84().isEmpty()
@@ -122,7 +138,14 @@ public final class HotspotService {
       g = GridSpec.covering(extent(w, req.filter(), e, h * k.supportRadius()), cell);
     }
     DensityGrid d = KernelDensity.estimate(e.weighted(), g, k, h, req.edgeCorrection());
-    return new DensityMap(w.crs(), d, e.size(), e.weighted().totalWeight(), 0, Audience.MEMBER);
+    return new DensityMap(
+        w.crs(),
+        d,
+        e.size(),
+        e.weighted().totalWeight(),
+        0,
+        Audience.MEMBER,
+        req.bandwidthMeters().isPresent() ? "given" : Bandwidth.METHOD);
   }
 
   /** Contours of a density map in WGS84: by mass shares, or by density levels when given. */
@@ -156,11 +179,11 @@ public final class HotspotService {
     double band = req.bandMeters().orElseGet(() -> HexGrid.autoBand(width));
     HexGrid hex = HexGrid.covering(ext, width);
     GiStarResult r = GiStarResult.analyse(e.weighted(), hex, band);
+    // Members get every hexagon z was computed on (empty ones too), so that Gi* recomputed on the
+    // returned cells gives the same z.
     List<Integer> shown = new ArrayList<>();
     for (int i = 0; i < r.size(); i++) {
-      if (r.neighbourhoodSum(i) > 0) {
-        shown.add(i);
-      }
+      shown.add(i);
     }
     return new GiStarMap(w.crs(), r, shown, req.alpha(), Audience.MEMBER);
   }
@@ -168,40 +191,117 @@ public final class HotspotService {
   /** The top n non-overlapping patrol sites on the density map. */
   public SitesResult patrolSites(
       String workspaceId, DensityRequest req, int n, double radiusMeters) {
+    return patrolSites(workspaceId, req, n, radiusMeters, Optional.empty());
+  }
+
+  /**
+   * The top n non-overlapping patrol sites of a forecast model: the given one ({@link
+   * ForecastEvaluation#parseModel}), else the KDE of the request's bandwidth when it gives one,
+   * else the default model that validated best on the selection's own history ({@link ModelSites}).
+   */
+  public SitesResult patrolSites(
+      String workspaceId,
+      DensityRequest req,
+      int n,
+      double radiusMeters,
+      Optional<ForecastModel> model) {
     Workspace w = workspaces.getWorkspace(workspaceId);
-    return patrolSites(w, req, n, radiusMeters, load(w, req.filter()));
+    Events e = requireEvents(load(w, req.filter()), req.filter());
+    if ((model.isPresent() || req.bandwidthMeters().isEmpty()) && e.timed().isPresent()) {
+      Bbox area = extent(w, req.filter(), e, 0);
+      GridSpec g = GridSpec.covering(area, req.cellMeters());
+      ModelSites.Result r = ModelSites.rank(e.timed().get(), area, g, radiusMeters, n, model);
+      return new SitesResult(
+          w.crs(), r.sites(), List.of(), Audience.MEMBER, r.model(), r.validated());
+    }
+    return patrolSites(w, req, n, radiusMeters, e);
   }
 
   private SitesResult patrolSites(
       Workspace w, DensityRequest req, int n, double radiusMeters, Events e) {
     DensityMap map = density(w, req, e);
     List<PatrolSite> sites = PatrolSites.rank(map.density(), e.counted(), radiusMeters, n);
-    return new SitesResult(w.crs(), sites, List.of(), Audience.MEMBER);
+    String model =
+        new KernelForecast(map.density().bandwidthMeters()).name()
+            + (req.kernel() == Kernel.QUARTIC ? "" : "-" + req.kernel().slug());
+    return new SitesResult(w.crs(), sites, List.of(), Audience.MEMBER, model, false);
   }
 
-  /** Forecast evaluation of KDE, Gi* and naive counts (aggregate figures only). */
-  public List<EvaluationRow> evaluate(String workspaceId, EvaluateRequest req) {
+  /**
+   * Forecast evaluation of every candidate model, Gi* and the default (aggregate figures only):
+   * over the given train/test split, else over rolling-origin splits of the selected events' span.
+   * With its defaults (150 m cells, 3 splits, 1/2/5 %) the default is the model patrol sites use.
+   */
+  public ForecastEvaluation.Result evaluate(String workspaceId, EvaluateRequest req) {
     Workspace w = workspaces.getWorkspace(workspaceId);
-    Events train = load(w, req.filter().withTime(req.train()));
-    Events test = load(w, req.filter().withTime(req.test()));
-    if (train.size() == 0) {
-      throw new DomainException(
-          ErrorKind.UNPROCESSABLE, "train", "no events in the training period");
+    Events all = load(w, req.filter());
+    TimedEvents events =
+        all.timed()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        ErrorKind.UNPROCESSABLE,
+                        "layer",
+                        "every event needs a time for a forecast evaluation"));
+    List<Split> splits;
+    if (req.train().isPresent()) {
+      TimeRange train = req.train().get();
+      TimeRange test = req.test().orElseThrow();
+      double trainFrom = day(train.from().get());
+      double trainTo = day(train.to().get());
+      double testFrom = day(test.from().get());
+      // Events between the training end and the test start are left out.
+      TimedEvents gapless =
+          join(events.between(trainFrom, trainTo), events.between(testFrom, day(test.to().get())));
+      events = gapless;
+      splits = List.of(new Split(trainFrom, testFrom, day(test.to().get())));
+    } else {
+      if (events.size() == 0) {
+        throw requireEventsProblem(req.filter());
+      }
+      // The events' own span, as patrol sites validate their default model.
+      splits = Split.rollingOrigin(events.firstDay(), events.lastDay() + 1e-6, req.splits());
     }
-    if (test.size() == 0) {
-      throw new DomainException(ErrorKind.UNPROCESSABLE, "test", "no events in the test period");
+    if (events.between(splits.get(0).trainFromDay(), splits.get(0).testFromDay()).size() == 0) {
+      throw new DomainException(
+          ErrorKind.UNPROCESSABLE, "train", "no events in the (first) training period");
     }
     double cell = req.cellMeters();
-    Kernel k = req.kernel();
-    double h = req.bandwidthMeters().orElseGet(() -> Bandwidth.auto(train.weighted(), k, 2 * cell));
-    Bbox ext = extent(w, req.filter(), train, h * k.supportRadius());
+    Bbox ext = extent(w, req.filter(), all, 0);
     GridSpec g = GridSpec.covering(ext, cell);
     double hex = req.hexMeters().orElse(cell * Math.sqrt(2 / Math.sqrt(3)));
+    List<ForecastModel> models = new ArrayList<>(ForecastEvaluation.candidates());
+    req.bandwidthMeters()
+        .map(KernelForecast::new)
+        .filter(k -> models.stream().noneMatch(m -> m.name().equals(k.name())))
+        .ifPresent(models::add);
     return ForecastEvaluation.evaluate(
-        train.weighted(),
-        test.counted(),
+        events,
+        splits,
+        models,
         new ForecastEvaluation.Setup(
-            g, k, h, hex, HexGrid.autoBand(hex), req.alpha(), req.coverages()));
+            g, Optional.of(hex), HexGrid.autoBand(hex), req.alpha(), req.coverages()));
+  }
+
+  private static double day(Instant t) {
+    return t.getEpochSecond() / 86400.0;
+  }
+
+  private static TimedEvents join(TimedEvents a, TimedEvents b) {
+    int n = a.size() + b.size();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] wt = new double[n];
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      TimedEvents from = i < a.size() ? a : b;
+      int k = i < a.size() ? i : i - a.size();
+      x[i] = from.points().x(k);
+      y[i] = from.points().y(k);
+      wt[i] = from.points().weight(k);
+      d[i] = from.day(k);
+    }
+    return TimedEvents.of(PointSet.of(x, y, wt), d);
   }
 
   // ---- internals ----
@@ -264,13 +364,22 @@ public final class HotspotService {
       }
     }
     PointSet weighted = PointSet.of(x, y, wt);
-    return new Events(weighted, weighted.counted());
+    double[] days = new double[n];
+    for (int i = 0; i < n; i++) {
+      Instant t = times.get(i);
+      days[i] = t == null ? Double.NaN : t.getEpochSecond() / 86400.0;
+    }
+    return new Events(weighted, weighted.counted(), days);
   }
 
   private static Events requireEvents(Events e, EventFilter f) {
     if (e.size() > 0) {
       return e;
     }
+    throw requireEventsProblem(f);
+  }
+
+  private static DomainException requireEventsProblem(EventFilter f) {
     String field =
         !f.categories().isEmpty()
             ? "categories"
@@ -279,7 +388,7 @@ public final class HotspotService {
                 : !f.weekdays().isEmpty()
                     ? "weekdays"
                     : f.time().from().isPresent() || f.time().to().isPresent() ? "from" : "layer";
-    throw new DomainException(
+    return new DomainException(
         ErrorKind.UNPROCESSABLE, field, "no " + f.layer().slug() + " events match the selection");
   }
 

@@ -26,7 +26,16 @@ public final class HttpApp {
 
   public static HttpApp create(
       HttpSettings settings, AccessPolicy policy, List<RouteGroup> groups) {
+    return create(settings, policy, groups, PublicLoad.defaultLimit());
+  }
+
+  /**
+   * @param maxPublicRequests anonymous analysis requests served at once ({@link PublicLoad})
+   */
+  public static HttpApp create(
+      HttpSettings settings, AccessPolicy policy, List<RouteGroup> groups, int maxPublicRequests) {
     ObjectMapper mapper = Json.mapper();
+    PublicLoad publicLoad = new PublicLoad(maxPublicRequests, policy);
     List<RouteGroup> all = new ArrayList<>(groups);
     List<String> fragments =
         groups.stream().map(RouteGroup::openApiFragment).flatMap(Optional::stream).toList();
@@ -46,7 +55,13 @@ public final class HttpApp {
                     cors -> cors.addRule(rule -> settings.corsOrigins().forEach(rule::allowHost)));
               }
               ProblemMapper.install(config.routes);
-              config.routes.beforeMatched(ctx -> policy.authorize(ctx, accessOf(ctx.routeRoles())));
+              config.routes.beforeMatched(
+                  ctx -> {
+                    Access access = accessOf(ctx.routeRoles());
+                    policy.authorize(ctx, access);
+                    publicLoad.enter(ctx, access);
+                  });
+              config.routes.afterMatched(publicLoad::leave);
               config.routes.before(SecurityHeaders::apply);
               ApiRoutes api = new ApiRoutes(config.routes);
               all.forEach(g -> g.register(api));

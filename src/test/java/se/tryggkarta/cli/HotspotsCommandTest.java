@@ -107,7 +107,11 @@ class HotspotsCommandTest {
                 "-o",
                 eval.toString()))
         .isZero();
-    assertThat(new ObjectMapper().readTree(eval.toFile()).get("rows")).hasSize(9);
+    JsonNode e = new ObjectMapper().readTree(eval.toFile());
+    // 8 candidates (the asked-for kde-150 is one of them), Gi* and the default; 3 coverages each.
+    assertThat(e.get("rows")).hasSize(3 * (8 + 1 + 1));
+    assertThat(e.get("default").asText()).isNotBlank();
+    assertThat(fc.get("model").asText()).isEqualTo("kde-150");
   }
 
   @Test

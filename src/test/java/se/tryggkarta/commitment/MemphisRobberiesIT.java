@@ -40,11 +40,13 @@ import se.tryggkarta.workspace.WorkspaceService;
 
 /**
  * Real data: the 2,245 Memphis personal robberies of 2019 (sfhotspot's canonical data, Crime Open
- * Database, see ../shared/data/crime-memphis-robberies/SOURCE.md), in UTM zone 16N. The ranked grid
- * cells and the change counts are checked against brute-force counts over the CSV itself.
+ * Database, see src/test/resources/fixtures/crime-memphis-robberies/SOURCE.md), in UTM zone 16N.
+ * The ranked grid cells and the change counts are checked against brute-force counts over the CSV
+ * itself.
  */
 class MemphisRobberiesIT {
-  static final Path CSV = Path.of("../shared/data/crime-memphis-robberies/memphis_robberies.csv");
+  static final Path CSV =
+      Path.of("src/test/resources/fixtures/crime-memphis-robberies/memphis_robberies.csv");
   static final Crs UTM16N = Crs.of(32616);
   static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
   static final double CELL_METERS = 250;

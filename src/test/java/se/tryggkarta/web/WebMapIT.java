@@ -48,7 +48,16 @@ class WebMapIT {
   @BeforeAll
   void start() throws IOException {
     server = TestServer.start(dir, w -> w.http());
+    se.tryggkarta.release.FixedSecret.install(server.wiring().store(), TestTown.WS, 5);
     TestTown.seed(server.wiring().store(), true);
+    // the test town's incidents are all in 2024: the public view opens on that year
+    var releases = server.wiring().releases();
+    releases.putSettings(
+        TestTown.WS,
+        se.tryggkarta.release.ReleaseSettingsJson.read(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"firstMonth\": \"2024-01\", \"defaultPeriod\": \"2024\"}"),
+            releases.settings(TestTown.WS)));
     var keys = server.wiring().keys();
     analystKey = keys.create(Role.ANALYST, Set.of(TestTown.WS), "webb-analytiker").token();
     viewerKey = keys.create(Role.VIEWER, Set.of(TestTown.WS), "webb-läsare").token();

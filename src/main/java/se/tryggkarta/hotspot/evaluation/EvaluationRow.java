@@ -1,13 +1,18 @@
 package se.tryggkarta.hotspot.evaluation;
 
 /**
- * One method at one coverage.
+ * One method at one coverage, pooled over the evaluation's train/test splits.
  *
+ * @param method the method's name: a model ({@code naive}, {@code kde-150}, {@code blend-150-50},
+ *     {@code etas-100}), {@code gistar}, or {@code default} for the model patrol sites use when no
+ *     model is asked for
+ * @param model the model evaluated: the method itself, or for the {@code default} row the model it
+ *     stands for
  * @param coverage the share of the study area asked for (0..1)
  * @param areaShare the share actually flagged (less when the method flags fewer cells, as Gi* may)
- * @param cellsFlagged how many of the method's cells were flagged
- * @param testEvents the events of the test period in the study area
- * @param hits the test events inside the flagged cells
+ * @param cellsFlagged how many of the method's cells were flagged, summed over the splits
+ * @param testEvents the test events in the study area, summed over the splits
+ * @param hits the test events inside the flagged cells, summed over the splits
  * @param hitRate hits ÷ testEvents
  * @param pai Predictive Accuracy Index (Chainey, Tompson &amp; Uhlig 2008): hitRate ÷ areaShare; 1
  *     is no better than chance; NaN when nothing was flagged
@@ -15,7 +20,8 @@ package se.tryggkarta.hotspot.evaluation;
  *     any equally many cells of the method's grid hold (1 = perfect for that area)
  */
 public record EvaluationRow(
-    Method method,
+    String method,
+    String model,
     double coverage,
     double areaShare,
     int cellsFlagged,
@@ -23,4 +29,10 @@ public record EvaluationRow(
     int hits,
     double hitRate,
     double pai,
-    double pei) {}
+    double pei) {
+  /** The same figures under another method name (the {@code default} row). */
+  public EvaluationRow as(String methodName) {
+    return new EvaluationRow(
+        methodName, model, coverage, areaShare, cellsFlagged, testEvents, hits, hitRate, pai, pei);
+  }
+}

@@ -2,7 +2,9 @@ package se.tryggkarta.hotspot.grid;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jtransforms.fft.DoubleFFT_2D;
 import org.jtransforms.fft.FloatFFT_2D;
 
 /**
@@ -77,6 +79,126 @@ public final class Convolution {
       }
     }
     return out;
+  }
+
+  /**
+   * A sum of convolutions in double precision, for stencils of any symmetry:
+   *
+   * <pre>  out(i, j) = Σ_k Σ_{di,dj} data_k(i + p − di, j + p − dj) · s_k(di, dj)</pre>
+   *
+   * where {@code data_k} is the k-th padded grid, produced on demand by {@code phases.data(k,
+   * buffer)} into a zeroed {@code (ny + 2p) × (nx + 2p)} buffer (so only one is held at a time),
+   * and {@code s_k} its {@code (2r + 1)²} stencil. The products are summed in the frequency domain,
+   * so K terms cost K forward transforms of data and stencil and one inverse. Round-off is that of
+   * double-precision FFTs (about 1e-15 of the largest output, against 1e-7 for {@link #convolve}).
+   * The spectrum of a term whose {@code cacheKey} is not null is cached, up to {@link
+   * #SPECTRA_CACHE_BYTES} in all (least recently used first out).
+   */
+  public static double[] convolveSum(Phases phases, int ny, int nx, int p, int r) {
+    int rows = ny + 2 * p;
+    int cols = nx + 2 * p;
+    if (r > p) {
+      throw new IllegalArgumentException("stencil radius " + r + " exceeds padding " + p);
+    }
+    int m1 = fastSize(rows);
+    int m2 = fastSize(cols);
+    DoubleFFT_2D fft = new DoubleFFT_2D(m1, m2);
+    double[] acc = new double[2 * m1 * m2];
+    double[] a = new double[2 * m1 * m2];
+    double[] buffer = new double[rows * cols];
+    for (int k = 0; k < phases.count(); k++) {
+      java.util.Arrays.fill(buffer, 0);
+      phases.data(k, buffer);
+      java.util.Arrays.fill(a, 0);
+      for (int i = 0; i < rows; i++) {
+        int src = i * cols;
+        int dst = 2 * i * m2;
+        for (int j = 0; j < cols; j++) {
+          a[dst + 2 * j] = buffer[src + j];
+        }
+      }
+      fft.complexForward(a);
+      double[] spec = complexSpectrum(fft, m1, m2, phases, k, r);
+      for (int q = 0, n = m1 * m2; q < n; q++) {
+        double re = a[2 * q];
+        double im = a[2 * q + 1];
+        double sr = spec[2 * q];
+        double si = spec[2 * q + 1];
+        acc[2 * q] += re * sr - im * si;
+        acc[2 * q + 1] += re * si + im * sr;
+      }
+    }
+    fft.complexInverse(acc, true);
+    double[] out = new double[ny * nx];
+    for (int i = 0; i < ny; i++) {
+      int src = 2 * ((i + p) * m2 + p);
+      int dst = i * nx;
+      for (int j = 0; j < nx; j++) {
+        out[dst + j] = acc[src + 2 * j];
+      }
+    }
+    return out;
+  }
+
+  /** The terms of {@link #convolveSum}: each a padded data grid and its stencil. */
+  public interface Phases {
+    int count();
+
+    /** Writes term k's padded data into the zeroed buffer. */
+    void data(int k, double[] buffer);
+
+    /** Term k's {@code (2r + 1)²} stencil, row-major, index {@code (di + r)·(2r + 1) + dj + r}. */
+    double[] stencil(int k);
+
+    /** A key identifying term k's stencil for the spectrum cache, or null not to cache it. */
+    Object cacheKey(int k);
+  }
+
+  /** The most bytes of cached complex spectra (least recently used go first). */
+  static final long SPECTRA_CACHE_BYTES = 96L << 20;
+
+  private static final LinkedHashMap<List<Object>, double[]> COMPLEX_SPECTRA =
+      new LinkedHashMap<>(16, 0.75f, true);
+
+  private static long cachedBytes;
+
+  private static double[] complexSpectrum(
+      DoubleFFT_2D fft, int m1, int m2, Phases ph, int k, int r) {
+    Object key = ph.cacheKey(k);
+    List<Object> full = key == null ? null : List.of(m1, m2, r, key);
+    if (full != null) {
+      synchronized (COMPLEX_SPECTRA) {
+        double[] cached = COMPLEX_SPECTRA.get(full);
+        if (cached != null) {
+          return cached;
+        }
+      }
+    }
+    double[] stencil = ph.stencil(k);
+    double[] s = new double[2 * m1 * m2];
+    int w = 2 * r + 1;
+    for (int di = -r; di <= r; di++) {
+      int row = Math.floorMod(di, m1);
+      for (int dj = -r; dj <= r; dj++) {
+        int col = Math.floorMod(dj, m2);
+        s[2 * (row * m2 + col)] += stencil[(di + r) * w + (dj + r)];
+      }
+    }
+    fft.complexForward(s);
+    long bytes = 8L * s.length;
+    if (full != null && bytes <= SPECTRA_CACHE_BYTES / 4) {
+      synchronized (COMPLEX_SPECTRA) {
+        if (COMPLEX_SPECTRA.put(full, s) == null) {
+          cachedBytes += bytes;
+        }
+        var it = COMPLEX_SPECTRA.entrySet().iterator();
+        while (cachedBytes > SPECTRA_CACHE_BYTES && it.hasNext()) {
+          cachedBytes -= 8L * it.next().getValue().length;
+          it.remove();
+        }
+      }
+    }
+    return s;
   }
 
   /** The smallest even n' ≥ n whose only prime factors are 2, 3 and 5. */

@@ -15,9 +15,13 @@ import se.tryggkarta.common.DomainException;
  *   <li>quartic (biweight): K(u) = 3/π · (1 − u²)² for u &lt; 1 — QGIS's and CrimeStat's default;
  *   <li>Epanechnikov: K(u) = 2/π · (1 − u²) for u &lt; 1;
  *   <li>uniform: K(u) = 1/π for u &lt; 1;
- *   <li>Gaussian: K(u) = 1/(2π) · e^(−u²/2), h is the standard deviation, cut at u = 4 (mass
- *       beyond: e^(−8) ≈ 0.03 %, not redistributed).
+ *   <li>Gaussian: K(u) = e^(−u²/2) / (2π (1 − e^(−8))), h is the standard deviation, cut at u = 4
+ *       and renormalised so that the cut kernel still integrates to 1 (without the factor the 0.034
+ *       % of mass beyond 4σ would be lost).
  * </ul>
+ *
+ * Density grids use the kernel's mass over each cell ({@link CellMass}), not its value at the
+ * centre.
  */
 public enum Kernel {
   QUARTIC("quartic", 1.0, 2.623),
@@ -59,7 +63,8 @@ public enum Kernel {
       case QUARTIC -> u2 < 1 ? 3 / Math.PI * (1 - u2) * (1 - u2) : 0;
       case EPANECHNIKOV -> u2 < 1 ? 2 / Math.PI * (1 - u2) : 0;
       case UNIFORM -> u2 < 1 ? 1 / Math.PI : 0;
-      case GAUSSIAN -> u2 < 16 ? Math.exp(-0.5 * u2) / (2 * Math.PI) : 0;
+      case GAUSSIAN ->
+          u2 < 16 ? Math.exp(-0.5 * u2) / (2 * Math.PI * CellMass.GAUSSIAN_MASS_INSIDE) : 0;
     };
   }
 

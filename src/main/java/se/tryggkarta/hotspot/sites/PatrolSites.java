@@ -14,10 +14,13 @@ import se.tryggkarta.hotspot.kde.DensityGrid;
  *
  * <pre>  m(c) = Σ_{c' : |c' − c| ≤ r} f(c') · A_cell / 10⁶     [expected events]</pre>
  *
- * computed for every cell at once by FFT convolution with a disk. Sites are then chosen greedily
- * (the classic maximal-coverage heuristic, Church &amp; ReVelle 1974): the highest-mass cell, then
- * the highest among cells at least 2r from every chosen centre, until N sites or no mass is left.
- * Ties go to the south-western cell, so results are deterministic. Stateless and thread-safe.
+ * computed for every cell at once by FFT convolution with a disk. Candidate centres are the local
+ * peaks of m (no cell within r holds more), so a broad hot spot gets one site at its peak instead
+ * of a ring of sites on its shoulders, which is what plain greedy coverage gives and what hid
+ * smaller hot spots behind a big one. Sites are then chosen greedily among the peaks (the classic
+ * maximal-coverage heuristic, Church &amp; ReVelle 1974): the highest-mass peak, then the highest
+ * at least 2r from every chosen centre, until N sites or no peak is left. Ties go to the
+ * south-western cell, so results are deterministic. Stateless and thread-safe.
  */
 public final class PatrolSites {
   public static final int MAX_SITES = 100;
@@ -31,10 +34,28 @@ public final class PatrolSites {
    */
   public static List<PatrolSite> rank(
       DensityGrid density, PointSet events, double radiusMeters, int n) {
+    GridSpec g = density.grid();
+    double[] expected = new double[g.cellCount()];
+    double km2 = g.cellAreaM2() / 1e6;
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = density.value(i) * km2;
+    }
+    return rank(g, expected, events, radiusMeters, n);
+  }
+
+  /**
+   * As {@link #rank(DensityGrid, PointSet, double, int)} on any surface of expected events per cell
+   * (a forecast model's output, or weighted points binned at cell centres).
+   */
+  public static List<PatrolSite> rank(
+      GridSpec g, double[] expectedEvents, PointSet events, double radiusMeters, int n) {
+    if (expectedEvents.length != g.cellCount()) {
+      throw new IllegalArgumentException(
+          expectedEvents.length + " values for " + g.cellCount() + " cells");
+    }
     if (n < 1 || n > MAX_SITES) {
       throw DomainException.invalid("n", "n must be 1.." + MAX_SITES + ", was " + n);
     }
-    GridSpec g = density.grid();
     if (!(radiusMeters >= g.cellSizeMeters() / 2) || radiusMeters > MAX_RADIUS_METERS) {
       throw DomainException.invalid(
           "radius",
@@ -45,8 +66,8 @@ public final class PatrolSites {
               + " m (at least half a cell), was "
               + radiusMeters);
     }
-    double[] mass = circleMass(density, radiusMeters);
-    boolean[] excluded = new boolean[mass.length];
+    double[] mass = circleMass(g, expectedEvents, radiusMeters);
+    boolean[] excluded = notPeaks(g, mass, radiusMeters);
     double minSep2 = 4 * radiusMeters * radiusMeters;
     List<PatrolSite> sites = new ArrayList<>();
     while (sites.size() < n) {
@@ -85,27 +106,67 @@ public final class PatrolSites {
     return List.copyOf(sites);
   }
 
+  /** True for every cell that some cell within the radius beats (holds more mass). */
+  static boolean[] notPeaks(GridSpec g, double[] mass, double radiusMeters) {
+    int reach = (int) Math.floor(radiusMeters / g.cellSizeMeters());
+    double r2 = radiusMeters * radiusMeters;
+    double cell = g.cellSizeMeters();
+    boolean[] out = new boolean[mass.length];
+    for (int iy = 0; iy < g.ny(); iy++) {
+      for (int ix = 0; ix < g.nx(); ix++) {
+        int i = iy * g.nx() + ix;
+        double m = mass[i];
+        search:
+        for (int dy = -reach; dy <= reach; dy++) {
+          int y = iy + dy;
+          if (y < 0 || y >= g.ny()) {
+            continue;
+          }
+          for (int dx = -reach; dx <= reach; dx++) {
+            int x = ix + dx;
+            if (x < 0 || x >= g.nx() || (dx * dx + dy * dy) * cell * cell > r2) {
+              continue;
+            }
+            if (mass[y * g.nx() + x] > m) {
+              out[i] = true;
+              break search;
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** The density mass (expected events) in a circle of the radius around every cell centre. */
   static double[] circleMass(DensityGrid density, double radiusMeters) {
     GridSpec g = density.grid();
+    double[] expected = new double[g.cellCount()];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = density.value(i) * g.cellAreaM2() / 1e6;
+    }
+    return circleMass(g, expected, radiusMeters);
+  }
+
+  /** The expected events in a circle of the radius around every cell centre. */
+  static double[] circleMass(GridSpec g, double[] expected, double radiusMeters) {
     int r = (int) Math.floor(radiusMeters / g.cellSizeMeters());
     int w = 2 * r + 1;
     float[] disk = new float[w * w];
-    float cellKm2 = (float) (g.cellAreaM2() / 1e6);
     double r2 = radiusMeters * radiusMeters;
     for (int di = -r; di <= r; di++) {
       for (int dj = -r; dj <= r; dj++) {
         double d2 =
             (di * g.cellSizeMeters()) * (di * g.cellSizeMeters())
                 + (dj * g.cellSizeMeters()) * (dj * g.cellSizeMeters());
-        disk[(di + r) * w + dj + r] = d2 <= r2 ? cellKm2 : 0;
+        disk[(di + r) * w + dj + r] = d2 <= r2 ? 1 : 0;
       }
     }
     int cols = g.nx() + 2 * r;
     float[] padded = new float[(g.ny() + 2 * r) * cols];
     for (int iy = 0; iy < g.ny(); iy++) {
       for (int ix = 0; ix < g.nx(); ix++) {
-        padded[(iy + r) * cols + ix + r] = (float) density.value(ix, iy);
+        padded[(iy + r) * cols + ix + r] = (float) expected[iy * g.nx() + ix];
       }
     }
     float[] conv = Convolution.convolve(padded, g.ny(), g.nx(), r, disk, r);

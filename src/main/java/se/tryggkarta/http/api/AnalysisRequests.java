@@ -168,12 +168,8 @@ final class AnalysisRequests {
         Params.bbox(ctx, "bbox"));
   }
 
-  static TimeRange period(Context ctx, String name, ZoneId zone) {
-    return Periods.period(
-        name,
-        Params.string(ctx, name)
-            .orElseThrow(() -> DomainException.invalid(name, name + " is required, as 'from/to'")),
-        zone);
+  static Optional<TimeRange> optionalPeriod(Context ctx, String name, ZoneId zone) {
+    return Params.string(ctx, name).map(v -> Periods.period(name, v, zone));
   }
 
   static List<Double> decimals(Context ctx, String name) {

@@ -18,6 +18,8 @@ import se.tryggkarta.hotspot.GiStarMap;
 import se.tryggkarta.hotspot.SitesResult;
 import se.tryggkarta.hotspot.contour.ContourBand;
 import se.tryggkarta.hotspot.evaluation.EvaluationRow;
+import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
+import se.tryggkarta.hotspot.evaluation.Split;
 import se.tryggkarta.hotspot.gistar.GiStarResult;
 import se.tryggkarta.hotspot.kde.DensityGrid;
 import se.tryggkarta.hotspot.sites.PatrolSite;
@@ -57,6 +59,7 @@ public final class HotspotJson {
     body.put("unit", "events/km2");
     body.put("kernel", d.kernel().slug());
     body.put("bandwidthMeters", d.bandwidthMeters());
+    body.put("bandwidthMethod", m.bandwidthMethod());
     if (m.audience() == Audience.MEMBER) {
       body.put("events", m.events());
       body.put("weightedEvents", m.weightedEvents());
@@ -103,15 +106,24 @@ public final class HotspotJson {
     }
     Map<String, Object> body = FeatureJson.featureCollection(features);
     body.put("cellMeters", r.grid().widthMeters());
+    if (map.audience() == Audience.MEMBER) {
+      body.put("cellCount", r.size());
+      body.put(
+          "cellSet",
+          "every hexagon of the grid covering the extent, those without events too: z, the mean and"
+              + " S are computed over all of them, so Gi* recomputed on these features' counts with"
+              + " binary weights within bandMeters (the focal cell included) gives the same z");
+    }
     body.put("bandMeters", r.bandMeters());
     body.put("alpha", map.alpha());
     return body;
   }
 
   /**
-   * Members: circles with rank, id, score; public: aggregated cells. Both carry the name people
-   * read ("Hotspot 3", the rank being the same in the walk protocol and the follow-up report) and
-   * the nearest named street or place of the site's middle ({@code address}, null when none).
+   * Members: circles with rank, id, score and the model; public: aggregated cells. Both carry the
+   * name people read ("Hotspot 3", the rank being the same in the walk protocol and the follow-up
+   * report) and the nearest named street or place of the site's middle ({@code address}, null when
+   * none).
    */
   public static Map<String, Object> sites(SitesResult s, PlaceIndex names) {
     List<Object> features = new ArrayList<>();
@@ -120,6 +132,7 @@ public final class HotspotJson {
       props.put("rank", p.rank());
       props.put("name", "Hotspot " + p.rank());
       props.put("address", address(names, s.crs().toLonLat(p.centre())));
+      props.put("model", s.model());
       props.put("id", p.id());
       props.put("score", p.score());
       props.put("eventsCovered", p.eventsCovered());
@@ -150,7 +163,12 @@ public final class HotspotJson {
       Geometry cell = GF.toGeometry(new Envelope(b.minX(), b.maxX(), b.minY(), b.maxY()));
       features.add(FeatureJson.feature(Optional.empty(), s.crs().toWgs84(cell), props));
     }
-    return FeatureJson.featureCollection(features);
+    Map<String, Object> body = FeatureJson.featureCollection(features);
+    if (s.audience() == Audience.MEMBER) {
+      body.put("model", s.model());
+      body.put("validated", s.validated());
+    }
+    return body;
   }
 
   private static String address(PlaceIndex names, LonLat at) {
@@ -158,12 +176,17 @@ public final class HotspotJson {
     return a.isEmpty() ? null : a.label();
   }
 
-  /** Evaluation rows; PAI and PEI* are null when nothing was flagged. */
-  public static Map<String, Object> evaluation(List<EvaluationRow> result) {
+  /**
+   * Evaluation rows (PAI and PEI* null when nothing was flagged), the default model and the splits
+   * (ISO date-times in the workspace's zone).
+   */
+  public static Map<String, Object> evaluation(
+      ForecastEvaluation.Result result, java.time.ZoneId zone) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (EvaluationRow r : result) {
+    for (EvaluationRow r : result.rows()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("method", r.method().slug());
+      m.put("method", r.method());
+      m.put("model", r.model());
       m.put("coverage", r.coverage());
       m.put("areaShare", r.areaShare());
       m.put("cellsFlagged", r.cellsFlagged());
@@ -174,8 +197,25 @@ public final class HotspotJson {
       m.put("pei", Double.isNaN(r.pei()) ? null : r.pei());
       rows.add(m);
     }
+    List<Map<String, Object>> splits = new ArrayList<>();
+    for (Split s : result.splits()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("trainFrom", instant(s.trainFromDay(), zone));
+      m.put("testFrom", instant(s.testFromDay(), zone));
+      m.put("testTo", instant(s.testToDay(), zone));
+      splits.add(m);
+    }
     Map<String, Object> body = new LinkedHashMap<>();
+    body.put("default", result.chosen().name());
+    body.put("splits", splits);
     body.put("rows", rows);
     return body;
+  }
+
+  private static String instant(double epochDays, java.time.ZoneId zone) {
+    return java.time.Instant.ofEpochSecond(Math.round(epochDays * 86400))
+        .atZone(zone)
+        .toOffsetDateTime()
+        .toString();
   }
 }

@@ -21,8 +21,10 @@ import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.hotspot.contour.ContourBand;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
+import se.tryggkarta.hotspot.forecast.ForecastModel;
 import se.tryggkarta.hotspot.raster.ColourRamp;
 import se.tryggkarta.hotspot.raster.GeoTiff;
+import se.tryggkarta.hotspot.sites.ModelSites;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
@@ -179,12 +181,18 @@ public final class HotspotRoutes implements RouteGroup {
       return;
     }
     double radius = Params.decimal(ctx, "radius").orElse(HotspotService.DEFAULT_RADIUS_METERS);
-    DensityRequest req = densityRequest(ctx, w);
+    DensityRequest asked = densityRequest(ctx, w);
+    Optional<String> modelName = Params.string(ctx, "model");
+    Optional<ForecastModel> model =
+        modelName.flatMap(m -> ForecastEvaluation.parseModel("model", m, asked.bandwidthMeters()));
+    // An explicit model=default wins over a map bandwidth sent along (the web map sends one).
+    DensityRequest req =
+        modelName.isPresent() && model.isEmpty() ? asked.withoutBandwidth() : asked;
     long version = analyses.dataVersion(w.id());
     if (!notModified(ctx, w, version, false)) {
       ctx.json(
               HotspotJson.sites(
-                  analyses.sites(w.id(), version, req, n, radius), places.index(w.id())))
+                  analyses.sites(w.id(), version, req, n, radius, model), places.index(w.id())))
           .contentType(GEOJSON);
     }
   }
@@ -195,15 +203,15 @@ public final class HotspotRoutes implements RouteGroup {
     EvaluateRequest req =
         new EvaluateRequest(
             AnalysisRequests.filter(ctx, w),
-            AnalysisRequests.period(ctx, "train", w.timeZone()),
-            AnalysisRequests.period(ctx, "test", w.timeZone()),
-            Params.decimal(ctx, "cell").orElse(100.0),
+            AnalysisRequests.optionalPeriod(ctx, "train", w.timeZone()),
+            AnalysisRequests.optionalPeriod(ctx, "test", w.timeZone()),
+            Params.integer(ctx, "splits", ForecastEvaluation.DEFAULT_SPLITS, 1, 12),
+            Params.decimal(ctx, "cell").orElse(ModelSites.PATROL_CELL_METERS),
             AnalysisRequests.bandwidth(ctx),
-            AnalysisRequests.kernel(ctx),
             Params.decimal(ctx, "hex"),
             Params.decimal(ctx, "alpha").orElse(0.05),
             coverage.isEmpty() ? ForecastEvaluation.DEFAULT_COVERAGES : coverage);
-    ctx.json(HotspotJson.evaluation(hotspots.evaluate(w.id(), req)));
+    ctx.json(HotspotJson.evaluation(hotspots.evaluate(w.id(), req), w.timeZone()));
   }
 
   private void respondGeoJson(

@@ -10,34 +10,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import se.tryggkarta.common.Bbox;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.XY;
+import se.tryggkarta.hotspot.forecast.TimedEvents;
 import se.tryggkarta.hotspot.gistar.HexGrid;
 import se.tryggkarta.hotspot.grid.GridSpec;
 import se.tryggkarta.hotspot.grid.PointSet;
-import se.tryggkarta.hotspot.kde.Kernel;
 
 /**
- * Forecast evaluation on real crime data from ../shared/data (see each folder's SOURCE.md): KDE vs
- * Gi* vs last period's counts. Writes the table to target/evaluation-*.md for the README.
+ * Forecast evaluation on real crime data (the fixtures in src/test/resources/fixtures, see each
+ * folder's SOURCE.md): every candidate model, Gi* and the default over three rolling-origin splits.
+ * Writes the tables to target/evaluation-*.md for the README and docs/hotspots.md.
  */
 class RealCrimeEvaluationIT {
-  static final Path DATA = Path.of("../shared/data");
+  static final Path DATA = Path.of("src/test/resources/fixtures");
 
   record Event(LocalDateTime time, XY xy) {}
 
   @Test
-  void nyc_vehicle_thefts_2017_are_forecast_by_2014_to_2016_better_than_chance()
+  void nyc_vehicle_thefts_default_forecast_is_at_least_naive_over_yearly_rolling_splits()
       throws IOException {
-    // EPSG:32618, WGS 84 / UTM 18N, for New York. Train 2014–2016, test 2017.
+    // EPSG:32618, WGS 84 / UTM 18N. 2014–2017 in four windows of a year: test 2015, 2016, 2017.
     Crs utm = Crs.of(32618);
     List<Event> events = new ArrayList<>();
     DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -49,23 +51,30 @@ class RealCrimeEvaluationIT {
                         "crime-nyc-vehicle-thefts/nyc_vehicle_thefts_2014_2017.csv.gz"))))) {
       r.readLine();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String[] c = line.replace("\"", "").split(",", -1);
+        String[] c = line.split(",", -1);
         events.add(
             new Event(
                 LocalDateTime.parse(c[1], f),
-                utm.toXY(new LonLat(Double.parseDouble(c[4]), Double.parseDouble(c[5])))));
+                utm.toXY(new LonLat(Double.parseDouble(c[2]), Double.parseDouble(c[3])))));
       }
     }
     assertThat(events).hasSize(35_746);
-    List<EvaluationRow> rows = evaluate(events, 2017, 1, 150, 300, 250);
-    write("nyc", rows);
-    assertSensible(rows);
+    ForecastEvaluation.Result result =
+        evaluate(
+            events,
+            LocalDateTime.of(2014, 1, 1, 0, 0),
+            LocalDateTime.of(2018, 1, 1, 0, 0),
+            150,
+            250);
+    write("nyc", result);
+    assertSensible(result);
   }
 
   @Test
-  void memphis_robberies_of_the_last_quarter_are_forecast_by_the_first_three() throws IOException {
-    // EPSG:32616, WGS 84 / UTM 16N. Train Jan–Sep 2019, test Oct–Dec 2019. Coordinates are rounded
-    // to 0.001° (~100 m), so cells and bandwidth are coarser than for New York.
+  void memphis_robberies_default_forecast_is_at_least_naive_over_quarterly_rolling_splits()
+      throws IOException {
+    // EPSG:32616, WGS 84 / UTM 16N. 2019 in four quarters: test Q2, Q3, Q4. Coordinates are
+    // rounded to 0.001° (~100 m), so cells are coarser than for New York.
     Crs utm = Crs.of(32616);
     List<Event> events = new ArrayList<>();
     try (BufferedReader r =
@@ -81,38 +90,43 @@ class RealCrimeEvaluationIT {
       }
     }
     assertThat(events).hasSize(2_245);
-    List<EvaluationRow> rows = evaluate(events, 2019, 10, 250, 500, 400);
-    write("memphis", rows);
-    assertSensible(rows);
+    ForecastEvaluation.Result result =
+        evaluate(
+            events,
+            LocalDateTime.of(2019, 1, 1, 0, 0),
+            LocalDateTime.of(2020, 1, 1, 0, 0),
+            250,
+            400);
+    write("memphis", result);
+    assertSensible(result);
   }
 
-  private static List<EvaluationRow> evaluate(
-      List<Event> events, int testYear, int testMonth, double cell, double bandwidth, double hex) {
-    List<Event> train = new ArrayList<>();
-    List<Event> test = new ArrayList<>();
-    LocalDateTime split = LocalDateTime.of(testYear, testMonth, 1, 0, 0);
-    for (Event e : events) {
-      (e.time().isBefore(split) ? train : test).add(e);
+  private static ForecastEvaluation.Result evaluate(
+      List<Event> events, LocalDateTime from, LocalDateTime to, double cell, double hex) {
+    double[] x = new double[events.size()];
+    double[] y = new double[x.length];
+    double[] days = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = events.get(i).xy().x();
+      y[i] = events.get(i).xy().y();
+      days[i] = day(events.get(i).time());
     }
-    PointSet trainPts = points(train);
-    PointSet testPts = points(test);
-    Bbox all = points(events).bounds();
-    GridSpec grid = GridSpec.covering(all.expandedBy(cell), cell);
+    PointSet pts = PointSet.unweighted(x, y);
+    GridSpec grid = GridSpec.covering(pts.bounds().expandedBy(cell), cell);
     return ForecastEvaluation.evaluate(
-        trainPts,
-        testPts,
+        TimedEvents.of(pts, days),
+        Split.rollingOrigin(day(from), day(to), 3),
+        ForecastEvaluation.candidates(),
         new ForecastEvaluation.Setup(
-            grid,
-            Kernel.QUARTIC,
-            bandwidth,
-            hex,
-            HexGrid.autoBand(hex),
-            0.05,
-            List.of(0.01, 0.02, 0.05)));
+            grid, Optional.of(hex), HexGrid.autoBand(hex), 0.05, List.of(0.01, 0.02, 0.05)));
   }
 
-  private static void assertSensible(List<EvaluationRow> rows) {
-    for (EvaluationRow r : rows) {
+  private static double day(LocalDateTime t) {
+    return t.toEpochSecond(ZoneOffset.UTC) / 86400.0;
+  }
+
+  private static void assertSensible(ForecastEvaluation.Result result) {
+    for (EvaluationRow r : result.rows()) {
       assertThat(r.hitRate()).isBetween(0.0, 1.0);
       if (r.cellsFlagged() > 0) {
         // Every method beats chance (PAI 1) on real, clustered crime; none is perfect.
@@ -120,43 +134,28 @@ class RealCrimeEvaluationIT {
         assertThat(r.pei()).isBetween(0.0, 1.0);
       }
     }
-    EvaluationRow kde5 = find(rows, Method.KDE, 0.05);
-    EvaluationRow kde1 = find(rows, Method.KDE, 0.01);
-    assertThat(kde5.hitRate()).isGreaterThan(kde1.hitRate());
-    assertThat(kde1.pai()).isGreaterThan(kde5.pai());
-  }
-
-  private static EvaluationRow find(List<EvaluationRow> rows, Method m, double c) {
-    return rows.stream()
-        .filter(r -> r.method() == m && r.coverage() == c)
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private static PointSet points(List<Event> events) {
-    double[] x = new double[events.size()];
-    double[] y = new double[events.size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = events.get(i).xy().x();
-      y[i] = events.get(i).xy().y();
+    for (double c : List.of(0.01, 0.05)) {
+      double naive = result.row("naive", c).orElseThrow().hitRate();
+      assertThat(result.row("default", c).orElseThrow().hitRate())
+          .as("default (%s) against naive at %s", result.chosen().name(), c)
+          .isGreaterThanOrEqualTo(naive);
     }
-    return PointSet.unweighted(x, y);
   }
 
   private static BufferedReader reader(InputStream in) {
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
   }
 
-  private static void write(String name, List<EvaluationRow> rows) throws IOException {
+  private static void write(String name, ForecastEvaluation.Result result) throws IOException {
     StringBuilder s =
-        new StringBuilder("| method | coverage | area flagged | hit rate | PAI | PEI* |\n");
-    s.append("|---|---|---|---|---|---|\n");
-    for (EvaluationRow r : rows) {
+        new StringBuilder(
+            "| method | coverage | area flagged | hit rate | PAI | PEI* |\n|---|---|---|---|---|---|\n");
+    for (EvaluationRow r : result.rows()) {
       s.append(
           String.format(
               Locale.ROOT,
               "| %s | %.0f %% | %.2f %% | %.1f %% | %.2f | %.2f |%n",
-              r.method().slug(),
+              r.method().equals("default") ? "**default** (" + r.model() + ")" : r.method(),
               100 * r.coverage(),
               100 * r.areaShare(),
               100 * r.hitRate(),

@@ -124,4 +124,44 @@ class GiStarTest {
     }
     assertThat(hot).as("hot cells of %d", r.size()).isLessThanOrEqualTo(r.size() / 100);
   }
+
+  /** spdep's z-scores are printed with 15 significant digits; projections differ by millimetres. */
+  static final double SPDEP_Z_TOLERANCE = 1e-6;
+
+  @Test
+  void equals_spdep_localG_on_every_hexagon_of_the_grid_for_the_memphis_robberies()
+      throws java.io.IOException {
+    // Golden file by src/test/resources/fixtures/golden/gistar-memphis.R (spdep 1.2-7): 400 m
+    // hexagons, band 800 m, every hexagon of the grid (empty ones too), events binned by R itself.
+    java.nio.file.Path dir = java.nio.file.Path.of("src/test/resources/fixtures");
+    se.tryggkarta.common.Crs utm = se.tryggkarta.common.Crs.of(32616);
+    java.util.List<String> lines =
+        java.nio.file.Files.readAllLines(
+            dir.resolve("crime-memphis-robberies/memphis_robberies.csv"));
+    double[] x = new double[lines.size() - 1];
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      String[] c = lines.get(i + 1).split(",");
+      se.tryggkarta.common.XY p =
+          utm.toXY(
+              new se.tryggkarta.common.LonLat(Double.parseDouble(c[3]), Double.parseDouble(c[4])));
+      x[i] = p.x();
+      y[i] = p.y();
+    }
+    PointSet pts = PointSet.unweighted(x, y);
+    HexGrid grid = HexGrid.covering(pts.bounds().expandedBy(1), 400);
+    GiStarResult r = GiStarResult.analyse(pts, grid, HexGrid.autoBand(400));
+    java.util.List<String> golden =
+        java.nio.file.Files.readAllLines(dir.resolve("golden/gistar-memphis-400m.csv"));
+    assertThat(golden).hasSize(r.size() + 1);
+    for (int i = 0; i < r.size(); i++) {
+      String[] g = golden.get(i + 1).split(",");
+      assertThat(grid.centreX(i)).isCloseTo(Double.parseDouble(g[1]), within(0.05));
+      assertThat(grid.centreY(i)).isCloseTo(Double.parseDouble(g[2]), within(0.05));
+      assertThat(r.sum(i)).as("count of hexagon %d", i).isEqualTo(Double.parseDouble(g[3]));
+      assertThat(r.zScore(i))
+          .as("z of hexagon %d", i)
+          .isCloseTo(Double.parseDouble(g[4]), within(SPDEP_Z_TOLERANCE));
+    }
+  }
 }

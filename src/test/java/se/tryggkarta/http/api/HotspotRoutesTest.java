@@ -114,6 +114,8 @@ class HotspotRoutesTest {
         "density?format=jpeg&bandwidth=200| format",
         "gistar?alpha=2| alpha",
         "sites?n=0&bandwidth=200| n",
+        "sites?model=oracle| model",
+        "evaluate?splits=0| splits",
         "evaluate?train=2024-01-01/2024-03-15&test=2024-03-01/2024-04-30| test",
       })
   void GET_with_bad_parameter_answers_400_problem_naming_it(String query, String field) {
@@ -192,6 +194,25 @@ class HotspotRoutesTest {
     assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(png.body()));
     assertThat(img.getRGB(0, 0) >>> 24).as("zero cell is transparent").isZero();
+  }
+
+  @Test
+  void GET_sites_without_model_options_names_the_validated_default_model() {
+    JsonNode d = TestServer.json(server.as(analyst).get(BASE + "sites?n=3"));
+    JsonNode e = TestServer.json(server.as(analyst).get(BASE + "evaluate"));
+    assertThat(d.get("validated").asBoolean()).isTrue();
+    assertThat(d.get("model").asText()).isEqualTo(e.get("default").asText());
+    assertThat(d.get("features").get(0).get("properties").get("model").asText())
+        .isEqualTo(d.get("model").asText());
+    assertThat(geometry(d.get("features").get(0)).contains(point(CLUSTER))).isTrue();
+    JsonNode explicit =
+        TestServer.json(server.as(analyst).get(BASE + "sites?n=3&model=default&bandwidth=200"));
+    assertThat(explicit.get("model").asText()).isEqualTo(d.get("model").asText());
+    JsonNode kde = TestServer.json(server.as(analyst).get(BASE + "sites?n=3&bandwidth=200"));
+    assertThat(kde.get("model").asText()).isEqualTo("kde-200");
+    JsonNode naive = TestServer.json(server.as(analyst).get(BASE + "sites?n=3&model=naive"));
+    assertThat(naive.get("model").asText()).isEqualTo("naive");
+    assertThat(naive.get("validated").asBoolean()).isFalse();
   }
 
   @Test
@@ -283,10 +304,34 @@ class HotspotRoutesTest {
                 .get(
                     BASE
                         + "evaluate?train=2024-03-01/2024-03-25&test=2024-03-26/2024-04-30&coverage=0.05,0.1"));
-    assertThat(r.get("rows")).hasSize(6);
     List<String> methods = new ArrayList<>();
     r.get("rows").forEach(row -> methods.add(row.get("method").asText()));
-    assertThat(methods).containsExactly("kde", "kde", "gistar", "gistar", "naive", "naive");
+    assertThat(methods)
+        .containsExactly(
+            "naive",
+            "naive",
+            "kde-50",
+            "kde-50",
+            "kde-100",
+            "kde-100",
+            "kde-150",
+            "kde-150",
+            "kde-300",
+            "kde-300",
+            "blend-150-50",
+            "blend-150-50",
+            "blend-300-25",
+            "blend-300-25",
+            "etas-100",
+            "etas-100",
+            "gistar",
+            "gistar",
+            "default",
+            "default");
+    String chosen = r.get("default").asText();
+    JsonNode last = r.get("rows").get(19);
+    assertThat(last.get("model").asText()).isEqualTo(chosen);
+    assertThat(r.get("splits")).hasSize(1);
   }
 
   private static double valueAt(JsonNode grid, LonLat p) {

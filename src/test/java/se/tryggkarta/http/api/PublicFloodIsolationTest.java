@@ -89,6 +89,37 @@ class PublicFloodIsolationTest {
     }
   }
 
+  @Test
+  void anonymousRequestsPastThePublicLimitAreRefusedAndMembersAreNotCounted() {
+    try (TestServer server =
+        TestServer.start(
+            dir.resolve("limit"),
+            w ->
+                se.tryggkarta.http.HttpApp.create(
+                    se.tryggkarta.http.HttpSettings.DEFAULT,
+                    w.accessPolicy(),
+                    List.of(
+                        new ReleaseRoutes(w.workspaces(), w.releases()),
+                        new HotspotRoutes(
+                            w.workspaces(),
+                            w.hotspots(),
+                            w.analyses(),
+                            w.releases(),
+                            w.accessPolicy(),
+                            w.places())),
+                    0))) {
+      server.wiring().installDemo();
+      String viewer = server.wiring().keys().create(Role.VIEWER, Set.of("exempelby"), "t").token();
+      HttpResponse<String> anonymous =
+          server.as(Optional.empty()).get("/api/workspaces/exempelby/releases");
+      assertThat(anonymous.statusCode()).isEqualTo(503);
+      assertThat(anonymous.headers().firstValue("Retry-After")).isPresent();
+      assertThat(
+              server.as(Optional.of(viewer)).get("/api/workspaces/exempelby/releases").statusCode())
+          .isEqualTo(200);
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(60, TimeUnit.SECONDS);
