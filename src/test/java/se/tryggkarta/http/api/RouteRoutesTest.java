@@ -224,7 +224,10 @@ class RouteRoutesTest {
         422,
         "unprocessable");
     assertProblem(
-        server.post("/api/workspaces/sod/network/import", "<osm><node id=", "application/xml"),
+        server.post(
+            "/api/workspaces/sod/network/import",
+            "<osm version=\"0.6\"><node id=",
+            "application/xml"),
         400,
         "invalid-input");
     assertThat(server.wiring().store().dataVersion("sod")).isEqualTo(before);
