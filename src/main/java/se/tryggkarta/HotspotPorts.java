@@ -2,16 +2,27 @@ package se.tryggkarta;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import se.tryggkarta.commitment.link.HotspotSite;
 import se.tryggkarta.commitment.link.HotspotSites;
+import se.tryggkarta.common.Lang;
+import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
+import se.tryggkarta.hotspot.DensityRequest;
+import se.tryggkarta.hotspot.EventFilter;
 import se.tryggkarta.hotspot.HotspotAnalyses;
+import se.tryggkarta.hotspot.HotspotService;
+import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.sites.PatrolSite;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.LayerQuery;
+import se.tryggkarta.layer.LayerStore;
+import se.tryggkarta.route.EventCounts;
 import se.tryggkarta.route.PriorityPoint;
 import se.tryggkarta.route.PriorityPointSource;
 import se.tryggkarta.workspace.Workspace;
@@ -25,8 +36,11 @@ import se.tryggkarta.workspace.Workspace;
  * the same period reuses one density computation, and another instance's write is seen at once.
  */
 final class HotspotPorts {
-  /** How many patrol sites a safety walk may choose among. */
-  static final int WALK_SITES = 8;
+  /**
+   * How many patrol sites a safety walk may choose among: the sites API's default {@code n}, so a
+   * walk's "Hotspot 3" is rank 3 of {@code GET …/hotspots/sites} with its default parameters.
+   */
+  static final int WALK_SITES = 10;
 
   /**
    * A hotspot stop's weight per expected incident, on the scale of {@code StoredLayerPriorities}
@@ -36,51 +50,104 @@ final class HotspotPorts {
 
   private HotspotPorts() {}
 
-  /** The top patrol sites of all incidents as safety-walk candidates. */
-  static PriorityPointSource walkStops(HotspotAnalyses analyses) {
+  /**
+   * The patrol sites of all incidents as safety-walk candidates, computed exactly as {@code GET
+   * …/hotspots/sites} computes them without parameters (all incidents, default cell, automatic
+   * bandwidth, quartic kernel, default radius, n = {@value #WALK_SITES}), keeping the rank it
+   * gives. Each stop says what lies behind it: the incidents within the site's radius by category
+   * and by the workspace's night.
+   */
+  static PriorityPointSource walkStops(HotspotAnalyses analyses, LayerStore layers) {
     return workspace -> {
       List<PriorityPoint> points = new ArrayList<>();
       for (PatrolSite s :
-          analyses.topPatrolSites(
-              workspace.id(),
-              analyses.dataVersion(workspace.id()),
-              TimeRange.ALL,
-              Set.of(),
-              WALK_SITES)) {
+          apiSites(analyses, layers, workspace.id(), TimeRange.ALL, Set.of(), WALK_SITES)) {
+        if (s.eventsCovered() == 0) {
+          // A circle in a kernel's tail can rank with no incident inside it; it is not a hotspot.
+          continue;
+        }
+        LonLat centre = workspace.crs().toLonLat(s.centre());
+        EventCounts near = EventCounts.near(layers, workspace, centre, s.radiusMeters());
+        int rank = s.rank();
         points.add(
             new PriorityPoint(
                 "hotspot-" + s.id(),
-                workspace.crs().toLonLat(s.centre()),
+                centre,
                 WALK_WEIGHT_PER_EVENT * s.score(),
-                String.format(
-                    Locale.ROOT,
-                    "Hotspot nr %d: %d händelser inom %.0f m (kärntäthet)",
-                    points.size() + 1,
-                    s.eventsCovered(),
-                    s.radiusMeters()),
+                lang ->
+                    lang == Lang.SV
+                        ? "Hotspot "
+                            + rank
+                            + " bland platserna med flest händelser (kärntäthet, alla händelser)"
+                        : "Hotspot "
+                            + rank
+                            + " of the places with the most incidents (kernel density, all"
+                            + " incidents)",
+                near.incidents(workspace.settings(), s.radiusMeters()),
                 PriorityPoint.Kind.HOTSPOT,
                 s.eventsCovered(),
-                Set.of()));
+                Set.of(),
+                OptionalInt.of(rank)));
       }
       return points;
     };
   }
 
-  /** The patrol sites of a period's incidents, as circles in WGS84, for commitment links. */
-  static HotspotSites commitmentSites(HotspotAnalyses analyses) {
+  /**
+   * The sites {@code GET …/hotspots/sites} answers a member who asks for this period, these
+   * categories and {@code n} sites and nothing else (default cell, no bandwidth, so the default,
+   * validated model; default radius), with the ranks it gives; empty when no incident matches.
+   */
+  static List<PatrolSite> apiSites(
+      HotspotAnalyses analyses,
+      LayerStore layers,
+      String workspaceId,
+      TimeRange period,
+      Set<String> categories,
+      int n) {
+    LayerQuery matching =
+        LayerQuery.ALL.withTime(period).withCategories(Set.copyOf(categories)).withPage(1, 0);
+    if (layers.query(workspaceId, Layer.INCIDENTS, matching).total() == 0) {
+      return List.of();
+    }
+    DensityRequest request =
+        new DensityRequest(
+            EventFilter.all(Layer.INCIDENTS).withTime(period).withCategories(categories),
+            DensityRequest.DEFAULT_CELL_METERS,
+            Optional.empty(),
+            Kernel.QUARTIC,
+            false);
+    return analyses
+        .sites(
+            workspaceId,
+            analyses.dataVersion(workspaceId),
+            request,
+            n,
+            HotspotService.DEFAULT_RADIUS_METERS,
+            Optional.empty())
+        .sites();
+  }
+
+  /**
+   * The patrol sites of a period's incidents, as circles in WGS84, for commitment links: the sites
+   * API's answer for that period (so the follow-up report's "Hotspot 3" is the API's rank 3 for the
+   * period); sites without an incident inside are left out, keeping the others' ranks.
+   */
+  static HotspotSites commitmentSites(HotspotAnalyses analyses, LayerStore layers) {
     GeometryFactory factory = new GeometryFactory();
     return (Workspace workspace, TimeRange period, Set<String> categories, int n) -> {
       List<HotspotSite> out = new ArrayList<>();
-      for (PatrolSite s :
-          analyses.topPatrolSites(
-              workspace.id(), analyses.dataVersion(workspace.id()), period, categories, n)) {
+      for (PatrolSite s : apiSites(analyses, layers, workspace.id(), period, categories, n)) {
+        if (s.eventsCovered() == 0) {
+          continue;
+        }
         Geometry circleXy =
             factory
                 .createPoint(new Coordinate(s.centre().x(), s.centre().y()))
                 .buffer(s.radiusMeters(), 16);
         out.add(
             new HotspotSite(
-                out.size() + 1, s.id(), workspace.crs().toWgs84(circleXy), s.eventsCovered()));
+                s.rank(), s.id(), workspace.crs().toWgs84(circleXy), s.eventsCovered()));
       }
       return out;
     };

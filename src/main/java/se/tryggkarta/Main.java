@@ -11,11 +11,13 @@ import se.tryggkarta.cli.FindingsCommand;
 import se.tryggkarta.cli.HotspotsCommand;
 import se.tryggkarta.cli.ImportCommand;
 import se.tryggkarta.cli.KeysCommand;
+import se.tryggkarta.cli.LayersCommand;
 import se.tryggkarta.cli.LightingCommand;
 import se.tryggkarta.cli.NetworkCommand;
 import se.tryggkarta.cli.RoutesCommand;
 import se.tryggkarta.cli.ServeCommand;
 import se.tryggkarta.cli.WalksCommand;
+import se.tryggkarta.cli.WorkspacesCommand;
 
 /**
  * The command line: {@code tryggkarta serve|import|export|...}. Each subcommand lives in {@code
@@ -28,6 +30,8 @@ import se.tryggkarta.cli.WalksCommand;
     description = "Hotspot analysis for local safety work (medborgarlöften).",
     subcommands = {
       ServeCommand.class,
+      WorkspacesCommand.class,
+      LayersCommand.class,
       KeysCommand.class,
       HotspotsCommand.class,
       LightingCommand.class,

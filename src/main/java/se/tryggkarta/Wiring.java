@@ -49,6 +49,7 @@ import se.tryggkarta.ingest.ExportService;
 import se.tryggkarta.ingest.ImportService;
 import se.tryggkarta.layer.context.MapContext;
 import se.tryggkarta.lighting.LightingService;
+import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.release.ReleaseService;
 import se.tryggkarta.release.ReleaseSettings;
 import se.tryggkarta.route.NetworkService;
@@ -83,6 +84,7 @@ public final class Wiring implements AutoCloseable {
   private final ExportService exports;
   private final CommitmentService commitments;
   private final FollowUp followUp;
+  private final PlaceService places;
   private final ActionService actions;
   private final FindingService findings;
   private final TipService tips;
@@ -103,6 +105,7 @@ public final class Wiring implements AutoCloseable {
             new AnalysisCache(AnalysisPool.forReleases()),
             Clock.systemUTC());
     this.tiles = new DensityTiles(workspaces, analyses, releases, 64L << 20);
+    this.places = new PlaceService(store);
     this.networks =
         new NetworkService(
             store, workspaces, new SqliteGeoPackageFiles(), config.maxInflatedBytes());
@@ -110,7 +113,10 @@ public final class Wiring implements AutoCloseable {
         new WalkPlanner(
             networks,
             workspaces,
-            List.of(new StoredLayerPriorities(store, networks), HotspotPorts.walkStops(analyses)));
+            List.of(
+                new StoredLayerPriorities(store, networks),
+                HotspotPorts.walkStops(analyses, store)),
+            places);
     this.safeRouter = new SafeRouter(networks);
     this.imports = new ImportService(store, store, new SqliteGeoPackageFiles());
     this.exports = new ExportService(store, store, new SqliteGeoPackageFiles());
@@ -119,11 +125,11 @@ public final class Wiring implements AutoCloseable {
             workspaces,
             store,
             store,
-            HotspotPorts.commitmentSites(analyses),
+            HotspotPorts.commitmentSites(analyses, store),
             ReleasePorts.commitments(releases, store),
             Clock.systemUTC());
     this.actions = new ActionService(workspaces, store, commitments, Clock.systemUTC());
-    this.lighting = new LightingService(workspaces, store, actions::openLightingActions);
+    this.lighting = new LightingService(workspaces, store, actions::openLightingActions, places);
     this.findings =
         new FindingService(
             workspaces, store, store, store, walkPlanner, commitments, actions, Clock.systemUTC());
@@ -193,6 +199,10 @@ public final class Wiring implements AutoCloseable {
 
   public NetworkService networks() {
     return networks;
+  }
+
+  public PlaceService places() {
+    return places;
   }
 
   public WalkPlanner walkPlanner() {
@@ -273,7 +283,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new IngestRoutes(workspaces, imports, exports, policy, config.maxUploadBytes()));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
-    groups.add(new HotspotRoutes(workspaces, hotspots, analyses, releases, policy));
+    groups.add(new HotspotRoutes(workspaces, hotspots, analyses, releases, policy, places));
     groups.add(new TileRoutes(workspaces, tiles, analyses, releases, policy));
     groups.add(new ReleaseRoutes(workspaces, releases));
     groups.add(
@@ -281,7 +291,7 @@ public final class Wiring implements AutoCloseable {
             workspaces, lighting, releases, ReleasePorts.lighting(releases), policy));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
     groups.add(new ContextRoutes(workspaces, new MapContext(store), policy));
-    groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
+    groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy, places));
     groups.add(
         new FindingRoutes(
             findings, new FindingExport(new SqliteGeoPackageFiles()), workspaces, policy));
@@ -292,7 +302,13 @@ public final class Wiring implements AutoCloseable {
             workspaces,
             releases,
             new OgcItems(
-                store, analyses, releases, lighting, ReleasePorts.lighting(releases), commitments),
+                store,
+                analyses,
+                releases,
+                lighting,
+                ReleasePorts.lighting(releases),
+                commitments,
+                places),
             policy));
     HttpSettings settings =
         new HttpSettings(
@@ -303,6 +319,7 @@ public final class Wiring implements AutoCloseable {
             walkPlanner,
             safeRouter,
             workspaces,
+            places,
             policy,
             ReleasePorts.risk(releases, store),
             settings.maxUploadBytes()));

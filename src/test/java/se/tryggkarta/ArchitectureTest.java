@@ -145,6 +145,7 @@ class ArchitectureTest {
             "se.tryggkarta.route..",
             "se.tryggkarta.lighting..",
             "se.tryggkarta.commitment..",
+            "se.tryggkarta.place..",
             "se.tryggkarta.finding..",
             "se.tryggkarta.tiles..",
             "se.tryggkarta.demo..",

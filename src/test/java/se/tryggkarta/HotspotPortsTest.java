@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import se.tryggkarta.commitment.link.HotspotSite;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.demo.ExempelbyGenerator;
@@ -51,7 +52,7 @@ class HotspotPortsTest {
   @Test
   void commitmentSitesPutTheTravelCentreAndTheParkFirst() {
     List<HotspotSite> sites =
-        HotspotPorts.commitmentSites(wiring.analyses())
+        HotspotPorts.commitmentSites(wiring.analyses(), wiring.store())
             .topSites(exempelby, TimeRange.ALL, Set.of(), 3);
 
     assertThat(sites).hasSize(3);
@@ -67,18 +68,34 @@ class HotspotPortsTest {
     TimeRange before =
         TimeRange.of(Instant.parse("1990-01-01T00:00:00Z"), Instant.parse("1991-01-01T00:00:00Z"));
     assertThat(
-            HotspotPorts.commitmentSites(wiring.analyses())
+            HotspotPorts.commitmentSites(wiring.analyses(), wiring.store())
                 .topSites(exempelby, before, Set.of(), 5))
         .isEmpty();
   }
 
   @Test
-  void walkStopsOfferTheHotspotsWithTheirCounts() {
-    List<PriorityPoint> stops = HotspotPorts.walkStops(wiring.analyses()).priorityPoints(exempelby);
+  void walkStopsOfferTheHotspotsWithTheRankTheSitesApiGivesAndTheirCounts() {
+    List<PriorityPoint> stops =
+        HotspotPorts.walkStops(wiring.analyses(), wiring.store()).priorityPoints(exempelby);
 
     assertThat(stops).isNotEmpty().allMatch(p -> p.kind() == PriorityPoint.Kind.HOTSPOT);
     assertThat(stops).allMatch(p -> p.events() > 0 && p.weight() > 0);
-    assertThat(stops.get(0).reason()).startsWith("Hotspot nr 1");
+    var apiSites =
+        HotspotPorts.apiSites(
+            wiring.analyses(),
+            wiring.store(),
+            exempelby.id(),
+            TimeRange.ALL,
+            Set.of(),
+            HotspotPorts.WALK_SITES);
+    for (PriorityPoint p : stops) {
+      int rank = p.hotspotRank().orElseThrow();
+      assertThat(p.reason().in(Lang.SV)).startsWith("Hotspot " + rank + " ");
+      assertThat(p.reason().in(Lang.EN)).startsWith("Hotspot " + rank + " ");
+      assertThat(p.id()).isEqualTo("hotspot-" + apiSites.get(rank - 1).id());
+      // what lies behind it: the workspace's night (18-06) and categories by their names
+      assertThat(p.evidence().in(Lang.SV)).contains("kl. 18–06").doesNotContain("theft");
+    }
   }
 
   @Test

@@ -34,6 +34,7 @@ import se.tryggkarta.lighting.priority.IncidentPoint;
 import se.tryggkarta.lighting.priority.KernelNightDensity;
 import se.tryggkarta.lighting.priority.Priority;
 import se.tryggkarta.lighting.priority.PriorityRanking;
+import se.tryggkarta.lighting.priority.NightWindow;
 import se.tryggkarta.lighting.priority.PriorityWeights;
 import se.tryggkarta.lighting.priority.ReportIndex;
 import se.tryggkarta.lighting.priority.ReportPoint;
@@ -150,6 +151,6 @@ public class LightingBenchmark {
         new KernelNightDensity(incidents, PriorityWeights.DEFAULT.bandwidthMeters()),
         new ReportIndex(reports),
         PriorityWeights.DEFAULT,
-        "18–06, Oct–Mar");
+        NightWindow.DEFAULT);
   }
 }

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import se.tryggkarta.AppConfig;
+import se.tryggkarta.Fixtures;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.route.graph.StreetGraph;
 import se.tryggkarta.route.osm.AttributeMapping;
@@ -28,8 +29,8 @@ import se.tryggkarta.workspace.Workspace;
 
 /**
  * Importing a real OSM extract: reading and graph building alone, and the whole import into the
- * GeoPackage store (streets and lamps written and committed). Run from the project directory so
- * that ../shared/data resolves.
+ * GeoPackage store (streets and lamps written and committed). Run from the project directory (the
+ * extracts are test fixtures).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,7 +48,7 @@ public class NetworkImportBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    file = Path.of("../shared/data").resolve(extract);
+    file = Fixtures.path(extract);
     dir = Files.createTempDirectory("tryggkarta-bench");
     wiring = Wiring.open(new AppConfig(dir, 0, Optional.empty(), Optional.empty(), List.of(), 1L << 30));
     wiring.store().createWorkspace(Workspace.of("bench", "Bench"));

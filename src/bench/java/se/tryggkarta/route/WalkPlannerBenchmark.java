@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import se.tryggkarta.AppConfig;
+import se.tryggkarta.Fixtures;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.layer.Layer;
@@ -55,7 +56,7 @@ public class WalkPlannerBenchmark {
     Path dir = Files.createTempDirectory("tryggkarta-bench");
     wiring = Wiring.open(new AppConfig(dir, 0, Optional.empty(), Optional.empty(), List.of(), 1L << 30));
     wiring.store().createWorkspace(Workspace.of("hel", "Helsinki"));
-    wiring.networks().importFile("hel", Path.of("../shared/data/osm-helsinki-centre/helsinki-centre.osm.pbf"), Optional.empty(), AttributeMapping.DEFAULT);
+    wiring.networks().importFile("hel", Fixtures.HELSINKI_PBF, Optional.empty(), AttributeMapping.DEFAULT);
     Random r = new Random(11);
     try (LayerWriter w = wiring.store().openWriter("hel", Layer.UNSAFE_PLACES)) {
       for (int i = 0; i < 80; i++) {

@@ -133,7 +133,7 @@ public final class AnalysisPool implements AutoCloseable {
       return (T) nested(key, compute);
     }
     CompletableFuture<Object> f = cache.getIfPresent(key);
-    if (f != null && f.isCompletedExceptionally()) {
+    if (f != null && failed(f)) {
       cache.asMap().remove(key, f);
       f = null;
     }
@@ -152,7 +152,20 @@ public final class AnalysisPool implements AutoCloseable {
         throw refusal();
       }
     }
-    return (T) await(f);
+    try {
+      return (T) await(f);
+    } finally {
+      if (failed(f)) {
+        cache.asMap().remove(key, f);
+      }
+    }
+  }
+
+  /**
+   * Whether a future is done with a failure (a {@link Failure} or, once cancelled, an exception).
+   */
+  private static boolean failed(CompletableFuture<Object> f) {
+    return f.isCompletedExceptionally() || (f.isDone() && f.getNow(null) instanceof Failure);
   }
 
   /**
@@ -164,7 +177,7 @@ public final class AnalysisPool implements AutoCloseable {
    */
   private Object nested(Object key, Supplier<?> compute) {
     CompletableFuture<Object> f = cache.getIfPresent(key);
-    if (f != null && f.isDone() && !f.isCompletedExceptionally()) {
+    if (f != null && f.isDone() && !failed(f)) {
       hits.incrementAndGet();
       return result(f);
     }
@@ -217,8 +230,9 @@ public final class AnalysisPool implements AutoCloseable {
   }
 
   private Object result(CompletableFuture<Object> f) {
+    Object value;
     try {
-      return f.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+      value = f.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
       throw new DomainException(
@@ -227,11 +241,30 @@ public final class AnalysisPool implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new DomainException(ErrorKind.UNAVAILABLE, "load", "interrupted");
     } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException r) {
+      throw new IllegalStateException(e.getCause());
+    }
+    if (value instanceof Failure failure) {
+      throw failure.rethrow();
+    }
+    return value;
+  }
+
+  /**
+   * What a computation threw, as the value of its future. A future completed exceptionally inside
+   * the cache makes Caffeine log a warning with a stack trace ("Exception thrown during
+   * asynchronous load"), yet a domain error (bad parameters, too few events) is an answer to the
+   * caller, not a fault of the service; the caller rethrows it and {@link #get} drops it from the
+   * cache.
+   */
+  private record Failure(Throwable thrown) {
+    RuntimeException rethrow() {
+      if (thrown instanceof RuntimeException r) {
         throw r;
       }
-      throw new IllegalStateException(c);
+      if (thrown instanceof Error e) {
+        throw e;
+      }
+      throw new IllegalStateException(thrown);
     }
   }
 
@@ -245,7 +278,7 @@ public final class AnalysisPool implements AutoCloseable {
               try {
                 result.complete(compute.get());
               } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
+                result.complete(new Failure(e));
               } finally {
                 WORKER.remove();
               }

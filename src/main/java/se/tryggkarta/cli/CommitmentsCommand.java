@@ -23,6 +23,7 @@ import se.tryggkarta.commitment.progress.Progress;
 import se.tryggkarta.commitment.report.FollowUpHtml;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
+import se.tryggkarta.common.Lang;
 
 /**
  * {@code tryggkarta commitments list|import|export|delete|log|progress|report|demo}: commitments
@@ -245,11 +246,22 @@ public final class CommitmentsCommand {
     @Option(names = "--workspace", required = true, description = "Workspace id.")
     String workspace;
 
-    @Option(names = "--from", description = "First day (YYYY-MM-DD); default a year before --to.")
+    @Option(
+        names = "--from",
+        description =
+            "First day (YYYY-MM-DD); default a year before --to, or without both each promise's"
+                + " own period.")
     String from;
 
-    @Option(names = "--to", description = "Day after the last day (YYYY-MM-DD); default tomorrow.")
+    @Option(
+        names = "--to",
+        description =
+            "Day after the last day (YYYY-MM-DD); default tomorrow, or without both each promise's"
+                + " own period.")
     String to;
+
+    @Option(names = "--lang", defaultValue = "sv", description = "sv (default) or en.")
+    String lang;
 
     @Option(
         names = "--public",
@@ -262,9 +274,13 @@ public final class CommitmentsCommand {
     @Override
     public Integer call() {
       try (Wiring wiring = Wiring.open(store.config())) {
+        Lang language = Lang.parse("lang", lang);
         var report =
             wiring.followUp().build(workspace, date("from", from), date("to", to), publicView);
-        CommandOutput.text(Optional.ofNullable(out), FollowUpHtml.render(report));
+        var w = wiring.workspaces().getWorkspace(workspace);
+        CommandOutput.text(
+            Optional.ofNullable(out),
+            FollowUpHtml.render(report, language, wiring.places().index(w.id()), w.timeZone()));
         return 0;
       }
     }

@@ -266,7 +266,7 @@ public final class HotspotsCommand {
         // --model default (the option's default) with a --bandwidth keeps that KDE map, as before.
         var parsed = ForecastEvaluation.parseModel("model", model, req.bandwidthMeters());
         var result = wiring.hotspots().patrolSites(w.id(), req, n, radius, parsed);
-        writeJson(sel.output, HotspotJson.sites(result));
+        writeJson(sel.output, HotspotJson.sites(result, wiring.places().index(w.id())));
         System.out.println(
             "wrote "
                 + sel.output

@@ -13,6 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.HourWindow;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.http.Json;
@@ -26,6 +28,7 @@ import se.tryggkarta.lighting.priority.NightWindow;
 import se.tryggkarta.lighting.priority.Priority;
 import se.tryggkarta.lighting.priority.PriorityKind;
 import se.tryggkarta.lighting.priority.PriorityWeights;
+import se.tryggkarta.workspace.Workspace;
 
 /**
  * {@code tryggkarta lighting coverage|dark-segments|priorities|what-if}: the lighting analyses of
@@ -85,14 +88,24 @@ public final class LightingCommand {
 
   /** Night window and weights for priorities and what-if. */
   static final class Ranking {
-    @Option(names = "--night-from", defaultValue = "18", description = "Night starts (hour).")
-    int nightFrom;
+    @Option(
+        names = "--night-from",
+        description = "Night starts (hour; default the workspace's night, 18 unless set).")
+    Integer nightFrom;
 
-    @Option(names = "--night-to", defaultValue = "6", description = "Night ends (hour).")
-    int nightTo;
+    @Option(
+        names = "--night-to",
+        description = "Night ends (hour; default the workspace's night, 6 unless set).")
+    Integer nightTo;
 
-    @Option(names = "--season", defaultValue = "winter", description = "winter or year.")
+    @Option(
+        names = "--season",
+        defaultValue = "year",
+        description = "year (default) or winter (October-March only).")
     String season;
+
+    @Option(names = "--lang", defaultValue = "sv", description = "Explanations in sv or en.")
+    String lang;
 
     @Option(names = "--w-incident", defaultValue = "1", description = "Weight per incident.")
     double wIncident;
@@ -109,10 +122,14 @@ public final class LightingCommand {
     @Option(names = "--report-radius", defaultValue = "50", description = "Report radius, m.")
     double reportRadius;
 
-    LightingRequest request(CoverageSettings coverage) {
+    LightingRequest request(CoverageSettings coverage, Workspace w) {
+      HourWindow night = w.settings().night();
       return new LightingRequest(
           coverage,
-          new NightWindow(nightFrom, nightTo, NightWindow.Season.parse("season", season)),
+          new NightWindow(
+              nightFrom == null ? night.fromHour() : nightFrom,
+              nightTo == null ? night.toHour() : nightTo,
+              NightWindow.Season.parse("season", season)),
           new PriorityWeights(wIncident, wDarkness, wReport, bandwidth, reportRadius),
           TimeRange.ALL);
     }
@@ -177,8 +194,14 @@ public final class LightingCommand {
       }
       Optional<PriorityKind> k = Optional.ofNullable(kind).map(x -> PriorityKind.parse("kind", x));
       try (Wiring wiring = Wiring.open(common.store.config())) {
+        Lang language = Lang.parse("lang", ranking.lang);
         PriorityList list =
-            wiring.lighting().priorities(common.workspace, ranking.request(common.coverage()));
+            wiring
+                .lighting()
+                .priorities(
+                    common.workspace,
+                    ranking.request(
+                        common.coverage(), wiring.workspaces().getWorkspace(common.workspace)));
         List<Priority> shown =
             list.priorities().stream()
                 .filter(p -> k.isEmpty() || p.kind() == k.get())
@@ -186,9 +209,9 @@ public final class LightingCommand {
                 .toList();
         var crs = list.workspace().crs();
         switch (format.toLowerCase(Locale.ROOT)) {
-          case "csv" -> common.write(LightingJson.prioritiesCsv(shown, crs));
-          case "geojson" -> common.writeJson(LightingJson.prioritiesGeoJson(shown, crs));
-          case "json" -> common.writeJson(LightingJson.priorityList(list, shown));
+          case "csv" -> common.write(LightingJson.prioritiesCsv(shown, crs, language));
+          case "geojson" -> common.writeJson(LightingJson.prioritiesGeoJson(shown, crs, language));
+          case "json" -> common.writeJson(LightingJson.priorityList(list, shown, language));
           default ->
               throw DomainException.invalid(
                   "format", "format must be json, geojson or csv, was " + format);
@@ -223,7 +246,13 @@ public final class LightingCommand {
       PlannedChange change = new PlannedChange(repair == null ? List.of() : repair, points);
       try (Wiring wiring = Wiring.open(common.store.config())) {
         var result =
-            wiring.lighting().whatIf(common.workspace, ranking.request(common.coverage()), change);
+            wiring
+                .lighting()
+                .whatIf(
+                    common.workspace,
+                    ranking.request(
+                        common.coverage(), wiring.workspaces().getWorkspace(common.workspace)),
+                    change);
         common.writeJson(LightingJson.whatIf(result, common.radius));
         return 0;
       }

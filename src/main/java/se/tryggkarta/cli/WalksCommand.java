@@ -10,12 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.route.Gpx;
 import se.tryggkarta.route.WalkPlan;
 import se.tryggkarta.route.WalkProtocol;
 import se.tryggkarta.route.WalkRequest;
 import se.tryggkarta.route.WalkStop;
+import se.tryggkarta.workspace.Workspace;
 
 /** {@code tryggkarta walks plan}: plans a safety walk and prints or writes it. */
 @Command(
@@ -56,6 +58,12 @@ public final class WalksCommand {
         description = "text, html (the printable protocol) or gpx.")
     String format;
 
+    @Option(
+        names = "--lang",
+        defaultValue = "sv",
+        description = "Language of the protocol and texts: sv (default) or en.")
+    String lang;
+
     @Option(names = "--out", description = "Write to this file instead of standard output.")
     Path out;
 
@@ -74,13 +82,20 @@ public final class WalksCommand {
                 !noLoop,
                 stopMinutes,
                 maxCandidates);
+        Lang language = Lang.parse("lang", lang);
         WalkPlan plan = wiring.walkPlanner().plan(workspace, request);
-        String name = wiring.workspaces().getWorkspace(workspace).name();
+        Workspace w = wiring.workspaces().getWorkspace(workspace);
         String text =
             switch (format) {
-              case "html" -> WalkProtocol.html(plan, name);
-              case "gpx" -> Gpx.of(plan, "Trygghetsvandring " + name);
-              default -> text(plan);
+              case "html" ->
+                  WalkProtocol.html(
+                      plan, w, wiring.places().index(w.id()), language, java.time.Instant.now());
+              case "gpx" ->
+                  Gpx.of(
+                      plan,
+                      (language == Lang.SV ? "Trygghetsvandring " : "Safety walk ") + w.name(),
+                      language);
+              default -> text(plan, language);
             };
         CommandOutput.text(Optional.ofNullable(out), text);
         if (out != null) {
@@ -90,7 +105,7 @@ public final class WalksCommand {
       }
     }
 
-    private static String text(WalkPlan plan) {
+    private static String text(WalkPlan plan, Lang lang) {
       StringBuilder s = new StringBuilder();
       s.append(
           String.format(
@@ -106,14 +121,15 @@ public final class WalksCommand {
         s.append(
             String.format(
                 Locale.ROOT,
-                "%2d. %7.0f m  %.6f,%.6f  %s%n",
+                "%2d. %7.0f m  %.6f,%.6f  %s: %s%n",
                 st.number(),
                 st.distanceFromStartMeters(),
                 st.location().lon(),
                 st.location().lat(),
-                st.reason()));
+                st.name(lang),
+                st.reason(lang)));
       }
-      plan.warnings().forEach(w -> s.append("warning: ").append(w).append('\n'));
+      plan.warnings().forEach(w -> s.append("warning: ").append(w.in(lang)).append('\n'));
       return s.toString();
     }
   }

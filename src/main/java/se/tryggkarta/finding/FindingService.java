@@ -16,6 +16,7 @@ import se.tryggkarta.commitment.CommitmentService;
 import se.tryggkarta.commitment.CommitmentState;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.document.DocumentStore;
 import se.tryggkarta.document.StoredDocument;
 import se.tryggkarta.layer.Layer;
@@ -87,7 +88,10 @@ public final class FindingService {
     WalkPlan plan = planner.plan(w.id(), request);
     List<Walk.Stop> stops = new ArrayList<>();
     for (WalkStop s : plan.stops()) {
-      stops.add(new Walk.Stop(s.number(), s.id(), s.location(), s.reason()));
+      // kept in Swedish, the walk's language: "Storgatan: Hotspot 3 bland …"
+      stops.add(
+          new Walk.Stop(
+              s.number(), s.id(), s.location(), s.name(Lang.SV) + ": " + s.reason(Lang.SV)));
     }
     Walk walk =
         new Walk(

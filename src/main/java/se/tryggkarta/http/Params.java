@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import se.tryggkarta.common.Bbox;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.workspace.Workspace;
@@ -35,6 +36,16 @@ public final class Params {
     String id = ctx.pathParam("ws");
     Workspace read = ctx.attribute(AccessPolicy.WORKSPACE_ATTRIBUTE);
     return read != null && read.id().equals(id) ? read : workspaces.getWorkspace(id);
+  }
+
+  /**
+   * The language texts for people are written in: the {@code lang} parameter ({@code sv} or {@code
+   * en}), else the best of the request's {@code Accept-Language}, else Swedish.
+   */
+  public static Lang lang(Context ctx) {
+    return string(ctx, "lang")
+        .map(l -> Lang.parse("lang", l))
+        .orElseGet(() -> Lang.fromAcceptLanguage(ctx.header("Accept-Language")));
   }
 
   public static Optional<String> string(Context ctx, String name) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
@@ -39,6 +40,9 @@ import se.tryggkarta.lighting.priority.Priority;
 import se.tryggkarta.lighting.priority.PriorityRanking;
 import se.tryggkarta.lighting.priority.ReportIndex;
 import se.tryggkarta.lighting.priority.ReportPoint;
+import se.tryggkarta.place.Address;
+import se.tryggkarta.place.PlaceIndex;
+import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
@@ -57,16 +61,25 @@ public final class LightingService {
   private final WorkspaceService workspaces;
   private final LayerStore layers;
   private final OpenActions openActions;
+  private final PlaceService places;
 
   public LightingService(WorkspaceService workspaces, LayerStore layers) {
-    this(workspaces, layers, OpenActions.NONE);
+    this(workspaces, layers, OpenActions.NONE, new PlaceService(layers));
   }
 
-  /** With the actions already open on work-list items, which the work list marks. */
-  public LightingService(WorkspaceService workspaces, LayerStore layers, OpenActions openActions) {
+  /**
+   * With the actions already open on work-list items, which the work list marks, and the
+   * workspace's place names for the explanations (the nearest named place or street of the work).
+   */
+  public LightingService(
+      WorkspaceService workspaces,
+      LayerStore layers,
+      OpenActions openActions,
+      PlaceService places) {
     this.workspaces = workspaces;
     this.layers = layers;
     this.openActions = openActions;
+    this.places = places;
   }
 
   /** Coverage of the workspace's street network by its working lamps. */
@@ -128,9 +141,19 @@ public final class LightingService {
     List<StreetLine> streets = streets(w);
     List<LampPoint> lamps = lamps(w, request.coverage());
     CoverageResult coverage = LampCoverage.compute(streets, lamps, request.coverage());
+    PlaceIndex names = places.index(w.id());
     List<Priority> ranked =
         PriorityRanking.rank(
-            coverage, lamps, e.night(), e.reports(), request.weights(), request.night().describe());
+            coverage,
+            lamps,
+            e.night(),
+            e.reports(),
+            request.weights(),
+            request.night(),
+            xy -> {
+              Address a = names.addressOf(w.crs().toLonLat(xy));
+              return a.isEmpty() ? Optional.empty() : Optional.of(a.label());
+            });
     return new PriorityList(
         w,
         request,
@@ -179,9 +202,10 @@ public final class LightingService {
     CoverageResult cb = LampCoverage.compute(streets, before, request.coverage());
     CoverageResult ca = LampCoverage.compute(streets, after, request.coverage());
     List<Priority> pb =
-        PriorityRanking.rank(cb, before, e.night(), e.reports(), request.weights(), "");
+        PriorityRanking.rank(
+            cb, before, e.night(), e.reports(), request.weights(), request.night());
     List<Priority> pa =
-        PriorityRanking.rank(ca, after, e.night(), e.reports(), request.weights(), "");
+        PriorityRanking.rank(ca, after, e.night(), e.reports(), request.weights(), request.night());
     Geometry area = GF.buildGeometry(changed);
     Set<String> afterIds = new HashSet<>();
     double scoreAfter = 0;

@@ -1,9 +1,12 @@
 package se.tryggkarta.route;
 
+import java.util.ArrayList;
 import java.util.List;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
+import se.tryggkarta.common.Text;
 import se.tryggkarta.route.graph.Dijkstra;
 import se.tryggkarta.route.graph.EdgeCost;
 import se.tryggkarta.route.graph.LitStreetCost;
@@ -30,7 +33,11 @@ public final class SafeRouter {
     this.safeCost = safeCost;
   }
 
-  /** The safe and the shortest route; UNPROCESSABLE when a point is off the network. */
+  /**
+   * The safe and the shortest route; UNPROCESSABLE when a point is off the network or the two lie
+   * on streets that are not connected. Points are never put on fragments or into tunnels; the
+   * route's warnings say when that moved one noticeably.
+   */
   public SafeRoute route(String workspaceId, LonLat from, LonLat to) {
     return route(networks.network(workspaceId), from, to, safeCost);
   }
@@ -60,9 +67,22 @@ public final class SafeRouter {
   private static SafeRoute route(StreetNetwork net, LonLat from, LonLat to, EdgeCost cost) {
     Location a = net.snapper().snap("from", from, Snapper.DEFAULT_MAX_DISTANCE_M);
     Location b = net.snapper().snap("to", to, Snapper.DEFAULT_MAX_DISTANCE_M);
+    List<Text> warnings = new ArrayList<>();
+    SnapNotes.skipped(net, a, Text.of("Startpunkten", "The start")).ifPresent(warnings::add);
+    SnapNotes.skipped(net, b, Text.of("Målet", "The destination")).ifPresent(warnings::add);
+    if (net.graph().component(a.edge()) != net.graph().component(b.edge())) {
+      throw new DomainException(
+          ErrorKind.UNPROCESSABLE,
+          "to",
+          "'to' ("
+              + Lang.EN.position(to)
+              + ") lies on streets not connected to those at 'from' ("
+              + Lang.EN.position(from)
+              + ")");
+    }
     StreetPath safe = path(new Dijkstra(net.graph(), cost), a, b);
     StreetPath shortest = path(new Dijkstra(net.graph(), EdgeCost.LENGTH), a, b);
-    return new SafeRoute(safe, shortest);
+    return new SafeRoute(safe, shortest, warnings);
   }
 
   private static StreetPath path(Dijkstra d, Location a, Location b) {

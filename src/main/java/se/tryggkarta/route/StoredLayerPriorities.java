@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
+import se.tryggkarta.common.Text;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;
@@ -21,6 +21,7 @@ import se.tryggkarta.route.graph.LocalProjection;
 import se.tryggkarta.route.graph.PointGrid;
 import se.tryggkarta.route.graph.StreetGraph;
 import se.tryggkarta.workspace.Workspace;
+import se.tryggkarta.workspace.WorkspaceSettings;
 
 /**
  * Priority points from the stored layers:
@@ -31,19 +32,29 @@ import se.tryggkarta.workspace.Workspace;
  *   <li>clusters of at least {@value #MIN_INCIDENTS} incidents, clustered the same way, unless an
  *       unsafe-place cluster already lies within the radius;
  *   <li>dark stretches: edges of at least {@value #MIN_DARK_M} m tagged {@code lit=no}, or untagged
- *       with no working lamp within reach (when the workspace has lamps at all).
+ *       with no working lamp within reach (when the workspace has lamps at all), not on a fragment
+ *       of network and not in a road tunnel.
  * </ul>
  *
  * The weight is an explicit, tunable score: {@code w = reports + 0.5·night incidents + 0.2·other
  * incidents + 0.5·dark metres/100}, incidents counted within {@value #CLUSTER_RADIUS_M} m of the
- * point, night being 22–05 in the workspace's time zone. Reasons name counts and categories only,
- * never comments. Thread-safe.
+ * point, night being the workspace's night hours ({@link WorkspaceSettings#night}, default 18–06)
+ * in its time zone. Reasons and evidence name counts, hours and categories (by their display names)
+ * only, never comments, in Swedish and English. Thread-safe.
  */
 public final class StoredLayerPriorities implements PriorityPointSource {
   public static final double CLUSTER_RADIUS_M = 75;
   public static final int MIN_INCIDENTS = 5;
   public static final double MIN_DARK_M = 40;
   static final int MAX_DARK_STRETCHES = 20;
+
+  /**
+   * Street classes people walk on. An unlit one underground is a pedestrian underpass, a classic
+   * unsafe place; an unlit road tunnel (a service tunnel for lorries) is no place for a safety
+   * walk.
+   */
+  static final Set<String> PEDESTRIAN_WAYS =
+      Set.of("footway", "path", "pedestrian", "steps", "cycleway", "trail", "living_street");
 
   private final LayerStore layers;
   private final NetworkService networks;
@@ -56,6 +67,7 @@ public final class StoredLayerPriorities implements PriorityPointSource {
   @Override
   public List<PriorityPoint> priorityPoints(Workspace workspace) {
     String ws = workspace.id();
+    WorkspaceSettings settings = workspace.settings();
     List<UnsafePlace> reports = new ArrayList<>();
     layers.scan(ws, Layer.UNSAFE_PLACES, LayerQuery.ALL, r -> reports.add((UnsafePlace) r));
     reports.sort(Comparator.comparing(UnsafePlace::externalId));
@@ -76,38 +88,29 @@ public final class StoredLayerPriorities implements PriorityPointSource {
     PointGrid incidentGrid = new PointGrid(p, CLUSTER_RADIUS_M, incidentLocations);
     boolean[] night = new boolean[incidents.size()];
     for (int i = 0; i < incidents.size(); i++) {
-      int hour = incidents.get(i).occurredAt().atZone(zone).getHour();
-      night[i] = hour >= 22 || hour < 5;
+      night[i] = settings.night().contains(incidents.get(i).occurredAt().atZone(zone).getHour());
     }
+    Near nearby = new Near(incidentGrid, incidents, night);
     List<PriorityPoint> out = new ArrayList<>();
     List<LonLat> taken = new ArrayList<>();
     for (List<Integer> c : cluster(p, reportLocations)) {
       LonLat centre = centre(reportLocations, c);
-      int[] near = nearIncidents(incidentGrid, incidents, night, centre);
-      Map<String, Long> cats =
-          c.stream()
-              .map(i -> reports.get(i).category())
-              .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
-      String reason =
-          c.size()
-              + (c.size() == 1 ? " trygghetsrapport (" : " trygghetsrapporter (")
-              + cats.entrySet().stream()
-                  .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                  .map(e -> e.getKey() + " " + e.getValue())
-                  .collect(Collectors.joining(", "))
-              + ")"
-              + incidentText(near);
+      EventCounts near = nearby.counts(centre);
+      EventCounts reported =
+          EventCounts.of(c.stream().map(i -> reports.get(i).category()).toList(), 0);
       Set<String> members = new LinkedHashSet<>();
       c.forEach(i -> members.add(reports.get(i).externalId()));
       out.add(
           new PriorityPoint(
               "unsafe-" + reports.get(c.get(0)).externalId(),
               centre,
-              c.size() + 0.5 * near[0] + 0.2 * near[1],
-              reason,
+              c.size() + 0.5 * near.night() + 0.2 * (near.total() - near.night()),
+              reported.reports(settings),
+              near.incidents(settings, CLUSTER_RADIUS_M),
               PriorityPoint.Kind.UNSAFE_PLACES,
-              c.size() + near[0] + near[1],
-              members));
+              c.size() + near.total(),
+              members,
+              OptionalInt.empty()));
       taken.add(centre);
     }
     for (List<Integer> c : cluster(p, incidentLocations)) {
@@ -118,40 +121,36 @@ public final class StoredLayerPriorities implements PriorityPointSource {
       if (near(p, taken, centre, CLUSTER_RADIUS_M)) {
         continue;
       }
-      int[] n = nearIncidents(incidentGrid, incidents, night, centre);
+      EventCounts n = nearby.counts(centre);
       out.add(
           new PriorityPoint(
               "incidents-" + incidents.get(c.get(0)).externalId(),
               centre,
-              0.5 * n[0] + 0.2 * n[1],
-              (n[0] + n[1])
-                  + " händelser inom "
-                  + (int) CLUSTER_RADIUS_M
-                  + " m, varav "
-                  + n[0]
-                  + " kl. 22–05",
+              0.5 * n.night() + 0.2 * (n.total() - n.night()),
+              Text.of("Samling av polisens händelser", "A cluster of police incidents"),
+              n.incidents(settings, CLUSTER_RADIUS_M),
               PriorityPoint.Kind.INCIDENT_CLUSTER,
-              n[0] + n[1],
-              Set.of()));
+              n.total(),
+              Set.of(),
+              OptionalInt.empty()));
       taken.add(centre);
     }
-    out.addAll(darkStretches(net, incidentGrid, incidents, night, taken));
+    out.addAll(darkStretches(net, nearby, settings, taken));
     return out;
   }
 
   private List<PriorityPoint> darkStretches(
-      StreetNetwork net,
-      PointGrid grid,
-      List<Incident> incidents,
-      boolean[] night,
-      List<LonLat> taken) {
+      StreetNetwork net, Near nearby, WorkspaceSettings settings, List<LonLat> taken) {
     StreetGraph g = net.graph();
     List<Integer> dark = new ArrayList<>();
     for (int e = 0; e < g.edgeCount(); e++) {
       boolean unlit =
           g.lit(e) == Lit.NO
               || (g.lit(e) == Lit.UNKNOWN && net.lampCount() > 0 && g.litFraction(e) == 0);
-      if (unlit && g.isInMainComponent(e) && g.lengthMeters(e) >= MIN_DARK_M) {
+      if (unlit
+          && !g.isInSubnetwork(e)
+          && !(g.isUnderground(e) && !PEDESTRIAN_WAYS.contains(g.highway(e)))
+          && g.lengthMeters(e) >= MIN_DARK_M) {
         dark.add(e);
       }
     }
@@ -165,36 +164,46 @@ public final class StoredLayerPriorities implements PriorityPointSource {
       if (near(g.projection(), taken, mid, CLUSTER_RADIUS_M)) {
         continue;
       }
-      int[] n = nearIncidents(grid, incidents, night, mid);
+      EventCounts n = nearby.counts(mid);
       double len = g.lengthMeters(e);
-      String what = g.lit(e) == Lit.NO ? "Obelyst sträcka" : "Sträcka utan lampa inom 30 m";
+      boolean taggedUnlit = g.lit(e) == Lit.NO;
+      Optional<String> street = g.name(e);
+      Text reason =
+          lang ->
+              (lang == Lang.SV
+                      ? (taggedUnlit ? "Obelyst sträcka, " : "Sträcka utan lampa inom 30 m, ")
+                      : (taggedUnlit ? "Unlit stretch, " : "Stretch without a lamp within 30 m, "))
+                  + lang.distance(len)
+                  + street.map(name -> " (" + name + ")").orElse("");
       out.add(
           new PriorityPoint(
               "dark-" + g.segmentId(e) + "-" + e,
               mid,
-              0.5 * len / 100 + 0.5 * n[0] + 0.2 * n[1],
-              String.format(Locale.ROOT, "%s, %.0f m", what, len)
-                  + g.name(e).map(s -> " (" + s + ")").orElse("")
-                  + incidentText(n),
+              0.5 * len / 100 + 0.5 * n.night() + 0.2 * (n.total() - n.night()),
+              reason,
+              n.incidents(settings, CLUSTER_RADIUS_M),
               PriorityPoint.Kind.DARK_STRETCH,
-              n[0] + n[1],
-              Set.of()));
+              n.total(),
+              Set.of(),
+              OptionalInt.empty()));
       taken.add(mid);
     }
     return out;
   }
 
-  private static String incidentText(int[] near) {
-    if (near[0] + near[1] == 0) {
-      return "";
+  /** Incidents near a point, by category and night, within the cluster radius. */
+  private record Near(PointGrid grid, List<Incident> incidents, boolean[] night) {
+    EventCounts counts(LonLat centre) {
+      List<String> categories = new ArrayList<>();
+      int atNight = 0;
+      for (int i : grid.within(centre, CLUSTER_RADIUS_M)) {
+        categories.add(incidents.get(i).category());
+        if (night[i]) {
+          atNight++;
+        }
+      }
+      return EventCounts.of(categories, atNight);
     }
-    return "; "
-        + (near[0] + near[1])
-        + " händelser inom "
-        + (int) CLUSTER_RADIUS_M
-        + " m, varav "
-        + near[0]
-        + " kl. 22–05";
   }
 
   private static boolean near(LocalProjection p, List<LonLat> points, LonLat q, double r) {
@@ -204,16 +213,6 @@ public final class StoredLayerPriorities implements PriorityPointSource {
       }
     }
     return false;
-  }
-
-  /** {night, other} incidents within the cluster radius of a point. */
-  private static int[] nearIncidents(
-      PointGrid grid, List<Incident> incidents, boolean[] night, LonLat centre) {
-    int[] n = new int[2];
-    for (int i : grid.within(centre, CLUSTER_RADIUS_M)) {
-      n[night[i] ? 0 : 1]++;
-    }
-    return n;
   }
 
   private static LonLat centre(List<LonLat> pts, List<Integer> members) {

@@ -1,13 +1,17 @@
 package se.tryggkarta.route;
 
 import java.util.List;
+import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.common.LonLat;
+import se.tryggkarta.common.Text;
+import se.tryggkarta.place.Address;
 import se.tryggkarta.route.graph.StreetPath;
 
 /**
  * A planned safety walk.
  *
  * @param start the meeting point on the street, WGS84
+ * @param startAddress the meeting point's nearest named street or place
  * @param stops the stops in walking order
  * @param route the line along the streets through every stop (and back, for a loop)
  * @param loop whether it ends at the start
@@ -16,10 +20,13 @@ import se.tryggkarta.route.graph.StreetPath;
  * @param availablePriority the sum of the weights of all candidates considered
  * @param candidatesConsidered how many candidates the planner chose from
  * @param stopMinutes minutes per stop
- * @param warnings candidates left out for being off the network, and similar
+ * @param night the workspace's night hours, which the stops' evidence counts by
+ * @param warnings what a planner should know about the plan: points moved off fragments or tunnels,
+ *     candidates it could not reach, why the walk is shorter than its budget
  */
 public record WalkPlan(
     LonLat start,
+    Address startAddress,
     List<WalkStop> stops,
     StreetPath route,
     boolean loop,
@@ -28,19 +35,20 @@ public record WalkPlan(
     double availablePriority,
     int candidatesConsidered,
     double stopMinutes,
-    List<String> warnings) {
+    HourWindow night,
+    List<Text> warnings) {
   /** Walking pace the times assume, km/h. */
   public static final double WALKING_SPEED_KMH = 4.5;
 
   /** What to look at at each stop (the printed protocol's checklist). */
-  public static final List<String> CHECKLIST =
+  public static final List<Text> CHECKLIST =
       List.of(
-          "Belysning",
-          "Vegetation och siktlinjer",
-          "Människor och aktivitet",
-          "Skötsel och nedskräpning",
-          "Skyltning och orientering",
-          "Fria anteckningar");
+          Text.of("Belysning", "Lighting"),
+          Text.of("Vegetation och siktlinjer", "Vegetation and sight lines"),
+          Text.of("Människor och aktivitet", "People and activity"),
+          Text.of("Skötsel och nedskräpning", "Upkeep and litter"),
+          Text.of("Skyltning och orientering", "Signs and wayfinding"),
+          Text.of("Fria anteckningar", "Notes"));
 
   public WalkPlan {
     stops = List.copyOf(stops);

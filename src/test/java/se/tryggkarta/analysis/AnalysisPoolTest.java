@@ -131,6 +131,43 @@ class AnalysisPoolTest {
     }
   }
 
+  @Test
+  void a_failed_analysis_leaves_no_warning_in_the_log() {
+    // Caffeine logs a future that completes exceptionally through System.Logger (JUL here).
+    java.util.logging.Logger caffeine = java.util.logging.Logger.getLogger("com.github.benmanes");
+    List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            logged.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    caffeine.addHandler(capture);
+    try (AnalysisPool pool = new AnalysisPool(1, 1, 1 << 20, LONG)) {
+      for (int i = 0; i < 3; i++) {
+        assertThatThrownBy(
+                () ->
+                    pool.get(
+                        "too-few",
+                        () -> {
+                          throw DomainException.invalid("layer", "too few events");
+                        }))
+            .isInstanceOf(DomainException.class);
+      }
+      assertThat(pool.stats().misses()).isEqualTo(3);
+    } finally {
+      caffeine.removeHandler(capture);
+    }
+    assertThat(logged).isEmpty();
+  }
+
   private static int block(CountDownLatch latch) {
     await(latch);
     return 1;

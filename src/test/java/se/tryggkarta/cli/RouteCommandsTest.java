@@ -9,12 +9,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.tryggkarta.AppConfig;
+import se.tryggkarta.Fixtures;
 import se.tryggkarta.Main;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.workspace.Workspace;
 
 class RouteCommandsTest {
-  static final String PBF = "../shared/data/osm-stockholm-sodermalm/stockholm-sodermalm.osm.pbf";
+  static final String PBF = Fixtures.SODERMALM_PBF.toString();
 
   @TempDir Path dir;
 

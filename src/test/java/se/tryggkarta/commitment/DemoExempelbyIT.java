@@ -79,7 +79,12 @@ class DemoExempelbyIT {
                   java.util.Optional.of(LocalDate.parse("2026-01-01")),
                   false);
       assertThat(report.commitments()).hasSize(5);
-      String html = FollowUpHtml.render(report);
+      String html =
+          FollowUpHtml.render(
+              report,
+              se.tryggkarta.common.Lang.SV,
+              se.tryggkarta.place.PlaceIndex.empty(),
+              java.time.ZoneId.of("Europe/Stockholm"));
       assertThat(html).contains("Polisnärvaro vid resecentrum och i parken", "<svg", "Uppfyllt");
       assertThat(html).doesNotContain("Riktad insats, flera kontroller.");
     }

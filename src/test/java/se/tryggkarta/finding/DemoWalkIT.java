@@ -58,7 +58,10 @@ class DemoWalkIT {
           .containsValue("demo-atgard-2");
       String html =
           FollowUpHtml.render(
-              wiring.followUp().build(ws, Optional.empty(), Optional.empty(), false));
+              wiring.followUp().build(ws, Optional.empty(), Optional.empty(), false),
+              se.tryggkarta.common.Lang.SV,
+              wiring.places().index(ws),
+              wiring.workspaces().getWorkspace(ws).timeZone());
       assertThat(html)
           .contains("Trygghetsvandring i parken och längs Dammstigen")
           .contains("Byt armatur på den trasiga lampan")

@@ -30,6 +30,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.GeometryCombiner;
 import org.n52.jackson.datatype.jts.JtsModule;
+import se.tryggkarta.Fixtures;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerRecord;
@@ -39,19 +40,16 @@ import se.tryggkarta.workspace.Workspace;
 
 /**
  * Real data: workspaces for Kungälv, Ale and Stenungsund+Orust+Tjörn built from SCB's municipality
- * boundaries (CC0, {@code ../shared/data/sweden-kommuner}), and the Swedish Police events of the
- * Göteborg/Bohuslän subset ({@code ../shared/data/polisen-events}) imported into each with
+ * boundaries (CC0, test fixture {@code sweden-kommuner}), and the Swedish Police events of the
+ * Göteborg/Bohuslän subset (test fixture {@code polisen-events}) imported into each with
  * onInvalid=skip. The events sit on municipality centroids, so whole municipalities' events fall
  * outside a workspace: the oracle is a direct JTS distance from each event's position to the
  * boundary in SWEREF 99 TM.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PolisenImportIT {
-  static final Path DATA = Path.of("../shared/data");
-  static final Path EVENTS =
-      DATA.resolve("polisen-events/polisen_events_goteborg_bohuslan_subset.csv");
-  static final Path KOMMUNER =
-      DATA.resolve("sweden-kommuner/scb-swemapdata/kommuner_wgs84.geojson");
+  static final Path EVENTS = Fixtures.POLISEN_GOTEBORG_BOHUSLAN;
+  static final Path KOMMUNER = Fixtures.SCB_KOMMUNER_WGS84;
 
   @TempDir static Path dir;
   GeoPackageStore store;

@@ -31,6 +31,7 @@ import org.openstreetmap.osmosis.core.domain.v0_6.Tag;
 import org.openstreetmap.osmosis.core.domain.v0_6.Way;
 import org.openstreetmap.osmosis.core.domain.v0_6.WayNode;
 import org.openstreetmap.osmosis.core.task.v0_6.Sink;
+import se.tryggkarta.Fixtures;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.layer.LampStatus;
@@ -44,13 +45,12 @@ import se.tryggkarta.lighting.coverage.SegmentCoverage;
 import se.tryggkarta.lighting.coverage.StreetLine;
 
 /**
- * Coverage on real data from {@code ../shared/data}: Cambridge MA's surveyed street lights with the
+ * Coverage on real data from the test fixtures: Cambridge MA's surveyed street lights with the
  * city's street centrelines (PDDL), and Helsinki centre's OSM lamps and {@code lit} tags (ODbL).
  * The figures are printed for the README; the assertions check them against a JTS buffer union and
  * against the data's own tagging.
  */
 class LightingRealDataIT {
-  static final Path DATA = Path.of("../shared/data");
   static final GeometryFactory GF = new GeometryFactory();
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,8 +58,7 @@ class LightingRealDataIT {
   public static List<StreetLine> cambridgeStreets() throws IOException {
     Crs utm = Crs.of(32619);
     List<StreetLine> out = new ArrayList<>();
-    for (JsonNode f :
-        features(DATA.resolve("streetlights-cambridge-ma/TRANS_Centerlines.geojson.gz"))) {
+    for (JsonNode f : features(Fixtures.CAMBRIDGE_CENTRELINES)) {
       JsonNode g = f.get("geometry");
       List<JsonNode> lines = new ArrayList<>();
       if (g.get("type").asText().equals("LineString")) {
@@ -96,8 +95,7 @@ class LightingRealDataIT {
     Crs utm = Crs.of(32619);
     List<LampPoint> out = new ArrayList<>();
     int i = 0;
-    for (JsonNode f :
-        features(DATA.resolve("streetlights-cambridge-ma/INFRA_StreetLights.geojson.gz"))) {
+    for (JsonNode f : features(Fixtures.CAMBRIDGE_STREET_LIGHTS)) {
       JsonNode c = f.get("geometry").get("coordinates");
       out.add(
           new LampPoint(
@@ -178,8 +176,7 @@ class LightingRealDataIT {
           @Override
           public void close() {}
         });
-    try (InputStream in =
-        Files.newInputStream(DATA.resolve("osm-helsinki-centre/helsinki-centre.osm.pbf"))) {
+    try (InputStream in = Files.newInputStream(Fixtures.HELSINKI_PBF)) {
       new BlockInputStream(in, parser).process();
     }
     List<StreetLine> out = new ArrayList<>();
@@ -228,9 +225,7 @@ class LightingRealDataIT {
   static List<LampPoint> helsinkiLamps() throws IOException {
     Crs utm = Crs.of(32635);
     List<LampPoint> out = new ArrayList<>();
-    JsonNode fc =
-        JSON.readTree(
-            DATA.resolve("osm-helsinki-centre/helsinki-centre-street-lamps.geojson").toFile());
+    JsonNode fc = JSON.readTree(Fixtures.HELSINKI_LAMPS.toFile());
     int i = 0;
     for (JsonNode f : fc.get("features")) {
       JsonNode c = f.get("geometry").get("coordinates");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.lighting.coverage.CoverageSettings;
 import se.tryggkarta.lighting.priority.NightWindow;
@@ -67,7 +68,13 @@ class LightingServiceTest {
         .extracting(p -> p.lampId().orElseThrow())
         .containsExactlyInAnyOrderElementsOf(LightingTown.TRAVEL_CENTRE_LAMPS);
     assertThat(repairs.get(repairs.size() - 1).lampId()).contains(LightingTown.LONELY_BROKEN_LAMP);
-    assertThat(lights.get(0).explanation()).contains("Parkstigen").contains("darkness report");
+    assertThat(lights.get(0).explanation().in(Lang.EN))
+        .contains("Parkstigen")
+        .contains("darkness report");
+    assertThat(lights.get(0).explanation().in(Lang.SV))
+        .contains("Parkstigen")
+        .contains("rapporter om mörker")
+        .contains("Poäng = ");
     assertThat(list.nightIncidents()).isEqualTo(80);
   }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import se.tryggkarta.AppConfig;
+import se.tryggkarta.Fixtures;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.layer.Layer;
@@ -29,7 +30,6 @@ import se.tryggkarta.workspace.Workspace;
 /** Import, routes and walks on the real Helsinki and Stockholm extracts, through the store. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouteNetworkIT {
-  static final Path DATA = Path.of("../shared/data");
   @TempDir static Path dir;
   Wiring wiring;
 
@@ -43,19 +43,13 @@ class RouteNetworkIT {
         wiring
             .networks()
             .importFile(
-                "helsinki",
-                DATA.resolve("osm-helsinki-centre/helsinki-centre.osm.pbf"),
-                Optional.empty(),
-                AttributeMapping.DEFAULT);
+                "helsinki", Fixtures.HELSINKI_PBF, Optional.empty(), AttributeMapping.DEFAULT);
     assertThat(h.lamps()).isEqualTo(586);
     assertThat(h.walkableEdges()).isEqualTo(4485);
     wiring
         .networks()
         .importFile(
-            "sodermalm",
-            DATA.resolve("osm-stockholm-sodermalm/stockholm-sodermalm.osm.pbf"),
-            Optional.empty(),
-            AttributeMapping.DEFAULT);
+            "sodermalm", Fixtures.SODERMALM_PBF, Optional.empty(), AttributeMapping.DEFAULT);
   }
 
   @AfterAll
@@ -133,7 +127,13 @@ class RouteNetworkIT {
     assertThat(plan.coveredPriority())
         .isGreaterThan(0)
         .isLessThanOrEqualTo(plan.availablePriority());
-    assertThat(WalkProtocol.html(plan, "Helsingfors"))
+    assertThat(
+            WalkProtocol.html(
+                plan,
+                wiring.workspaces().getWorkspace("helsinki"),
+                wiring.places().index("helsinki"),
+                se.tryggkarta.common.Lang.SV,
+                Instant.now()))
         .contains("Stopp " + plan.stops().size(), "Belysning");
   }
 

@@ -104,6 +104,59 @@ class WalkPlannerTest {
   }
 
   @Test
+  void points_closer_than_30_m_on_the_street_become_one_stop_with_both_reasons() {
+    // Two points 20 m apart on the street x = 200 (north of the junction at y = 200), and one
+    // far apart at (400, 400): two stops, the first carrying both reasons and both weights.
+    PriorityPoint a = point("a", at(200, 210), 2, "först");
+    PriorityPoint b = point("b", at(200, 230), 1, "sedan");
+    PriorityPoint c = point("c", at(400, 400), 1, "långt bort");
+    WalkPlanner planner =
+        new WalkPlanner(
+            wiring.networks(),
+            wiring.workspaces(),
+            List.of(w -> List.of(a, b, c)),
+            wiring.places());
+    WalkPlan plan = planner.plan("grid", WalkRequest.of(at(0, 0), 2000));
+    assertThat(plan.stops()).hasSize(2);
+    WalkStop merged =
+        plan.stops().stream().filter(s -> s.memberIds().contains("a")).findFirst().orElseThrow();
+    assertThat(merged.memberIds()).containsExactly("a", "b");
+    assertThat(merged.weight()).isEqualTo(3);
+    assertThat(merged.reason(se.tryggkarta.common.Lang.SV)).isEqualTo("först; sedan");
+    // every two stops lie at least 30 m apart
+    for (WalkStop s : plan.stops()) {
+      for (WalkStop t : plan.stops()) {
+        if (s != t) {
+          assertThat(
+                  LocalProjection.haversineMeters(
+                      s.location().lon(),
+                      s.location().lat(),
+                      t.location().lon(),
+                      t.location().lat()))
+              .isGreaterThanOrEqualTo(WalkPlanner.MERGE_STOPS_M);
+        }
+      }
+    }
+    // the merged point can still be asked for by its own id
+    WalkPlan must =
+        planner.plan("grid", WalkRequest.of(at(0, 0), 2000).withMustVisit(List.of("b")));
+    assertThat(must.stops()).anyMatch(s -> s.mandatory() && s.memberIds().contains("b"));
+  }
+
+  private static PriorityPoint point(String id, LonLat at, double weight, String reason) {
+    return new PriorityPoint(
+        id,
+        at,
+        weight,
+        se.tryggkarta.common.Text.of(reason, reason),
+        se.tryggkarta.common.Text.of("", ""),
+        PriorityPoint.Kind.UNSAFE_PLACES,
+        1,
+        java.util.Set.of(),
+        java.util.OptionalInt.empty());
+  }
+
+  @Test
   void reaches_95_percent_of_the_brute_force_optimum_on_small_street_instances() {
     Random r = new Random(3);
     for (int trial = 0; trial < 6; trial++) {

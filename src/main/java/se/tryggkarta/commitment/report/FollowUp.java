@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +52,12 @@ public final class FollowUp {
   }
 
   /**
-   * The report for {@code from} (inclusive) to {@code to} (exclusive). Empty {@code from} means one
-   * year before {@code to}; empty {@code to} means tomorrow (so today is included).
+   * The report for {@code from} (inclusive) to {@code to} (exclusive). Without either, each
+   * commitment is followed up over its own period: progress as of its last day or today, whichever
+   * comes first, and notes from its own period; the report's span is then from the earliest start
+   * of those commitments to the day after the latest end (or tomorrow, if sooner), and it covers
+   * the commitments whose period has begun. With only one of them, an empty {@code from} means one
+   * year before {@code to} and an empty {@code to} means tomorrow (so today is included).
    */
   public FollowUpReport build(
       String workspaceId, Optional<LocalDate> from, Optional<LocalDate> to, boolean publicView) {
@@ -78,36 +83,66 @@ public final class FollowUp {
       from = p.from().map(t -> LocalDate.ofInstant(t, zone));
       to = p.to().map(t -> LocalDate.ofInstant(t, zone));
     }
-    LocalDate end = to.orElse(LocalDate.now(clock.withZone(zone)).plusDays(1));
-    LocalDate start = from.orElse(end.minusYears(1));
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    boolean ownPeriods = from.isEmpty() && to.isEmpty();
+    List<Commitment> all = commitments.listCommitments(w.id());
+    LocalDate end;
+    LocalDate start;
+    if (ownPeriods) {
+      List<Commitment> begun =
+          all.stream()
+              .filter(c -> c.state() != CommitmentState.CANCELLED)
+              .filter(c -> !c.periodStart().isAfter(today))
+              .toList();
+      start =
+          begun.stream()
+              .map(Commitment::periodStart)
+              .min(LocalDate::compareTo)
+              .orElse(today.minusYears(1));
+      LocalDate lastEnd =
+          begun.stream().map(Commitment::periodEnd).max(LocalDate::compareTo).orElse(today);
+      end = (lastEnd.isBefore(today) ? lastEnd : today).plusDays(1);
+    } else {
+      end = to.orElse(today.plusDays(1));
+      start = from.orElse(end.minusYears(1));
+    }
     if (!end.isAfter(start)) {
       throw DomainException.invalid("to", "to (" + end + ") must be after from (" + start + ")");
     }
-    LocalDate asOf = end.minusDays(1);
+    LocalDate reportAsOf = end.minusDays(1);
     List<FollowUpReport.Entry> entries = new ArrayList<>();
     Map<String, List<Activity>> activitiesByCommitment = commitments.activitiesByCommitment(w.id());
-    for (Commitment c : commitments.listCommitments(w.id())) {
+    Map<String, String> titles = new LinkedHashMap<>();
+    for (Commitment c : all) {
+      titles.put(c.id(), c.title());
       if (c.state() == CommitmentState.CANCELLED
           || c.periodEnd().isBefore(start)
           || !c.periodStart().isBefore(end)) {
         continue;
       }
+      LocalDate asOf =
+          ownPeriods
+              ? (c.periodEnd().isBefore(reportAsOf) ? c.periodEnd() : reportAsOf)
+              : reportAsOf;
+      LocalDate notesFrom = ownPeriods ? c.periodStart() : start;
       List<Activity> activities = activitiesByCommitment.getOrDefault(c.id(), List.of());
       List<FollowUpReport.Note> notes =
           activities.stream()
               .filter(a -> a.notePublic() && a.note().isPresent())
               .filter(a -> !LocalDate.ofInstant(a.occurredAt(), zone).isAfter(asOf))
+              .filter(a -> !LocalDate.ofInstant(a.occurredAt(), zone).isBefore(notesFrom))
               .map(
                   a ->
                       new FollowUpReport.Note(
                           LocalDate.ofInstant(a.occurredAt(), zone), a.note().get()))
               .toList();
+      int notesTotal = notes.size();
       if (notes.size() > MAX_NOTES) {
         notes = notes.subList(notes.size() - MAX_NOTES, notes.size());
       }
       entries.add(
           new FollowUpReport.Entry(
-              c, CommitmentService.progress(c, activities, zone, asOf), notes));
+              c, CommitmentService.progress(c, activities, zone, asOf), notes, notesTotal));
     }
     TimeRange period =
         TimeRange.of(start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
@@ -119,16 +154,18 @@ public final class FollowUp {
     List<PlaceChange> changes =
         (publicView
                 ? commitments.publishedChanges(w.id())
-                : commitments.changes(w.id(), asOf, ChangeCounter.DEFAULT_RING_METERS))
+                : commitments.changes(w.id(), reportAsOf, ChangeCounter.DEFAULT_RING_METERS))
             .stream().filter(ch -> shown.contains(ch.commitmentId())).toList();
     return new FollowUpReport(
         w.id(),
         w.name(),
         start,
         end,
+        ownPeriods,
         clock.instant(),
         publicView,
         entries,
+        titles,
         coverage,
         changes,
         PlaceChange.CAVEAT_SV,

@@ -3,6 +3,7 @@ package se.tryggkarta.commitment.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import se.tryggkarta.commitment.Commitment;
 import se.tryggkarta.commitment.CommitmentProgress;
@@ -16,9 +17,14 @@ import se.tryggkarta.commitment.link.PlaceChange;
  * @param workspaceName its display name
  * @param from the first day of the period followed up (inclusive, local date)
  * @param to the day after the period (exclusive); progress is as of the day before
+ * @param ownPeriods true when each commitment is followed up over its own period (no period was
+ *     asked for): each entry's progress is then as of its own last day or the report's, whichever
+ *     is earlier
  * @param generatedAt when the report was made
  * @param publicView true when made for the public (suppressed figures, only public notes)
  * @param commitments every commitment whose period overlaps from..to, with its progress
+ * @param titles every commitment's title by id (the coverage and change figures name commitments by
+ *     id; people read titles)
  * @param coverage the top hotspot sites of the period and the places covering them
  * @param changes the before/during change of incidents in each place
  * @param caveat the plain-language caveat on the change figures
@@ -29,9 +35,11 @@ public record FollowUpReport(
     String workspaceName,
     LocalDate from,
     LocalDate to,
+    boolean ownPeriods,
     Instant generatedAt,
     boolean publicView,
     List<Entry> commitments,
+    Map<String, String> titles,
     Coverage coverage,
     List<PlaceChange> changes,
     String caveat,
@@ -40,17 +48,30 @@ public record FollowUpReport(
     Objects.requireNonNull(workspaceId, "workspaceId");
     sections = List.copyOf(sections);
     commitments = List.copyOf(commitments);
+    titles = Map.copyOf(titles);
     changes = List.copyOf(changes);
+  }
+
+  /** A commitment's title, else its id (a commitment deleted since). */
+  public String title(String commitmentId) {
+    return titles.getOrDefault(commitmentId, commitmentId);
   }
 
   /**
    * One commitment in the report.
    *
-   * @param publicNotes notes of its activities marked public (date and text), newest last
+   * @param publicNotes notes of its activities marked public (date and text), the newest {@value
+   *     FollowUp#MAX_NOTES}, newest last
+   * @param notesTotal how many such notes there are in all (the report says "visar 10 av 22")
    */
-  public record Entry(Commitment commitment, CommitmentProgress progress, List<Note> publicNotes) {
+  public record Entry(
+      Commitment commitment, CommitmentProgress progress, List<Note> publicNotes, int notesTotal) {
     public Entry {
       publicNotes = List.copyOf(publicNotes);
+      if (notesTotal < publicNotes.size()) {
+        throw new IllegalArgumentException(
+            "notesTotal " + notesTotal + " < " + publicNotes.size() + " notes shown");
+      }
     }
   }
 

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +14,7 @@ import se.tryggkarta.commitment.link.DiffInDiff;
 import se.tryggkarta.commitment.link.PlaceChange;
 import se.tryggkarta.commitment.link.PromisedArea;
 import se.tryggkarta.commitment.report.FollowUpSection;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.XY;
 import se.tryggkarta.finding.Finding;
 import se.tryggkarta.finding.FindingService;
@@ -84,7 +84,7 @@ public final class WalkFollowUp implements FollowUpSection {
       h.append("<h3>")
           .append(esc(walk.name()))
           .append(", ")
-          .append(walk.heldOn().get())
+          .append(SV.date(walk.heldOn().get()))
           .append("</h3>\n<p>")
           .append(found.size())
           .append(" fynd")
@@ -97,7 +97,7 @@ public final class WalkFollowUp implements FollowUpSection {
         counts(h, found, walkActions, asOf);
       } else {
         findingTable(h, found, byFinding);
-        actionTable(h, walkActions, asOf);
+        actionTable(h, walkActions, asOf, w.timeZone());
       }
       for (Finding f : found) {
         for (Action a : byFinding.getOrDefault(f.id(), List.of())) {
@@ -165,7 +165,8 @@ public final class WalkFollowUp implements FollowUpSection {
     h.append("</tbody></table>\n");
   }
 
-  private static void actionTable(StringBuilder h, List<Action> acts, LocalDate asOf) {
+  private static void actionTable(
+      StringBuilder h, List<Action> acts, LocalDate asOf, java.time.ZoneId zone) {
     if (acts.isEmpty()) {
       h.append("<p>Inga åtgärder föreslagna.</p>\n");
       return;
@@ -183,15 +184,14 @@ public final class WalkFollowUp implements FollowUpSection {
           .append(a.status().swedish())
           .append(last.reason().map(r -> " (" + esc(r) + ")").orElse(""))
           .append("</td><td>")
-          .append(last.at().toString(), 0, 10)
+          .append(SV.date(LocalDate.ofInstant(last.at(), zone)))
           .append("</td><td>")
-          .append(a.dueOn().map(LocalDate::toString).orElse("–"))
+          .append(a.dueOn().map(SV::date).orElse("–"))
           .append(late ? " <strong>försenad</strong>" : "")
           .append("</td><td>")
           .append(
               a.costEstimateSek().isPresent()
-                  ? String.format(Locale.ROOT, "%,d", a.costEstimateSek().getAsLong())
-                      .replace(',', ' ')
+                  ? SV.integer(a.costEstimateSek().getAsLong()).replace(',', ' ')
                   : "–")
           .append("</td></tr>\n");
     }
@@ -236,7 +236,11 @@ public final class WalkFollowUp implements FollowUpSection {
           publicView
               ? esc(d.finding().category().swedish()) + " (" + esc(d.walk().name()) + ")"
               : esc(d.action().title());
-      h.append("<tr><td>").append(label).append("</td><td>").append(doneOn).append("</td>");
+      h.append("<tr><td>")
+          .append(label)
+          .append("</td><td>")
+          .append(SV.date(doneOn))
+          .append("</td>");
       LocalDate start = doneOn.plusDays(1);
       if (!asOf.isAfter(start)) {
         h.append("<td colspan=\"5\">För kort tid sedan åtgärden för att jämföra</td></tr>\n");
@@ -269,8 +273,11 @@ public final class WalkFollowUp implements FollowUpSection {
   }
 
   private static String td(double v) {
-    return "<td>" + String.format(Locale.ROOT, "%.1f", v) + "</td>";
+    return "<td>" + SV.number(v, 1) + "</td>";
   }
+
+  /** The section is Swedish, with Swedish numbers and dates ("1 222", "2,8", "4 dec 2026"). */
+  private static final Lang SV = Lang.SV;
 
   static String esc(String t) {
     StringBuilder o = new StringBuilder(t.length());

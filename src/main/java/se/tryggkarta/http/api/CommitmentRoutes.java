@@ -31,6 +31,7 @@ import se.tryggkarta.http.RequestBody;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
+import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
@@ -48,16 +49,19 @@ public final class CommitmentRoutes implements RouteGroup {
   private final FollowUp followUp;
   private final WorkspaceService workspaces;
   private final AccessPolicy policy;
+  private final PlaceService places;
 
   public CommitmentRoutes(
       CommitmentService commitments,
       FollowUp followUp,
       WorkspaceService workspaces,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      PlaceService places) {
     this.commitments = commitments;
     this.followUp = followUp;
     this.workspaces = workspaces;
     this.policy = policy;
+    this.places = places;
   }
 
   @Override
@@ -214,7 +218,7 @@ public final class CommitmentRoutes implements RouteGroup {
     }
     boolean isPublic = policy.isPublic(ctx, ws);
     if (isPublic) {
-      AnalysisRequests.onlyReleaseParameters(ctx, "format");
+      AnalysisRequests.onlyReleaseParameters(ctx, "format", "lang");
     }
     FollowUpReport r =
         isPublic
@@ -222,7 +226,8 @@ public final class CommitmentRoutes implements RouteGroup {
                 ws, Optional.empty(), Optional.empty(), true, Params.string(ctx, "release"))
             : followUp.build(ws, date(ctx, "from"), date(ctx, "to"), false);
     if (format.equals("html")) {
-      ctx.html(FollowUpHtml.render(r));
+      Workspace w = Params.workspace(ctx, workspaces);
+      ctx.html(FollowUpHtml.render(r, Params.lang(ctx), places.index(ws), w.timeZone()));
     } else {
       ctx.json(reportBody(r));
     }
@@ -345,6 +350,7 @@ public final class CommitmentRoutes implements RouteGroup {
     m.put("workspaceName", r.workspaceName());
     m.put("from", r.from().toString());
     m.put("to", r.to().toString());
+    m.put("ownPeriods", r.ownPeriods());
     m.put("generatedAt", r.generatedAt().toString());
     m.put("public", r.publicView());
     List<Map<String, Object>> items = new ArrayList<>();
@@ -357,6 +363,7 @@ public final class CommitmentRoutes implements RouteGroup {
           e.publicNotes().stream()
               .map(n -> Map.of("date", n.date().toString(), "text", n.text()))
               .toList());
+      item.put("notesTotal", e.notesTotal());
       items.add(item);
     }
     m.put("commitments", items);

@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import se.tryggkarta.common.Bbox;
+import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.XY;
 import se.tryggkarta.hotspot.Audience;
 import se.tryggkarta.hotspot.DensityMap;
@@ -22,6 +23,8 @@ import se.tryggkarta.hotspot.evaluation.Split;
 import se.tryggkarta.hotspot.gistar.GiStarResult;
 import se.tryggkarta.hotspot.kde.DensityGrid;
 import se.tryggkarta.hotspot.sites.PatrolSite;
+import se.tryggkarta.place.Address;
+import se.tryggkarta.place.PlaceIndex;
 
 /**
  * JSON and GeoJSON shapes of hotspot results, shared by the HTTP routes and the CLI. Geometries are
@@ -116,12 +119,19 @@ public final class HotspotJson {
     return body;
   }
 
-  /** Members: circles with rank, id, score and the model; public: aggregated cells. */
-  public static Map<String, Object> sites(SitesResult s) {
+  /**
+   * Members: circles with rank, id, score and the model; public: aggregated cells. Both carry the
+   * name people read ("Hotspot 3", the rank being the same in the walk protocol and the follow-up
+   * report) and the nearest named street or place of the site's middle ({@code address}, null when
+   * none).
+   */
+  public static Map<String, Object> sites(SitesResult s, PlaceIndex names) {
     List<Object> features = new ArrayList<>();
     for (PatrolSite p : s.sites()) {
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("rank", p.rank());
+      props.put("name", "Hotspot " + p.rank());
+      props.put("address", address(names, s.crs().toLonLat(p.centre())));
       props.put("model", s.model());
       props.put("id", p.id());
       props.put("score", p.score());
@@ -136,6 +146,17 @@ public final class HotspotJson {
     for (SitesResult.PublicCell c : s.publicCells()) {
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("rank", c.rank());
+      props.put("name", "Hotspot " + c.rank());
+      Bbox middle = c.cellXY();
+      props.put(
+          "address",
+          address(
+              names,
+              s.crs()
+                  .toLonLat(
+                      new XY(
+                          (middle.minX() + middle.maxX()) / 2,
+                          (middle.minY() + middle.maxY()) / 2))));
       props.put("score", c.score());
       props.put("protectedEvents", c.events());
       Bbox b = c.cellXY();
@@ -148,6 +169,11 @@ public final class HotspotJson {
       body.put("validated", s.validated());
     }
     return body;
+  }
+
+  private static String address(PlaceIndex names, LonLat at) {
+    Address a = names.addressOf(at);
+    return a.isEmpty() ? null : a.label();
   }
 
   /**

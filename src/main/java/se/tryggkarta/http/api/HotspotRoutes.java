@@ -30,6 +30,7 @@ import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
+import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.release.ReleaseSelection;
 import se.tryggkarta.release.ReleaseService;
 import se.tryggkarta.workspace.Workspace;
@@ -52,18 +53,24 @@ public final class HotspotRoutes implements RouteGroup {
   private final HotspotAnalyses analyses;
   private final ReleaseService releases;
   private final AccessPolicy policy;
+  private final PlaceService places;
 
+  /**
+   * @param places names sites after the nearest street or place of the workspace's own map
+   */
   public HotspotRoutes(
       WorkspaceService workspaces,
       HotspotService hotspots,
       HotspotAnalyses analyses,
       ReleaseService releases,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      PlaceService places) {
     this.workspaces = workspaces;
     this.hotspots = hotspots;
     this.analyses = analyses;
     this.releases = releases;
     this.policy = policy;
+    this.places = places;
   }
 
   @Override
@@ -170,7 +177,11 @@ public final class HotspotRoutes implements RouteGroup {
       ReleaseSelection sel = AnalysisRequests.selection(ctx, releases, w, "n");
       long version = analyses.dataVersion(w.id());
       if (!notModified(ctx, w, version, true)) {
-        respondGeoJson(ctx, HotspotJson.sites(releases.sites(sel, version, n)), sel, version);
+        respondGeoJson(
+            ctx,
+            HotspotJson.sites(releases.sites(sel, version, n), places.index(w.id())),
+            sel,
+            version);
       }
       return;
     }
@@ -184,7 +195,9 @@ public final class HotspotRoutes implements RouteGroup {
         modelName.isPresent() && model.isEmpty() ? asked.withoutBandwidth() : asked;
     long version = analyses.dataVersion(w.id());
     if (!notModified(ctx, w, version, false)) {
-      ctx.json(HotspotJson.sites(analyses.sites(w.id(), version, req, n, radius, model)))
+      ctx.json(
+              HotspotJson.sites(
+                  analyses.sites(w.id(), version, req, n, radius, model), places.index(w.id())))
           .contentType(GEOJSON);
     }
   }

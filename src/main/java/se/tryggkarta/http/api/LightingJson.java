@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 import se.tryggkarta.common.Crs;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.XY;
 import se.tryggkarta.ingest.CsvCells;
@@ -43,6 +44,7 @@ public final class LightingJson {
           "segment_id",
           "lamp_id",
           "street_name",
+          "place",
           "explanation");
 
   private LightingJson() {}
@@ -86,11 +88,11 @@ public final class LightingJson {
   }
 
   /** The ranked entries as JSON objects (rank from 1). */
-  public static List<Map<String, Object>> priorities(List<Priority> ranked, Crs crs) {
+  public static List<Map<String, Object>> priorities(List<Priority> ranked, Crs crs, Lang lang) {
     List<Map<String, Object>> out = new ArrayList<>(ranked.size());
     int rank = 1;
     for (Priority p : ranked) {
-      Map<String, Object> m = properties(p, rank++);
+      Map<String, Object> m = properties(p, rank++, lang);
       LonLat at = anchor(p.targetMeters(), crs);
       m.put("location", Map.of("lon", r7(at.lon()), "lat", r7(at.lat())));
       out.add(m);
@@ -98,19 +100,22 @@ public final class LightingJson {
     return out;
   }
 
-  public static Map<String, Object> prioritiesGeoJson(List<Priority> ranked, Crs crs) {
+  public static Map<String, Object> prioritiesGeoJson(List<Priority> ranked, Crs crs, Lang lang) {
     List<Object> features = new ArrayList<>(ranked.size());
     int rank = 1;
     for (Priority p : ranked) {
       features.add(
           FeatureJson.feature(
-              Optional.of(p.id()), crs.toWgs84(p.targetMeters()), properties(p, rank++)));
+              Optional.of(p.id()), crs.toWgs84(p.targetMeters()), properties(p, rank++, lang)));
     }
     return FeatureJson.featureCollection(features);
   }
 
-  /** The work list as CSV (RFC 4180, header row, CRLF line ends). */
-  public static String prioritiesCsv(List<Priority> ranked, Crs crs) {
+  /**
+   * The work list as CSV (RFC 4180, header row, CRLF line ends): figures in plain machine format
+   * (decimal point) for spreadsheets and scripts, the explanation in the chosen language.
+   */
+  public static String prioritiesCsv(List<Priority> ranked, Crs crs, Lang lang) {
     StringBuilder b = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
     int rank = 1;
     for (Priority p : ranked) {
@@ -132,7 +137,8 @@ public final class LightingJson {
               p.segmentId().orElse(""),
               p.lampId().orElse(""),
               p.streetName().orElse(""),
-              p.explanation());
+              p.place().orElse(""),
+              p.explanation().in(lang));
       for (int i = 0; i < row.size(); i++) {
         if (i > 0) {
           b.append(',');
@@ -144,7 +150,8 @@ public final class LightingJson {
     return b.toString();
   }
 
-  public static Map<String, Object> priorityList(PriorityList list, List<Priority> shown) {
+  public static Map<String, Object> priorityList(
+      PriorityList list, List<Priority> shown, Lang lang) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("workspace", list.workspace().id());
     Map<String, Object> params = new LinkedHashMap<>();
@@ -169,7 +176,8 @@ public final class LightingJson {
     m.put("coverage", coverage(list.coverage(), r.coverage().defaultRadiusMeters()));
     m.put("candidates", list.priorities().size());
     m.put("returned", shown.size());
-    List<Map<String, Object>> entries = priorities(shown, list.workspace().crs());
+    m.put("lang", lang.code());
+    List<Map<String, Object>> entries = priorities(shown, list.workspace().crs(), lang);
     entries.forEach(
         e -> {
           String action = list.openActions().get((String) e.get("id"));
@@ -206,13 +214,13 @@ public final class LightingJson {
     return m;
   }
 
-  private static Map<String, Object> properties(Priority p, int rank) {
+  private static Map<String, Object> properties(Priority p, int rank, Lang lang) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rank", rank);
     m.put("id", p.id());
     m.put("kind", p.kind().slug());
     m.put("score", r3(p.score()));
-    m.put("explanation", p.explanation());
+    m.put("explanation", p.explanation().in(lang));
     m.put("litGainMeters", r1(p.litGainMeters()));
     m.put("nightIncidents", r3(p.nightIncidents()));
     m.put("darknessReports", p.darknessReports());
@@ -222,6 +230,7 @@ public final class LightingJson {
     p.segmentId().ifPresent(s -> m.put("segmentId", s));
     p.lampId().ifPresent(s -> m.put("lampId", s));
     p.streetName().ifPresent(s -> m.put("streetName", s));
+    p.place().ifPresent(s -> m.put("place", s));
     return m;
   }
 

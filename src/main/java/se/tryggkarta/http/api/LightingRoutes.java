@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import se.tryggkarta.common.DomainException;
-import se.tryggkarta.common.HourWindow;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
@@ -110,11 +110,10 @@ public final class LightingRoutes implements RouteGroup {
       ReleaseSelection sel =
           AnalysisRequests.period(ctx, releases, w, "n", "kind", "format", "lang");
       long version = releases.dataVersion(w.id());
-      HourWindow night = w.settings().night();
       LightingRequest request =
           new LightingRequest(
               CoverageSettings.DEFAULT,
-              new NightWindow(night.fromHour(), night.toHour(), NightWindow.Season.YEAR),
+              NightWindow.of(w.settings().night()),
               PriorityWeights.DEFAULT,
               sel.period().timeRange(w.timeZone()));
       list =
@@ -129,15 +128,17 @@ public final class LightingRoutes implements RouteGroup {
             .filter(p -> !isPublic || p.supportingEvents() >= w.privacy().minEvents())
             .limit(n)
             .toList();
+    Lang lang = Params.lang(ctx);
     switch (format) {
       case "csv" -> {
         ctx.contentType(CSV);
         ctx.header("Content-Disposition", "attachment; filename=\"lighting-" + w.id() + ".csv\"");
-        ctx.result(LightingJson.prioritiesCsv(shown, w.crs()));
+        ctx.result(LightingJson.prioritiesCsv(shown, w.crs(), lang));
       }
       case "geojson" ->
-          ctx.json(LightingJson.prioritiesGeoJson(shown, w.crs())).contentType(LayerRoutes.GEOJSON);
-      default -> ctx.json(LightingJson.priorityList(list, shown));
+          ctx.json(LightingJson.prioritiesGeoJson(shown, w.crs(), lang))
+              .contentType(LayerRoutes.GEOJSON);
+      default -> ctx.json(LightingJson.priorityList(list, shown, lang));
     }
   }
 
@@ -172,8 +173,12 @@ public final class LightingRoutes implements RouteGroup {
         Params.decimal(ctx, "minDark").orElse(CoverageSettings.DEFAULT_MIN_DARK_METERS));
   }
 
+  /**
+   * The request's parameters; the night defaults to the workspace's night hours in every month (its
+   * one definition of night), which {@code nightFrom}, {@code nightTo} and {@code season} override.
+   */
   static LightingRequest request(Context ctx, Workspace w) {
-    NightWindow d = NightWindow.DEFAULT;
+    NightWindow d = NightWindow.of(w.settings().night());
     NightWindow night =
         new NightWindow(
             Params.integer(ctx, "nightFrom", d.fromHour(), 0, 23),

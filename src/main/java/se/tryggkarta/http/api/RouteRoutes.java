@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
@@ -20,6 +22,7 @@ import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.UploadBody;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
+import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.route.Gpx;
 import se.tryggkarta.route.NetworkService;
 import se.tryggkarta.route.RiskSurface;
@@ -49,6 +52,7 @@ public final class RouteRoutes implements RouteGroup {
   private final WalkPlanner planner;
   private final SafeRouter router;
   private final WorkspaceService workspaces;
+  private final PlaceService places;
   private final AccessPolicy policy;
   private final RiskSurface.Source publicRisk;
   private final long maxUploadBytes;
@@ -62,6 +66,7 @@ public final class RouteRoutes implements RouteGroup {
       WalkPlanner planner,
       SafeRouter router,
       WorkspaceService workspaces,
+      PlaceService places,
       AccessPolicy policy,
       RiskSurface.Source publicRisk,
       long maxUploadBytes) {
@@ -69,6 +74,7 @@ public final class RouteRoutes implements RouteGroup {
     this.planner = planner;
     this.router = router;
     this.workspaces = workspaces;
+    this.places = places;
     this.policy = policy;
     this.publicRisk = publicRisk;
     this.maxUploadBytes = maxUploadBytes;
@@ -129,16 +135,22 @@ public final class RouteRoutes implements RouteGroup {
     if (!List.of("geojson", "gpx", "html").contains(format)) {
       throw DomainException.invalid("format", "format must be geojson, gpx or html, was " + format);
     }
+    Lang lang = Params.lang(ctx);
     WalkRequest request = RequestBody.json(ctx, WalkPlanBody.class).toRequest();
     WalkPlan plan = planner.plan(ctx.pathParam("ws"), request);
-    String name = Params.workspace(ctx, workspaces).name();
+    Workspace w = Params.workspace(ctx, workspaces);
     switch (format) {
       case "gpx" ->
           ctx.contentType("application/gpx+xml; charset=utf-8")
-              .result(Gpx.of(plan, "Trygghetsvandring " + name));
+              .result(
+                  Gpx.of(
+                      plan,
+                      (lang == Lang.SV ? "Trygghetsvandring " : "Safety walk ") + w.name(),
+                      lang));
       case "html" ->
-          ctx.contentType("text/html; charset=utf-8").result(WalkProtocol.html(plan, name));
-      default -> ctx.json(walkJson(plan)).contentType(GEOJSON);
+          ctx.contentType("text/html; charset=utf-8")
+              .result(WalkProtocol.html(plan, w, places.index(w.id()), lang, Instant.now()));
+      default -> ctx.json(walkJson(plan, lang)).contentType(GEOJSON);
     }
   }
 
@@ -146,10 +158,11 @@ public final class RouteRoutes implements RouteGroup {
     Workspace w = Params.workspace(ctx, workspaces);
     boolean isPublic = policy.isPublic(ctx, w.id());
     if (isPublic) {
-      AnalysisRequests.onlyParameters(ctx, java.util.Set.of("from", "to"));
+      AnalysisRequests.onlyParameters(ctx, java.util.Set.of("from", "to", "lang"));
     }
     LonLat from = LonLat.parse("from", required(ctx, "from"));
     LonLat to = LonLat.parse("to", required(ctx, "to"));
+    Lang lang = Params.lang(ctx);
     SafeRoute r =
         isPublic
             ? router.route(w.id(), from, to, publicRisk.of(w))
@@ -162,6 +175,7 @@ public final class RouteRoutes implements RouteGroup {
     fc.put("shortestLengthM", r.shortest().lengthMeters());
     fc.put("shortestLitShare", r.shortest().litShare());
     fc.put("detourM", r.detourMeters());
+    fc.put("warnings", r.warnings().stream().map(t -> t.in(lang)).toList());
     ctx.json(fc).contentType(GEOJSON);
   }
 
@@ -179,26 +193,33 @@ public final class RouteRoutes implements RouteGroup {
     return FeatureJson.feature(Optional.empty(), line(p), props);
   }
 
-  private static Map<String, Object> walkJson(WalkPlan plan) {
+  private static Map<String, Object> walkJson(WalkPlan plan, Lang lang) {
     List<Object> features = new ArrayList<>();
     Map<String, Object> routeProps = new LinkedHashMap<>();
     routeProps.put("role", "route");
     routeProps.put("lengthM", plan.lengthMeters());
     routeProps.put("litShare", plan.route().litShare());
     features.add(FeatureJson.feature(Optional.empty(), line(plan.route()), routeProps));
-    features.add(
-        FeatureJson.feature(Optional.empty(), point(plan.start()), Map.of("role", "start")));
+    Map<String, Object> startProps = new LinkedHashMap<>();
+    startProps.put("role", "start");
+    startProps.put("name", plan.startAddress().isEmpty() ? null : plan.startAddress().label());
+    features.add(FeatureJson.feature(Optional.empty(), point(plan.start()), startProps));
     for (WalkStop s : plan.stops()) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("role", "stop");
       p.put("number", s.number());
       p.put("id", s.id());
       p.put("kind", s.kind().slug());
-      p.put("reason", s.reason());
+      p.put("name", s.name(lang));
+      p.put("address", s.address().isEmpty() ? null : s.address().label());
+      p.put("rank", s.hotspotRank().isPresent() ? s.hotspotRank().getAsInt() : null);
+      p.put("reason", s.reason(lang));
+      p.put("evidence", s.evidence(lang));
+      p.put("members", s.memberIds());
       p.put("weight", s.weight());
       p.put("mandatory", s.mandatory());
       p.put("distanceFromStartM", s.distanceFromStartMeters());
-      p.put("checklist", WalkPlan.CHECKLIST);
+      p.put("checklist", WalkPlan.CHECKLIST.stream().map(t -> t.in(lang)).toList());
       features.add(FeatureJson.feature(Optional.empty(), point(s.location()), p));
     }
     Map<String, Object> fc = FeatureJson.featureCollection(features);
@@ -211,7 +232,9 @@ public final class RouteRoutes implements RouteGroup {
     fc.put("coveredPriority", plan.coveredPriority());
     fc.put("availablePriority", plan.availablePriority());
     fc.put("candidatesConsidered", plan.candidatesConsidered());
-    fc.put("warnings", plan.warnings());
+    fc.put("night", plan.night().text());
+    fc.put("lang", lang.code());
+    fc.put("warnings", plan.warnings().stream().map(w -> w.in(lang)).toList());
     return fc;
   }
 

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.util.GeometryFixer;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.http.ApiRoutes;
@@ -20,6 +19,7 @@ import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
+import se.tryggkarta.workspace.WorkspaceBoundary;
 import se.tryggkarta.workspace.WorkspaceService;
 import se.tryggkarta.workspace.WorkspaceSettings;
 import se.tryggkarta.workspace.WorkspaceSettingsJson;
@@ -126,8 +126,7 @@ public final class WorkspaceRoutes implements RouteGroup {
       } catch (DateTimeException e) {
         throw DomainException.invalid("timeZone", "unknown time zone '" + timeZone + "'");
       }
-      Optional<Geometry> b = Optional.ofNullable(boundary).map(WorkspaceBody::repaired);
-      b.ifPresent(WorkspaceBody::requireLonLat);
+      Optional<Geometry> b = Optional.ofNullable(boundary).map(WorkspaceBoundary::checked);
       PublicPrivacy p =
           privacy == null
               ? PublicPrivacy.DEFAULT
@@ -143,21 +142,6 @@ public final class WorkspaceRoutes implements RouteGroup {
           Boolean.TRUE.equals(publicAccess),
           p,
           WorkspaceSettingsJson.read(settings, base));
-    }
-
-    /** Invalid rings (self-intersections in generalised boundaries) are repaired, not refused. */
-    private static Geometry repaired(Geometry g) {
-      Geometry fixed = g.isValid() ? g : GeometryFixer.fix(g);
-      fixed.setSRID(4326);
-      return fixed;
-    }
-
-    private static void requireLonLat(Geometry g) {
-      var e = g.getEnvelopeInternal();
-      if (e.getMinX() < -180 || e.getMaxX() > 180 || e.getMinY() < -90 || e.getMaxY() > 90) {
-        throw DomainException.invalid(
-            "boundary", "boundary must be GeoJSON in WGS84 longitude/latitude (RFC 7946)");
-      }
     }
   }
 

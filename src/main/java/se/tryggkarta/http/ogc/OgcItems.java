@@ -12,6 +12,7 @@ import se.tryggkarta.commitment.CommitmentService;
 import se.tryggkarta.common.Bbox;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.HourWindow;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.hotspot.DensityRequest;
 import se.tryggkarta.hotspot.EventFilter;
 import se.tryggkarta.hotspot.GiStarRequest;
@@ -34,6 +35,7 @@ import se.tryggkarta.lighting.coverage.CoverageSettings;
 import se.tryggkarta.lighting.priority.NightWindow;
 import se.tryggkarta.lighting.priority.Priority;
 import se.tryggkarta.lighting.priority.PriorityWeights;
+import se.tryggkarta.place.PlaceService;
 import se.tryggkarta.release.ReleaseSelection;
 import se.tryggkarta.release.ReleaseService;
 import se.tryggkarta.workspace.Workspace;
@@ -70,20 +72,26 @@ public final class OgcItems {
   private final LightingService lighting;
   private final PublishedEvidence published;
   private final CommitmentService commitments;
+  private final PlaceService places;
 
+  /**
+   * @param places names the nearest street or place of each site
+   */
   public OgcItems(
       LayerStore layers,
       HotspotAnalyses analyses,
       ReleaseService releases,
       LightingService lighting,
       PublishedEvidence published,
-      CommitmentService commitments) {
+      CommitmentService commitments,
+      PlaceService places) {
     this.layers = layers;
     this.analyses = analyses;
     this.releases = releases;
     this.lighting = lighting;
     this.published = published;
     this.commitments = commitments;
+    this.places = places;
   }
 
   /** The page the request asks for. */
@@ -155,7 +163,8 @@ public final class OgcItems {
           fromGeoJson(
               release
                   ? HotspotJson.sites(
-                      releases.sites(selection(w, r), releases.dataVersion(w.id()), r.siteCount()))
+                      releases.sites(selection(w, r), releases.dataVersion(w.id()), r.siteCount()),
+                      places.index(w.id()))
                   : HotspotJson.sites(
                       analyses.sites(
                           w.id(),
@@ -168,7 +177,8 @@ public final class OgcItems {
                               false),
                           r.siteCount(),
                           HotspotService.DEFAULT_RADIUS_METERS,
-                          Optional.empty())),
+                          Optional.empty()),
+                      places.index(w.id())),
               "rank");
       case GISTAR ->
           fromGeoJson(
@@ -234,7 +244,7 @@ public final class OgcItems {
         list.priorities().stream()
             .filter(p -> !release || p.supportingEvents() >= w.privacy().minEvents())
             .toList();
-    return fromGeoJson(LightingJson.prioritiesGeoJson(shown, w.crs()), null);
+    return fromGeoJson(LightingJson.prioritiesGeoJson(shown, w.crs(), Lang.SV), null);
   }
 
   private List<OgcFeature> commitmentPlaces(Workspace w) {

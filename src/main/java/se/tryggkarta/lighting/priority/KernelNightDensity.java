@@ -1,13 +1,13 @@
 package se.tryggkarta.lighting.priority;
 
 import java.util.List;
-import java.util.Locale;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.index.strtree.STRtree;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.Lang;
 
 /**
  * Night-time incident weight around a target by a direct kernel sum over the incidents an STRtree
@@ -120,7 +120,8 @@ public final class KernelNightDensity implements NightDensity {
   }
 
   @Override
-  public String describe() {
-    return String.format(Locale.ROOT, "quartic kernel, %.0f m", bandwidthMeters);
+  public String describe(Lang lang) {
+    return (lang == Lang.SV ? "kvartisk kärna, " : "quartic kernel, ")
+        + lang.distance(bandwidthMeters);
   }
 }

@@ -1,6 +1,7 @@
 package se.tryggkarta.lighting.priority;
 
 import org.locationtech.jts.geom.Geometry;
+import se.tryggkarta.common.Lang;
 
 /**
  * The port through which the ranking learns how many night-time incidents happen around a place.
@@ -23,6 +24,8 @@ public interface NightDensity {
    */
   record Exposure(double weightedCount, int incidentsWithinReach) {}
 
-  /** A few words on the method, for explanations: {@code quartic kernel, 100 m}. */
-  String describe();
+  /**
+   * A few words on the method, for explanations: "quartic kernel, 100 m" / "kvartisk kärna, 100 m".
+   */
+  String describe(Lang lang);
 }

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.HourWindow;
+import se.tryggkarta.common.Lang;
 
 /**
  * Which incidents count as night-time: local clock hours [fromHour, toHour) in the workspace's time
@@ -65,13 +67,17 @@ public record NightWindow(int fromHour, int toHour, Season season) {
     return fromHour < toHour ? h >= fromHour && h < toHour : h >= fromHour || h < toHour;
   }
 
-  /** For explanations: {@code 18–06, Oct–Mar}. */
-  public String describe() {
-    return String.format(
-        Locale.ROOT,
-        "%02d–%02d, %s",
-        fromHour,
-        toHour,
-        season == Season.WINTER ? "Oct–Mar" : "all year");
+  /** For explanations: "kl. 18–06, okt–mars" / "18:00–06:00, Oct–Mar"; "hela året" / "all year". */
+  public String describe(Lang lang) {
+    String months =
+        season == Season.WINTER
+            ? (lang == Lang.SV ? "okt–mars" : "Oct–Mar")
+            : (lang == Lang.SV ? "hela året" : "all year");
+    return lang.hours(new HourWindow(fromHour, toHour)) + ", " + months;
+  }
+
+  /** The workspace's night hours in every month: one definition of night for every feature. */
+  public static NightWindow of(HourWindow hours) {
+    return new NightWindow(hours.fromHour(), hours.toHour(), Season.YEAR);
   }
 }

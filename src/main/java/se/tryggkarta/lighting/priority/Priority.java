@@ -3,6 +3,7 @@ package se.tryggkarta.lighting.priority;
 import java.util.Objects;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
+import se.tryggkarta.common.Text;
 
 /**
  * One ranked piece of lighting work with its score and the numbers behind it.
@@ -16,7 +17,10 @@ import org.locationtech.jts.geom.Geometry;
  * @param walk W with its basis
  * @param supportingEvents incidents within the bandwidth plus reports within the radius, unweighted
  *     (public outputs leave out entries with fewer than the workspace's k)
- * @param explanation the score in words and numbers
+ * @param streetName the street it concerns, when known
+ * @param place where it is in the words of the workspace's own map (a named place or street), when
+ *     known
+ * @param explanation the score in words and numbers, in Swedish and English
  */
 public record Priority(
     String id,
@@ -32,7 +36,8 @@ public record Priority(
     Optional<String> segmentId,
     Optional<String> lampId,
     Optional<String> streetName,
-    String explanation) {
+    Optional<String> place,
+    Text explanation) {
   public Priority {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
@@ -41,6 +46,7 @@ public record Priority(
     Objects.requireNonNull(segmentId, "segmentId");
     Objects.requireNonNull(lampId, "lampId");
     Objects.requireNonNull(streetName, "streetName");
+    Objects.requireNonNull(place, "place");
     Objects.requireNonNull(explanation, "explanation");
   }
 }

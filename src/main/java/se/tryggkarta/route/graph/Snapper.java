@@ -1,5 +1,6 @@
 package se.tryggkarta.route.graph;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.ItemBoundable;
@@ -10,39 +11,85 @@ import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.LonLat;
 
 /**
- * Puts points on the nearest edge of the graph's largest connected component, so that every snapped
- * pair is connected (small fragments cut off at an extract's edge are never snapped to). Uses a JTS
- * {@link STRtree} of edge envelopes in the local projection and exact point-to-polyline distance.
- * Thread-safe after construction (the tree is built eagerly and only queried).
+ * Puts points on the nearest edge a walk can start from: never on a fragment (a component of less
+ * than {@value StreetGraph#MIN_NETWORK_LENGTH_M} m of street other than the largest, {@link
+ * StreetGraph#isInSubnetwork}) and never underground ({@link StreetGraph#isUnderground}), the two
+ * ways real, cut OpenStreetMap extracts put a point on a piece of network it cannot walk on from
+ * (GraphHopper's {@code min_network_size} and {@code snap_preventions}). When no edge qualifies (a
+ * network that is all tunnel), edges of the largest component are used. {@link #skipped} tells a
+ * caller that a nearer edge was passed over, so it can warn. Uses JTS {@link STRtree}s of edge
+ * envelopes in the local projection and exact point-to-polyline distance. Thread-safe after
+ * construction (the trees are built eagerly and only queried).
  */
 public final class Snapper {
   /** The default largest distance from a point to a street, in metres. */
   public static final double DEFAULT_MAX_DISTANCE_M = 300;
 
+  /** Why an edge nearer than the snapped location was not used. */
+  public enum SkipReason {
+    /** The edge lies on a fragment cut off from the network. */
+    FRAGMENT,
+    /** The edge runs underground (a tunnel). */
+    UNDERGROUND
+  }
+
+  /**
+   * A nearer edge that snapping passed over.
+   *
+   * @param edge the edge
+   * @param distanceMeters the point's distance from it, metres
+   * @param reason why it was passed over
+   * @param componentLengthMeters the street length of its connected component, metres
+   */
+  public record Skipped(
+      int edge, double distanceMeters, SkipReason reason, double componentLengthMeters) {}
+
+  private static final Object POINT = new Object();
+
   private final StreetGraph graph;
-  private final STRtree tree = new STRtree();
+  private final STRtree usable = new STRtree();
+  private final STRtree passedOver = new STRtree();
   private final boolean empty;
+  private final boolean anyPassedOver;
 
   public Snapper(StreetGraph graph) {
     this.graph = graph;
-    LocalProjection p = graph.projection();
     int added = 0;
     for (int e = 0; e < graph.edgeCount(); e++) {
-      if (!graph.isInMainComponent(e)) {
-        continue;
+      if (!graph.isInSubnetwork(e) && !graph.isUnderground(e)) {
+        added++;
       }
-      Envelope env = new Envelope();
-      for (int i = 0; i < graph.pointCount(e); i++) {
-        env.expandToInclude(p.x(graph.pointLon(e, i)), p.y(graph.pointLat(e, i)));
-      }
-      tree.insert(env, e);
-      added++;
     }
-    tree.build();
-    this.empty = added == 0;
+    boolean fallback = added == 0;
+    int skipped = 0;
+    for (int e = 0; e < graph.edgeCount(); e++) {
+      boolean use =
+          fallback
+              ? graph.isInMainComponent(e)
+              : !graph.isInSubnetwork(e) && !graph.isUnderground(e);
+      if (use) {
+        usable.insert(envelope(e), e);
+      } else {
+        passedOver.insert(envelope(e), e);
+        skipped++;
+      }
+    }
+    usable.build();
+    passedOver.build();
+    this.empty = graph.edgeCount() == 0;
+    this.anyPassedOver = skipped > 0;
   }
 
-  /** The nearest location on the main component, whatever its distance; empty for no network. */
+  private Envelope envelope(int e) {
+    LocalProjection p = graph.projection();
+    Envelope env = new Envelope();
+    for (int i = 0; i < graph.pointCount(e); i++) {
+      env.expandToInclude(p.x(graph.pointLon(e, i)), p.y(graph.pointLat(e, i)));
+    }
+    return env;
+  }
+
+  /** The nearest location a walk can use, whatever its distance; empty for no network. */
   public Optional<Location> nearest(LonLat point) {
     if (empty) {
       return Optional.empty();
@@ -50,6 +97,40 @@ public final class Snapper {
     LocalProjection p = graph.projection();
     double x = p.x(point.lon());
     double y = p.y(point.lat());
+    int edge = nearestEdge(usable, x, y);
+    double[] best = project(edge, x, y);
+    double fraction =
+        graph.localLengthMeters(edge) == 0 ? 0 : best[0] / graph.localLengthMeters(edge);
+    fraction = Math.max(0, Math.min(1, fraction));
+    LonLat snapped = graph.pointAt(edge, best[0]);
+    return Optional.of(new Location(edge, fraction, snapped, point, best[1]));
+  }
+
+  /**
+   * The nearest edge snapping passed over for {@code chosen} (a location {@link #nearest} gave),
+   * when it lies nearer to the point than {@code chosen} does.
+   */
+  public Optional<Skipped> skipped(Location chosen) {
+    if (!anyPassedOver) {
+      return Optional.empty();
+    }
+    LocalProjection p = graph.projection();
+    double x = p.x(chosen.original().lon());
+    double y = p.y(chosen.original().lat());
+    int edge = nearestEdge(passedOver, x, y);
+    double d = project(edge, x, y)[1];
+    if (d >= chosen.distanceMeters()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Skipped(
+            edge,
+            d,
+            graph.isInSubnetwork(edge) ? SkipReason.FRAGMENT : SkipReason.UNDERGROUND,
+            graph.componentLengthMeters(edge)));
+  }
+
+  private int nearestEdge(STRtree tree, double x, double y) {
     Envelope q = new Envelope(x, x, y, y);
     ItemDistance distance =
         (ItemBoundable a, ItemBoundable b) -> {
@@ -58,14 +139,7 @@ public final class Snapper {
           int edge = (ia instanceof Integer i) ? i : (Integer) ib;
           return project(edge, x, y)[1];
         };
-    Object found = tree.nearestNeighbour(q, POINT, distance);
-    int edge = (Integer) found;
-    double[] best = project(edge, x, y);
-    double fraction =
-        graph.localLengthMeters(edge) == 0 ? 0 : best[0] / graph.localLengthMeters(edge);
-    fraction = Math.max(0, Math.min(1, fraction));
-    LonLat snapped = graph.pointAt(edge, best[0]);
-    return Optional.of(new Location(edge, fraction, snapped, point, best[1]));
+    return (Integer) tree.nearestNeighbour(q, POINT, distance);
   }
 
   /**
@@ -86,7 +160,7 @@ public final class Snapper {
           ErrorKind.UNPROCESSABLE,
           field,
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "%s (%.6f, %.6f) is %.0f m from the nearest street, more than %.0f m",
               field,
               point.lon(),
@@ -96,8 +170,6 @@ public final class Snapper {
     }
     return l;
   }
-
-  private static final Object POINT = new Object();
 
   /** {along the edge in local metres, distance in metres} of the closest point of the edge. */
   private double[] project(int edge, double x, double y) {

@@ -27,7 +27,15 @@ import se.tryggkarta.layer.StreetSegment;
  * <p>Per edge it keeps the geodesic length in metres, the lit fraction (1 for {@code lit=yes},
  * otherwise the share of 10 m samples within {@value #LAMP_REACH_M} m of a working lamp; 0 for
  * {@code lit=no}), the dark share the safe router penalises, and a relative risk in [0, 1] from the
- * incidents within {@value #RISK_RADIUS_M} m of the edge's middle. Immutable and thread-safe.
+ * incidents within {@value #RISK_RADIUS_M} m of the edge's middle.
+ *
+ * <p>Subnetworks: a connected component shorter than {@value #MIN_NETWORK_LENGTH_M} m of street
+ * (other than the largest) is a fragment, typically a way cut off at the edge of an extract or a
+ * path inside a closed area; the {@link Snapper} never puts a point on one, as GraphHopper drops
+ * components below its {@code min_network_size}. Edges underground ({@link #isUnderground}) are
+ * routable but are not snapped to either (GraphHopper's {@code snap_preventions=tunnel}): a point
+ * on the surface belongs on the street above, not in the service tunnel beneath it. Immutable and
+ * thread-safe.
  */
 public final class StreetGraph {
   /** How far a working lamp is taken to light a street, in metres. */
@@ -37,6 +45,12 @@ public final class StreetGraph {
   public static final double RISK_RADIUS_M = 50;
 
   private static final double SAMPLE_STEP_M = 10;
+
+  /**
+   * Components with less street than this, in metres, are fragments (unless the largest): too small
+   * for a safety walk, and almost always an artefact of how the network was cut or mapped.
+   */
+  public static final double MIN_NETWORK_LENGTH_M = 1000;
 
   private final LocalProjection projection;
   private final double[] nodeLon;
@@ -60,6 +74,8 @@ public final class StreetGraph {
   private final int[] adjEdge;
   private final int[] component;
   private final int mainComponent;
+  private final double[] componentLengthM;
+  private final boolean[] segmentUnderground;
 
   private StreetGraph(Builder b, List<LonLat> workingLamps, List<LonLat> incidents) {
     this.projection = b.projection;
@@ -75,6 +91,7 @@ public final class StreetGraph {
     this.segmentIds = b.segmentIds.toArray(String[]::new);
     this.segmentHighway = b.segmentHighway.toArray(String[]::new);
     this.segmentName = b.segmentName.toArray(String[]::new);
+    this.segmentUnderground = Arrays.copyOf(b.segmentUnderground, segmentIds.length);
     int n = nodeLon.length;
     int m = edgeFrom.length;
     this.adjStart = new int[n + 1];
@@ -103,7 +120,18 @@ public final class StreetGraph {
       localLengthM[e] = len;
     }
     this.component = new int[n];
-    this.mainComponent = labelComponents();
+    int components = labelComponents();
+    this.componentLengthM = new double[components];
+    for (int e = 0; e < m; e++) {
+      componentLengthM[component[edgeFrom[e]]] += lengthM[e];
+    }
+    int main = -1;
+    for (int c = 0; c < components; c++) {
+      if (main < 0 || componentLengthM[c] > componentLengthM[main]) {
+        main = c;
+      }
+    }
+    this.mainComponent = main;
     this.litFraction = new double[m];
     this.darkShare = new double[m];
     this.risk = new double[m];
@@ -205,9 +233,45 @@ public final class StreetGraph {
     return adjEdge[adjStart[n] + i];
   }
 
-  /** Whether the edge belongs to the largest connected component (the one snapping uses). */
+  /** Whether the edge belongs to the largest connected component, by length of street. */
   public boolean isInMainComponent(int edge) {
     return component[edgeFrom[edge]] == mainComponent;
+  }
+
+  /** The connected component the edge belongs to (a label; equal labels are connected). */
+  public int component(int edge) {
+    return component[edgeFrom[edge]];
+  }
+
+  /** The length of street in the edge's connected component, in metres. */
+  public double componentLengthMeters(int edge) {
+    return componentLengthM[component[edgeFrom[edge]]];
+  }
+
+  /**
+   * Whether the edge lies on a fragment: a component other than the largest with less than {@value
+   * #MIN_NETWORK_LENGTH_M} m of street.
+   */
+  public boolean isInSubnetwork(int edge) {
+    return !isInMainComponent(edge) && componentLengthMeters(edge) < MIN_NETWORK_LENGTH_M;
+  }
+
+  /**
+   * Whether the edge runs underground: its street is tagged {@code tunnel} (any value but {@code
+   * no} and {@code building_passage}, which is at ground level), {@code location=underground} or
+   * {@code indoor=yes}, as OpenStreetMap tags them and the network readers keep them.
+   */
+  public boolean isUnderground(int edge) {
+    return segmentUnderground[edgeSegment[edge]];
+  }
+
+  /** The rule of {@link #isUnderground} on a street's stored tags. */
+  static boolean underground(Map<String, Object> tags) {
+    Object tunnel = tags.get("tunnel");
+    if (tunnel != null && !"no".equals(tunnel) && !"building_passage".equals(tunnel)) {
+      return true;
+    }
+    return "underground".equals(tags.get("location")) || "yes".equals(tags.get("indoor"));
   }
 
   public double totalLengthMeters() {
@@ -281,22 +345,19 @@ public final class StreetGraph {
     return new LonLat(geomLon[s + count - 1], geomLat[s + count - 1]);
   }
 
+  /** Labels every node with its connected component; returns the number of components. */
   private int labelComponents() {
     Arrays.fill(component, -1);
-    int best = -1;
-    int bestSize = 0;
     int label = 0;
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int start = 0; start < component.length; start++) {
       if (component[start] >= 0) {
         continue;
       }
-      int size = 0;
       component[start] = label;
       queue.add(start);
       while (!queue.isEmpty()) {
         int n = queue.poll();
-        size++;
         for (int i = adjStart[n]; i < adjStart[n + 1]; i++) {
           int o = other(adjEdge[i], n);
           if (component[o] < 0) {
@@ -305,13 +366,9 @@ public final class StreetGraph {
           }
         }
       }
-      if (size > bestSize) {
-        bestSize = size;
-        best = label;
-      }
       label++;
     }
-    return best;
+    return label;
   }
 
   private void lightAndRisk(byte[] lit, List<LonLat> lamps, List<LonLat> incidents) {
@@ -362,6 +419,7 @@ public final class StreetGraph {
     final List<String> segmentIds = new ArrayList<>();
     final List<String> segmentHighway = new ArrayList<>();
     final List<String> segmentName = new ArrayList<>();
+    boolean[] segmentUnderground = new boolean[16];
     byte[] edgeLit = new byte[16];
 
     Builder(List<StreetSegment> streets) {
@@ -389,6 +447,10 @@ public final class StreetGraph {
         segmentIds.add(s.externalId());
         segmentHighway.add(s.highway().intern());
         segmentName.add(s.name().orElse(null));
+        if (seg >= segmentUnderground.length) {
+          segmentUnderground = Arrays.copyOf(segmentUnderground, segmentUnderground.length * 2);
+        }
+        segmentUnderground[seg] = underground(s.extra());
         LineString line = s.geometryWgs84();
         int start = 0;
         for (int i = 1; i < line.getNumPoints(); i++) {

@@ -81,6 +81,9 @@ public final class GeoJsonLineReader {
           continue;
         }
         Map<String, Object> extra = new LinkedHashMap<>();
+        for (String kept : OsmNetworkReader.KEPT_TAGS) {
+          text(props, kept).ifPresent(v -> extra.put(kept, v));
+        }
         String segId = parts.size() > 1 ? id + "-" + (k + 1) : id;
         streets.add(
             new StreetSegment(

@@ -48,12 +48,13 @@ import se.tryggkarta.layer.StreetSegment;
  * answers TOO_LARGE naming it; no answer quotes a parser's message.
  *
  * <p>Each walkable way ({@link WalkableTags}) becomes one {@link StreetSegment} with id {@code
- * osm-w<id>}, keeping {@code highway}, {@code lit} and {@code name}. A way that references nodes
- * missing from the file (an extract cut at a box) is split at them: each run of at least two
- * present nodes becomes a segment {@code osm-w<id>-<k>}, and a warning counts the gaps. Every
- * {@code highway=street_lamp} node becomes a working {@link Lamp} with source {@code osm} and id
- * {@code osm-n<id>}; OSM does not record whether a lamp is broken. Not thread-safe; one instance
- * per file.
+ * osm-w<id>}, keeping {@code highway}, {@code lit} and {@code name}, and in its extra properties
+ * the way id and the tags that say where it runs ({@link #KEPT_TAGS}: tunnels and bridges, which
+ * snapping needs). A way that references nodes missing from the file (an extract cut at a box) is
+ * split at them: each run of at least two present nodes becomes a segment {@code osm-w<id>-<k>},
+ * and a warning counts the gaps. Every {@code highway=street_lamp} node becomes a working {@link
+ * Lamp} with source {@code osm} and id {@code osm-n<id>}; OSM does not record whether a lamp is
+ * broken. Not thread-safe; one instance per file.
  */
 public final class OsmNetworkReader {
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
@@ -69,6 +70,10 @@ public final class OsmNetworkReader {
 
   /** Heap bytes per kept way node reference. */
   static final long BYTES_PER_WAY_NODE = 8;
+
+  /** Tags kept on each street beside highway, lit and name: whether it runs under or over. */
+  static final List<String> KEPT_TAGS =
+      List.of("tunnel", "bridge", "layer", "location", "indoor", "covered");
 
   private OsmNetworkReader() {}
 
@@ -231,7 +236,9 @@ public final class OsmNetworkReader {
             ids[i] = refs.get(i).getNodeId();
           }
           Map<String, String> kept = new HashMap<>();
-          for (String k : List.of("highway", "lit", "name")) {
+          List<String> keys = new ArrayList<>(List.of("highway", "lit", "name"));
+          keys.addAll(KEPT_TAGS);
+          for (String k : keys) {
             if (tags.containsKey(k)) {
               kept.put(k, tags.get(k));
             }
@@ -288,6 +295,11 @@ public final class OsmNetworkReader {
           String id = "osm-w" + w.id() + (missingHere > 0 ? "-" + (k + 1) : "");
           Map<String, Object> extra = new LinkedHashMap<>();
           extra.put("osm_way_id", w.id());
+          for (String kept : KEPT_TAGS) {
+            if (tags.containsKey(kept)) {
+              extra.put(kept, tags.get(kept));
+            }
+          }
           streets.add(
               new StreetSegment(
                   id,

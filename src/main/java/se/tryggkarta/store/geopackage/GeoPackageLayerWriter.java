@@ -101,7 +101,7 @@ final class GeoPackageLayerWriter implements LayerWriter {
       throw GeoPackageStore.failure(e);
     } finally {
       if (finished) {
-        release();
+        release(true);
       }
     }
   }
@@ -117,7 +117,7 @@ final class GeoPackageLayerWriter implements LayerWriter {
     } catch (SQLException e) {
       throw GeoPackageStore.failure(e);
     } finally {
-      release();
+      release(false);
     }
   }
 
@@ -139,10 +139,14 @@ final class GeoPackageLayerWriter implements LayerWriter {
     }
   }
 
-  private void release() {
+  /** Ends the transaction's hold on the writer; after a commit, checkpoints it into the file. */
+  private void release(boolean committed) {
     try {
       upsert.close();
       c.setAutoCommit(true);
+      if (committed) {
+        GeoPackageStore.checkpoint(c);
+      }
     } catch (SQLException e) {
       throw GeoPackageStore.failure(e);
     } finally {

@@ -19,6 +19,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
@@ -49,11 +51,24 @@ import se.tryggkarta.workspace.WorkspaceSettingsJson;
  *
  * <p>Durability: every write is one SQLite transaction, so a crash mid-import leaves the file as it
  * was before the import.
+ *
+ * <p>One file: SQLite's WAL mode first appends commits to {@code <file>-wal}. After every write
+ * (imports included) and on {@link #close} the store checkpoints the WAL into the file and empties
+ * it ({@code PRAGMA wal_checkpoint(TRUNCATE)}), so a copy of the {@code .gpkg} alone holds all
+ * committed data, whether taken while the service runs or after it stopped.
  */
 public final class GeoPackageStore implements Store {
   private static final int READERS = 4;
   private static final int BUSY_TIMEOUT_MS = 30_000;
   private static final int WRITER_CACHE_KIB = 64 * 1024;
+
+  /**
+   * How long a checkpoint waits for readers of an older snapshot (a long export or analysis read).
+   * Past it the checkpoint copies what it can and the next write or {@link #close} finishes it.
+   */
+  private static final int CHECKPOINT_WAIT_MS = 5_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(GeoPackageStore.class);
 
   private final Path file;
   private final Connection writer;
@@ -517,11 +532,14 @@ public final class GeoPackageStore implements Store {
     closed = true;
     writeLock.lock();
     try {
-      writer.close();
+      // Readers first: SQLite removes the WAL when the last connection closes, but a read-only
+      // connection cannot write it back into the file.
       Connection c;
       while ((c = readers.poll()) != null) {
         c.close();
       }
+      checkpoint(writer);
+      writer.close();
     } catch (SQLException e) {
       throw failure(e);
     } finally {
@@ -542,16 +560,18 @@ public final class GeoPackageStore implements Store {
     writeLock.lock();
     try {
       writer.setAutoCommit(false);
+      T result;
       try {
-        T result = work.run(writer);
+        result = work.run(writer);
         writer.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
         writer.rollback();
         throw e;
       } finally {
         writer.setAutoCommit(true);
       }
+      checkpoint(writer);
+      return result;
     } catch (SQLException e) {
       throw failure(e);
     } finally {
@@ -575,6 +595,31 @@ public final class GeoPackageStore implements Store {
       throw failure(e);
     } finally {
       readers.add(c);
+    }
+  }
+
+  /**
+   * Copies the committed pages of the WAL into the file and truncates the WAL ({@code PRAGMA
+   * wal_checkpoint(TRUNCATE)}), waiting at most {@value #CHECKPOINT_WAIT_MS} ms for readers of an
+   * older snapshot. Call on the writer connection, in auto-commit mode, holding the write lock. The
+   * data are committed before this runs, so a checkpoint that cannot finish is logged, not thrown.
+   */
+  static void checkpoint(Connection writer) {
+    try (Statement s = writer.createStatement()) {
+      s.execute("PRAGMA busy_timeout = " + CHECKPOINT_WAIT_MS);
+      try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+        if (rs.next() && rs.getInt(1) != 0) {
+          LOG.info(
+              "WAL checkpoint deferred: a read of an older snapshot is still running ({} of {}"
+                  + " pages copied); the next write or shutdown finishes it",
+              rs.getInt(3),
+              rs.getInt(2));
+        }
+      } finally {
+        s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+      }
+    } catch (SQLException e) {
+      LOG.warn("WAL checkpoint failed: {}", e.getMessage());
     }
   }
 

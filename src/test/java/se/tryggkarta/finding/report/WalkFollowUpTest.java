@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -150,7 +149,10 @@ class WalkFollowUpTest {
             ? wiring
                 .followUp()
                 .build(WS, Optional.empty(), Optional.empty(), true, Optional.of("2025-Q1"))
-            : wiring.followUp().build(WS, Optional.of(FROM), Optional.of(TO), false));
+            : wiring.followUp().build(WS, Optional.of(FROM), Optional.of(TO), false),
+        se.tryggkarta.common.Lang.SV,
+        wiring.places().index(WS),
+        java.time.ZoneId.of("Europe/Stockholm"));
   }
 
   @Test
@@ -168,7 +170,8 @@ class WalkFollowUpTest {
     long days = ChronoUnit.DAYS.between(DONE.plusDays(1), asOf.plusDays(1));
     double months = days / (365.2425 / 12);
     double expected = (1 / months - 4 / months) - (2 / months - 2 / months);
-    String row = String.format(Locale.ROOT, "<td>%.1f</td></tr>", expected);
+    // Swedish numbers: a decimal comma and a proper minus sign
+    String row = "<td>" + se.tryggkarta.common.Lang.SV.number(expected, 1) + "</td></tr>";
     assertThat(report(false)).contains(row).contains("inte ett bevis");
   }
 
@@ -177,6 +180,6 @@ class WalkFollowUpTest {
     String html = report(true);
     assertThat(html).contains("Trygghetsvandringar: fynd och åtgärder", "1 klar", "1 föreslagen");
     assertThat(html).doesNotContain("Byt armatur", "Gatuenheten", "Privat anteckning");
-    assertThat(html).contains("1 åtgärd är klar").doesNotContain("<td>-1.0</td>");
+    assertThat(html).contains("1 åtgärd är klar").doesNotContain("<td>−1,0</td>", "<td>-1.0</td>");
   }
 }

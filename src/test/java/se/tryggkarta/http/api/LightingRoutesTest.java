@@ -111,9 +111,19 @@ class LightingRoutesTest {
     assertThat(first.get("kind").asText()).isEqualTo("new-light");
     assertThat(first.get("segmentId").asText()).isEqualTo(LightingTown.PARK_PATH);
     assertThat(first.get("id").asText()).startsWith("dark-");
-    assertThat(first.get("explanation").asText()).contains("Score =");
+    // Swedish by default, with Swedish numbers
+    assertThat(first.get("explanation").asText())
+        .contains("Poäng =")
+        .doesNotContainPattern("\\d\\.\\d");
     assertThat(first.get("location").get("lon").asDouble()).isBetween(11.0, 13.0);
-    assertThat(j.get("parameters").get("night").get("season").asText()).isEqualTo("winter");
+    // the workspace's one night (default 18-06), in every month
+    assertThat(j.get("parameters").get("night").get("fromHour").asInt()).isEqualTo(18);
+    assertThat(j.get("parameters").get("night").get("toHour").asInt()).isEqualTo(6);
+    assertThat(j.get("parameters").get("night").get("season").asText()).isEqualTo("year");
+    JsonNode en =
+        TestServer.json(get("/api/workspaces/town/lighting/priorities?n=3&kind=new-light&lang=en"));
+    assertThat(en.get("priorities").get(0).get("explanation").asText())
+        .contains("Score =", "night-time incidents");
   }
 
   @Test

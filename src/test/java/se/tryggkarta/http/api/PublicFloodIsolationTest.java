@@ -105,7 +105,8 @@ class PublicFloodIsolationTest {
                             w.hotspots(),
                             w.analyses(),
                             w.releases(),
-                            w.accessPolicy())),
+                            w.accessPolicy(),
+                            w.places())),
                     0))) {
       server.wiring().installDemo();
       String viewer = server.wiring().keys().create(Role.VIEWER, Set.of("exempelby"), "t").token();

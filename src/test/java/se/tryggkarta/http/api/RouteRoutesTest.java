@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import se.tryggkarta.Fixtures;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.http.TestServer;
 import se.tryggkarta.layer.Layer;
@@ -24,11 +25,10 @@ import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.UnsafePlace;
 import se.tryggkarta.workspace.Workspace;
 
-/** The route endpoints on the real app, with the Södermalm extract (../shared/data). */
+/** The route endpoints on the real app, with the Södermalm extract (a test fixture). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouteRoutesTest {
-  static final Path PBF =
-      Path.of("../shared/data/osm-stockholm-sodermalm/stockholm-sodermalm.osm.pbf");
+  static final Path PBF = Fixtures.SODERMALM_PBF;
   static final String START = "[18.0640, 59.3168]";
 
   @TempDir static Path dir;
@@ -224,7 +224,10 @@ class RouteRoutesTest {
         422,
         "unprocessable");
     assertProblem(
-        server.post("/api/workspaces/sod/network/import", "<osm><node id=", "application/xml"),
+        server.post(
+            "/api/workspaces/sod/network/import",
+            "<osm version=\"0.6\"><node id=",
+            "application/xml"),
         400,
         "invalid-input");
     assertThat(server.wiring().store().dataVersion("sod")).isEqualTo(before);

@@ -63,7 +63,8 @@ class TileOverloadTest {
                   open,
                   List.of(
                       new HealthRoutes(w.store()),
-                      new HotspotRoutes(w.workspaces(), w.hotspots(), analyses, w.releases(), open),
+                      new HotspotRoutes(
+                          w.workspaces(), w.hotspots(), analyses, w.releases(), open, w.places()),
                       new TileRoutes(w.workspaces(), tiles, analyses, w.releases(), open)));
             })) {
       Store store = server.wiring().store();

@@ -18,6 +18,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.linearref.LengthIndexedLine;
+import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.XY;
 import se.tryggkarta.layer.LampStatus;
 import se.tryggkarta.layer.Lit;
@@ -57,7 +58,7 @@ class PriorityRankingTest {
         new KernelNightDensity(incidents, 100),
         new ReportIndex(reports),
         PriorityWeights.DEFAULT,
-        "18–06, Oct–Mar");
+        NightWindow.DEFAULT);
   }
 
   @Test
@@ -79,7 +80,11 @@ class PriorityRankingTest {
     assertThat(s.darknessReports()).isEqualTo(1);
     assertThat(s.otherReports()).isEqualTo(1);
     assertThat(s.score()).isCloseTo(5, within(EXACT));
-    assertThat(s.explanation()).contains("Score = 1.00 × (1.0×1.00 + 3.0×1 + 1.0×1) = 5.00");
+    assertThat(s.explanation().in(Lang.EN))
+        .contains("Score = 1.00 × (1.0×1.00 + 3.0×1 + 1.0×1) = 5.00");
+    // Swedish: decimal commas, and the same figures
+    assertThat(s.explanation().in(Lang.SV))
+        .contains("Poäng = 1,00 × (1,0×1,00 + 3,0×1 + 1,0×1) = 5,00");
     assertThat(s.litGainMeters()).isCloseTo(1000, within(EXACT));
   }
 

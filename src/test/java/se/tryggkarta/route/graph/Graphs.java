@@ -30,6 +30,12 @@ final class Graphs {
         id, WGS84.createLineString(c), "residential", lit, Optional.empty(), Map.of());
   }
 
+  /** A street line with extra OSM tags (tunnel, layer, ...). */
+  static StreetSegment tagged(String id, Map<String, Object> tags, double[]... lonLats) {
+    StreetSegment s = line(id, Lit.UNKNOWN, lonLats);
+    return new StreetSegment(id, s.geometryWgs84(), "service", Lit.UNKNOWN, Optional.empty(), tags);
+  }
+
   /** A point {@code eastM} metres east and {@code northM} north of (LON0, LAT0), approximately. */
   static double[] at(double eastM, double northM) {
     return new double[] {

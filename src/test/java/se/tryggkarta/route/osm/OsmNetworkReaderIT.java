@@ -11,19 +11,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import se.tryggkarta.Fixtures;
 import se.tryggkarta.layer.Lamp;
 import se.tryggkarta.layer.Lit;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.route.graph.StreetGraph;
 
 /**
- * The real OpenStreetMap extracts in ../shared/data (see their SOURCE.md). Counts there come from
- * osmium-tool; the ones pinned here beyond those are this reader's output, checked against them.
+ * The real OpenStreetMap extracts in the test fixtures (see their SOURCE.md). Counts there come
+ * from osmium-tool; the ones pinned here beyond those are this reader's output, checked against
+ * them.
  */
 class OsmNetworkReaderIT {
-  static final Path DATA = Path.of("../shared/data");
-  static final Path STOCKHOLM = DATA.resolve("osm-stockholm-sodermalm/stockholm-sodermalm.osm.pbf");
-  static final Path HELSINKI = DATA.resolve("osm-helsinki-centre/helsinki-centre.osm.pbf");
+  static final Path STOCKHOLM = Fixtures.SODERMALM_PBF;
+  static final Path HELSINKI = Fixtures.HELSINKI_PBF;
 
   /** Lengths summed over thousands of edges: a metre is plenty. */
   static final double LENGTH_TOLERANCE_M = 1.0;
@@ -52,10 +53,7 @@ class OsmNetworkReaderIT {
     NetworkData d = OsmNetworkReader.read(HELSINKI, NetworkFormat.OSM_PBF);
     assertThat(d.lamps()).hasSize(586);
     // The osmium export of the same lamps: every position matches one of ours.
-    JsonNode lamps =
-        new ObjectMapper()
-            .readTree(
-                DATA.resolve("osm-helsinki-centre/helsinki-centre-street-lamps.geojson").toFile());
+    JsonNode lamps = new ObjectMapper().readTree(Fixtures.HELSINKI_LAMPS.toFile());
     Set<String> ours = new HashSet<>();
     for (Lamp l : d.lamps()) {
       ours.add(

@@ -91,7 +91,7 @@ class OsmNetworkReaderTest {
     assertThatThrownBy(() -> OsmNetworkReader.read(f, NetworkFormat.OSM_PBF))
         .isInstanceOf(DomainException.class);
     Path x = dir.resolve("broken.osm");
-    Files.writeString(x, "<osm><node id=");
+    Files.writeString(x, "<osm version=\"0.6\"><node id=");
     assertThatThrownBy(() -> OsmNetworkReader.read(x, NetworkFormat.OSM_XML))
         .isInstanceOf(DomainException.class);
   }

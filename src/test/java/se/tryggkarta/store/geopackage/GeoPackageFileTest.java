@@ -2,6 +2,8 @@ package se.tryggkarta.store.geopackage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -98,6 +100,51 @@ class GeoPackageFileTest {
     }
     try (GeoPackageStore store = GeoPackageStore.open(file)) {
       assertThat(store.findRecord("ws", Layer.INCIDENTS, "x")).contains(incident("x", 12, 58));
+    }
+  }
+
+  @Test
+  void a_copy_of_the_gpkg_alone_taken_after_an_import_while_the_store_is_open_holds_the_data()
+      throws IOException {
+    Path file = dir.resolve("live.gpkg");
+    Path copy = dir.resolve("copy").resolve("live.gpkg");
+    try (GeoPackageStore store = GeoPackageStore.open(file)) {
+      store.createWorkspace(Workspace.of("kungalv", "Kungälv"));
+      try (LayerWriter w = store.openWriter("kungalv", Layer.INCIDENTS)) {
+        for (int i = 0; i < 500; i++) {
+          w.write(incident("i" + i, 11.9 + i * 1e-4, 57.87));
+        }
+        w.commit();
+      }
+      // The service is still running: copy the file a planner would take, and nothing beside it.
+      Files.createDirectories(copy.getParent());
+      Files.copy(file, copy);
+    }
+    assertThat(Files.list(copy.getParent())).containsExactly(copy);
+    try (GeoPackage gp = GeoPackageManager.open(copy.toFile())) {
+      assertThat(gp.getFeatureDao("incidents").count()).isEqualTo(500);
+      assertThat(gp.getFeatureDao("workspaces").count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a_clean_close_leaves_the_data_in_the_gpkg_and_an_empty_or_no_wal() throws IOException {
+    Path file = dir.resolve("closed.gpkg");
+    try (GeoPackageStore store = GeoPackageStore.open(file)) {
+      store.createWorkspace(Workspace.of("ws", "WS"));
+      try (LayerWriter w = store.openWriter("ws", Layer.INCIDENTS)) {
+        w.write(incident("x", 12, 58));
+        w.commit();
+      }
+      // reads keep the read-only connections busy until close
+      assertThat(store.query("ws", Layer.INCIDENTS, LayerQuery.ALL).total()).isEqualTo(1);
+    }
+    Path wal = dir.resolve("closed.gpkg-wal");
+    assertThat(!Files.exists(wal) || Files.size(wal) == 0).as("WAL left at %s", wal).isTrue();
+    Path copy = dir.resolve("copy2.gpkg");
+    Files.copy(file, copy);
+    try (GeoPackage gp = GeoPackageManager.open(copy.toFile())) {
+      assertThat(gp.getFeatureDao("incidents").count()).isEqualTo(1);
     }
   }
 
