@@ -29,6 +29,7 @@ import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.Page;
+import se.tryggkarta.layer.PointRowSink;
 import se.tryggkarta.store.DocumentRows;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.workspace.PublicPrivacy;
@@ -311,6 +312,54 @@ public final class GeoPackageStore implements Store {
     }
   }
 
+  /**
+   * One read transaction (SQLite's WAL gives it one snapshot from its first read): the workspace's
+   * data version, then four columns of every row of the layer, the geometry blob parsed in place.
+   */
+  @Override
+  public long scanPoints(String workspaceId, Layer layer, PointRowSink sink) {
+    LayerTable t = LayerTable.of(layer);
+    if (!t.geometryType.equals("POINT")) {
+      throw DomainException.invalid("layer", layer.slug() + " is not a point layer");
+    }
+    String time = t.timeColumn.orElse("NULL");
+    String weight = t.layer == Layer.INCIDENTS ? "weight" : "1.0";
+    String sql =
+        "SELECT geom, "
+            + time
+            + ", "
+            + t.categoryColumn.orElseThrow()
+            + ", "
+            + weight
+            + " FROM "
+            + t.table
+            + " WHERE workspace_id=?";
+    return read(
+        c -> {
+          c.setAutoCommit(false);
+          try {
+            long version = dataVersion(c, workspaceId);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              ps.setString(1, workspaceId);
+              double[] xy = new double[2];
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  if (GpkgGeometry.point(rs.getBytes(1), xy)) {
+                    String at = rs.getString(2);
+                    long millis = at == null ? PointRowSink.NO_TIME : LayerTable.epochMillis(at);
+                    sink.accept(xy[0], xy[1], millis, rs.getString(3), rs.getDouble(4));
+                  }
+                }
+              }
+            }
+            return version;
+          } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+          }
+        });
+  }
+
   @Override
   public Optional<LayerRecord> findRecord(String workspaceId, Layer layer, String externalId) {
     LayerTable t = LayerTable.of(layer);
@@ -355,19 +404,20 @@ public final class GeoPackageStore implements Store {
 
   @Override
   public long dataVersion(String workspaceId) {
-    return read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT data_version FROM workspaces WHERE id=?")) {
-            ps.setString(1, workspaceId);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw DomainException.notFound("workspace", workspaceId);
-              }
-              return rs.getLong(1);
-            }
-          }
-        });
+    return read(c -> dataVersion(c, workspaceId));
+  }
+
+  private static long dataVersion(Connection c, String workspaceId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT data_version FROM workspaces WHERE id=?")) {
+      ps.setString(1, workspaceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw DomainException.notFound("workspace", workspaceId);
+        }
+        return rs.getLong(1);
+      }
+    }
   }
 
   /**

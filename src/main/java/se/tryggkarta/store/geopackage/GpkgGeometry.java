@@ -91,6 +91,30 @@ final class GpkgGeometry {
     return new double[] {e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY()};
   }
 
+  /**
+   * Reads a point's x and y into {@code xy} without building a geometry (the columnar scan's path).
+   * False when the blob holds an empty point or no point at all; Z and M values are ignored.
+   */
+  static boolean point(byte[] blob, double[] xy) {
+    if (blob == null || isEmpty(blob)) {
+      return false;
+    }
+    int wkb = HEADER_BYTES + envelopeBytes(blob);
+    if (blob.length < wkb + 21) {
+      return false;
+    }
+    ByteBuffer buf =
+        ByteBuffer.wrap(blob, wkb + 1, 20)
+            .order(blob[wkb] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+    int type = buf.getInt() & 0x0fff_ffff; // EWKB's Z/M/SRID flags live in the high bits
+    if (type % 1000 != 1) { // 1, 1001, 2001, 3001: Point, Point Z, Point M, Point ZM (ISO WKB)
+      return false;
+    }
+    xy[0] = buf.getDouble();
+    xy[1] = buf.getDouble();
+    return !Double.isNaN(xy[0]) && !Double.isNaN(xy[1]);
+  }
+
   private static int srsId(byte[] blob) {
     return ByteBuffer.wrap(blob, 4, 4).order(byteOrder(blob)).getInt();
   }

@@ -196,6 +196,70 @@ enum LayerTable {
     return Instant.from(DATETIME.parse(text));
   }
 
+  /**
+   * A stored {@link #DATETIME} in milliseconds since 1970-01-01T00:00Z. The fixed-width form this
+   * store writes is read digit by digit (days from the civil date by Hinnant's algorithm,
+   * "chrono-Compatible Low-Level Date Algorithms"), anything else (a file another tool wrote) by
+   * the general parser. The columnar scan reads a million of these per second or more.
+   */
+  static long epochMillis(String text) {
+    if (text.length() == 24
+        && text.charAt(4) == '-'
+        && text.charAt(7) == '-'
+        && text.charAt(10) == 'T'
+        && text.charAt(13) == ':'
+        && text.charAt(16) == ':'
+        && text.charAt(19) == '.'
+        && text.charAt(23) == 'Z') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 2);
+      int day = digits(text, 8, 2);
+      int hour = digits(text, 11, 2);
+      int minute = digits(text, 14, 2);
+      int second = digits(text, 17, 2);
+      int milli = digits(text, 20, 3);
+      if (year >= 0
+          && month >= 1
+          && month <= 12
+          && day >= 1
+          && day <= 31
+          && hour >= 0
+          && hour <= 23
+          && minute >= 0
+          && minute <= 59
+          && second >= 0
+          && second <= 59
+          && milli >= 0) {
+        long days = daysFromCivil(year, month, day);
+        return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + milli;
+      }
+    }
+    return instant(text).toEpochMilli();
+  }
+
+  /** The decimal number in {@code text[from, from + count)}, or −1 when a character is no digit. */
+  private static int digits(String text, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      int d = text.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
+  static long daysFromCivil(int year, int month, int day) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yoe = y - era * 400;
+    long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097 + doe - 719_468;
+  }
+
   private static void setOptional(PreparedStatement ps, int i, Optional<String> v)
       throws SQLException {
     if (v.isPresent()) {

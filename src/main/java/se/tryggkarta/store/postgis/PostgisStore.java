@@ -3,6 +3,7 @@ package se.tryggkarta.store.postgis;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.locationtech.jts.io.WKBWriter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.tryggkarta.common.Crs;
@@ -34,6 +37,7 @@ import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.Page;
+import se.tryggkarta.layer.PointRowSink;
 import se.tryggkarta.store.DocumentRows;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.workspace.PublicPrivacy;
@@ -376,6 +380,68 @@ public final class PostgisStore implements Store {
         }
       }
     }
+  }
+
+  /**
+   * One read-only REPEATABLE READ transaction: the workspace's data version, then {@code COPY
+   * (SELECT ST_X(geom), ST_Y(geom), time, category, weight ...) TO STDOUT (FORMAT binary)} from the
+   * same snapshot, parsed as it streams (about 60 bytes a row; the server sends coordinates and
+   * times in binary, so it formats nothing). The COPY takes no bind parameters, so PostgreSQL
+   * quotes the workspace id itself ({@code quote_literal}).
+   */
+  @Override
+  public long scanPoints(String workspaceId, Layer layer, PointRowSink sink) {
+    PgLayerTable t = PgLayerTable.of(layer);
+    if (!layer.isTimedPoints() && layer != Layer.LAMPS) {
+      throw DomainException.invalid("layer", layer.slug() + " is not a point layer");
+    }
+    return snapshot(
+        c -> {
+          long version;
+          String literal;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT data_version, quote_literal(?) FROM workspaces WHERE id = ?")) {
+            ps.setString(1, workspaceId);
+            ps.setString(2, workspaceId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw DomainException.notFound("workspace", workspaceId);
+              }
+              version = rs.getLong(1);
+              literal = rs.getString(2);
+            }
+          }
+          String sql =
+              "COPY (SELECT ST_X(geom), ST_Y(geom), "
+                  + t.timeColumn.orElse("NULL::timestamptz")
+                  + ", "
+                  + t.categoryColumn.orElseThrow()
+                  + ", "
+                  + (layer == Layer.INCIDENTS ? "weight" : "1::float8")
+                  + " FROM "
+                  + t.table
+                  + " WHERE workspace_id = "
+                  + literal
+                  + ") TO STDOUT (FORMAT binary)";
+          try (PGCopyInputStream in = new PGCopyInputStream(c.unwrap(PGConnection.class), sql)) {
+            CopyOutRows rows = new CopyOutRows(in);
+            while (rows.nextRow() >= 0) {
+              double lon = rows.float8();
+              double lat = rows.float8();
+              long millis = rows.timestampMillis(PointRowSink.NO_TIME);
+              String category = rows.text();
+              double weight = rows.float8();
+              if (!Double.isNaN(lon) && !Double.isNaN(lat)) {
+                sink.accept(lon, lat, millis, category, weight);
+              }
+            }
+            rows.finish();
+          } catch (IOException e) {
+            throw new SQLException("reading the binary COPY of " + t.table + " failed", "08006", e);
+          }
+          return version;
+        });
   }
 
   /** The SQL and plan of a query as the store would run it (for tests and the docs). */
