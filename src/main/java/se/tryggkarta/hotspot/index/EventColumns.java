@@ -14,8 +14,6 @@ import java.util.Optional;
 import se.tryggkarta.common.Bbox;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
-import se.tryggkarta.common.LonLat;
-import se.tryggkarta.common.XY;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.PointRowSink;
 import se.tryggkarta.workspace.Workspace;
@@ -402,6 +400,12 @@ public final class EventColumns {
     private int lastCategoryCode;
     private long lastWeightBits = Long.MIN_VALUE;
     private int lastWeightCode;
+    private static final int CHUNK = 4096;
+    private final double[] chunkLon = new double[CHUNK];
+    private final double[] chunkLat = new double[CHUNK];
+    private final double[] chunkX = new double[CHUNK];
+    private final double[] chunkY = new double[CHUNK];
+    private int chunk;
 
     private Builder(String workspaceId, Layer layer, Crs crs, ZoneId zone) {
       if (!(layer.isTimedPoints() || layer == Layer.LAMPS)) {
@@ -418,23 +422,40 @@ public final class EventColumns {
 
     @Override
     public void accept(double lon, double lat, long epochMillis, String category, double weight) {
-      XY p = crs.toXY(new LonLat(lon, lat));
       if (size == xCm.length) {
         grow();
       }
-      if (Double.isNaN(originX)) {
-        originX = Math.floor(p.x() / 1000) * 1000;
-        originY = Math.floor(p.y() / 1000) * 1000;
-      }
-      xCm[size] = centimetres(p.x(), originX);
-      yCm[size] = centimetres(p.y(), originY);
       if (layer.isTimedPoints() && epochMillis == NO_TIME) {
         throw new IllegalStateException("a " + layer.slug() + " row without a time");
       }
+      chunkLon[chunk] = lon;
+      chunkLat[chunk] = lat;
+      chunk++;
       this.epochMillis[size] = epochMillis;
       categoryCode[size] = categoryCode(category);
       weightCode[size] = weightCode(weight);
       size++;
+      if (chunk == CHUNK) {
+        project();
+      }
+    }
+
+    /**
+     * Projects the buffered chunk to the workspace's CRS (one batch call instead of objects per
+     * point) and stores it as centimetres from the origin, the first point's kilometre.
+     */
+    private void project() {
+      crs.toXY(chunkLon, chunkLat, chunkX, chunkY, chunk);
+      if (Double.isNaN(originX) && chunk > 0) {
+        originX = Math.floor(chunkX[0] / 1000) * 1000;
+        originY = Math.floor(chunkY[0] / 1000) * 1000;
+      }
+      int first = size - chunk; // the chunk holds the last rows accepted
+      for (int i = 0; i < chunk; i++) {
+        xCm[first + i] = centimetres(chunkX[i], originX);
+        yCm[first + i] = centimetres(chunkY[i], originY);
+      }
+      chunk = 0;
     }
 
     private static int centimetres(double v, double origin) {
@@ -491,6 +512,7 @@ public final class EventColumns {
 
     /** The finished columns, sorted by time, labelled with the data version they were read at. */
     public EventColumns build(long dataVersion) {
+      project();
       if (Double.isNaN(originX)) {
         originX = 0;
         originY = 0;

@@ -123,11 +123,11 @@ enum LayerTable {
   int bind(LayerRecord r, PreparedStatement ps, int first) throws SQLException {
     int i = first;
     if (r instanceof Incident x) {
-      ps.setString(i++, DATETIME.format(x.occurredAt()));
+      ps.setString(i++, format(x.occurredAt()));
       ps.setString(i++, x.category());
       ps.setDouble(i++, x.weight());
     } else if (r instanceof UnsafePlace x) {
-      ps.setString(i++, DATETIME.format(x.reportedAt()));
+      ps.setString(i++, format(x.reportedAt()));
       ps.setString(i++, x.category());
       ps.setString(i++, x.source());
       setOptional(ps, i++, x.comment());
@@ -235,6 +235,51 @@ enum LayerTable {
       }
     }
     return instant(text).toEpochMilli();
+  }
+
+  /**
+   * {@link #DATETIME} of an instant, written digit by digit (the civil date by Hinnant's
+   * civil_from_days) for the years 0–9999 the format holds, else by the formatter.
+   */
+  static String format(Instant t) {
+    long millis = t.toEpochMilli();
+    long days = Math.floorDiv(millis, 86_400_000L);
+    long z = days + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    long doe = z - era * 146_097;
+    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+    long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) {
+      return DATETIME.format(t);
+    }
+    int ms = (int) Math.floorMod(millis, 86_400_000L);
+    char[] c = new char[24];
+    put(c, 0, (int) year, 4);
+    c[4] = '-';
+    put(c, 5, month, 2);
+    c[7] = '-';
+    put(c, 8, day, 2);
+    c[10] = 'T';
+    put(c, 11, ms / 3_600_000, 2);
+    c[13] = ':';
+    put(c, 14, ms / 60_000 % 60, 2);
+    c[16] = ':';
+    put(c, 17, ms / 1000 % 60, 2);
+    c[19] = '.';
+    put(c, 20, ms % 1000, 3);
+    c[23] = 'Z';
+    return new String(c);
+  }
+
+  private static void put(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** The decimal number in {@code text[from, from + count)}, or −1 when a character is no digit. */

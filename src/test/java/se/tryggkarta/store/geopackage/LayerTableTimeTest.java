@@ -6,16 +6,17 @@ import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The columnar scan's fast reading of stored times, against the general parser. */
+/** The fast writing and reading of stored times, against the general formatter and parser. */
 class LayerTableTimeTest {
   @Test
-  void fixedWidthTimesReadAsTheGeneralParserReadsThem() {
+  void fixedWidthTimesWriteAndReadAsTheGeneralFormatterAndParserDo() {
     Random r = new Random(11);
     for (int i = 0; i < 20_000; i++) {
       // 1600..2400: leap centuries, dates before 1970
       long millis = (long) ((r.nextDouble() - 0.46) * 800 * 365.2425 * 86_400_000L);
       String text = LayerTable.DATETIME.format(Instant.ofEpochMilli(millis));
       assertThat(LayerTable.epochMillis(text)).as(text).isEqualTo(millis);
+      assertThat(LayerTable.format(Instant.ofEpochMilli(millis))).isEqualTo(text);
     }
     assertThat(LayerTable.epochMillis("2024-02-29T23:59:59.999Z"))
         .isEqualTo(Instant.parse("2024-02-29T23:59:59.999Z").toEpochMilli());
