@@ -7,11 +7,12 @@ test('the default state serialises to an empty query', () => {
 });
 
 test('a full state survives the round trip through the URL', () => {
-  const q = '?ws=kungalv&from=2024-01-01&to=2024-06-30&cat=stold,rån&night=1&bw=350&layers=boundary,gistar,lamps&lang=en&at=57.87000,11.98000,14';
+  const q = '?ws=kungalv&from=2024-01-01&to=2024-06-30&cat=stold,rån&night=1&bw=350&layers=boundary,gistar,lamps&lang=en&at=57.87000,11.98000,14&rel=2026-q3&grp=all&slice=night';
   const s = parseState(q);
   assert.deepEqual(s, {
     ws: 'kungalv', from: '2024-01-01', to: '2024-06-30', categories: ['stold', 'rån'], night: true,
     bandwidthMeters: 350, layers: ['boundary', 'gistar', 'lamps'], lang: 'en', view: [57.87, 11.98, 14],
+    release: '2026-q3', group: 'all', slice: 'night',
   });
   assert.deepEqual(parseState(serializeState(s)), s);
 });

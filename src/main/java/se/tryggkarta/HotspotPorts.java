@@ -10,12 +10,10 @@ import org.locationtech.jts.geom.GeometryFactory;
 import se.tryggkarta.commitment.link.HotspotSite;
 import se.tryggkarta.commitment.link.HotspotSites;
 import se.tryggkarta.common.TimeRange;
-import se.tryggkarta.hotspot.HotspotService;
+import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.sites.PatrolSite;
-import se.tryggkarta.layer.Layer;
 import se.tryggkarta.route.PriorityPoint;
 import se.tryggkarta.route.PriorityPointSource;
-import se.tryggkarta.tiles.DensityTiles;
 import se.tryggkarta.workspace.Workspace;
 
 /**
@@ -39,11 +37,16 @@ final class HotspotPorts {
   private HotspotPorts() {}
 
   /** The top patrol sites of all incidents as safety-walk candidates. */
-  static PriorityPointSource walkStops(HotspotService hotspots, DensityTiles analyses) {
+  static PriorityPointSource walkStops(HotspotAnalyses analyses) {
     return workspace -> {
       List<PriorityPoint> points = new ArrayList<>();
       for (PatrolSite s :
-          sites(hotspots, analyses, workspace.id(), TimeRange.ALL, Set.of(), WALK_SITES)) {
+          analyses.topPatrolSites(
+              workspace.id(),
+              analyses.dataVersion(workspace.id()),
+              TimeRange.ALL,
+              Set.of(),
+              WALK_SITES)) {
         points.add(
             new PriorityPoint(
                 "hotspot-" + s.id(),
@@ -64,11 +67,13 @@ final class HotspotPorts {
   }
 
   /** The patrol sites of a period's incidents, as circles in WGS84, for commitment links. */
-  static HotspotSites commitmentSites(HotspotService hotspots, DensityTiles analyses) {
+  static HotspotSites commitmentSites(HotspotAnalyses analyses) {
     GeometryFactory factory = new GeometryFactory();
     return (Workspace workspace, TimeRange period, Set<String> categories, int n) -> {
       List<HotspotSite> out = new ArrayList<>();
-      for (PatrolSite s : sites(hotspots, analyses, workspace.id(), period, categories, n)) {
+      for (PatrolSite s :
+          analyses.topPatrolSites(
+              workspace.id(), analyses.dataVersion(workspace.id()), period, categories, n)) {
         Geometry circleXy =
             factory
                 .createPoint(new Coordinate(s.centre().x(), s.centre().y()))
@@ -79,24 +84,5 @@ final class HotspotPorts {
       }
       return out;
     };
-  }
-
-  private static List<PatrolSite> sites(
-      HotspotService hotspots,
-      DensityTiles analyses,
-      String workspaceId,
-      TimeRange period,
-      Set<String> categories,
-      int n) {
-    return analyses.analysis(
-        workspaceId,
-        analyses.dataVersion(workspaceId),
-        List.of("port-sites", period, Set.copyOf(categories), n),
-        16 << 10,
-        // A circle in a kernel's tail can rank with no incident inside it; it is not a hotspot.
-        () ->
-            hotspots.topPatrolSites(workspaceId, Layer.INCIDENTS, period, categories, n).stream()
-                .filter(s -> s.eventsCovered() > 0)
-                .toList());
   }
 }

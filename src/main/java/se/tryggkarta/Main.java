@@ -7,6 +7,7 @@ import se.tryggkarta.cli.CommitmentsCommand;
 import se.tryggkarta.cli.DemoCommand;
 import se.tryggkarta.cli.ExitCodes;
 import se.tryggkarta.cli.ExportCommand;
+import se.tryggkarta.cli.FindingsCommand;
 import se.tryggkarta.cli.HotspotsCommand;
 import se.tryggkarta.cli.ImportCommand;
 import se.tryggkarta.cli.KeysCommand;
@@ -34,6 +35,7 @@ import se.tryggkarta.cli.WalksCommand;
       WalksCommand.class,
       RoutesCommand.class,
       CommitmentsCommand.class,
+      FindingsCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       ImportCommand.class,

@@ -4,15 +4,29 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import se.tryggkarta.access.ApiKeyService;
+import se.tryggkarta.analysis.AnalysisCache;
+import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.commitment.CommitmentService;
 import se.tryggkarta.commitment.DemoCommitments;
+import se.tryggkarta.commitment.link.ChangeCounter;
 import se.tryggkarta.commitment.report.FollowUp;
 import se.tryggkarta.demo.ExempelbyGenerator;
+import se.tryggkarta.demo.ExempelbyReleases;
+import se.tryggkarta.finding.DemoWalk;
+import se.tryggkarta.finding.FindingExport;
+import se.tryggkarta.finding.FindingService;
+import se.tryggkarta.finding.action.ActionService;
+import se.tryggkarta.finding.report.WalkFollowUp;
+import se.tryggkarta.finding.tip.TipService;
+import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.RouteGroup;
+import se.tryggkarta.http.api.ActionRoutes;
 import se.tryggkarta.http.api.CommitmentRoutes;
+import se.tryggkarta.http.api.ContextRoutes;
+import se.tryggkarta.http.api.FindingRoutes;
 import se.tryggkarta.http.api.HealthRoutes;
 import se.tryggkarta.http.api.HotspotRoutes;
 import se.tryggkarta.http.api.IngestRoutes;
@@ -20,15 +34,20 @@ import se.tryggkarta.http.api.KeyRoutes;
 import se.tryggkarta.http.api.LayerRoutes;
 import se.tryggkarta.http.api.LightingRoutes;
 import se.tryggkarta.http.api.MapSettings;
+import se.tryggkarta.http.api.ReleaseRoutes;
 import se.tryggkarta.http.api.RouteRoutes;
 import se.tryggkarta.http.api.TileRoutes;
+import se.tryggkarta.http.api.TipRoutes;
 import se.tryggkarta.http.api.WebMapRoutes;
 import se.tryggkarta.http.api.WorkspaceRoutes;
 import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.http.auth.ApiKeyPolicy;
 import se.tryggkarta.ingest.ExportService;
 import se.tryggkarta.ingest.ImportService;
+import se.tryggkarta.layer.context.MapContext;
 import se.tryggkarta.lighting.LightingService;
+import se.tryggkarta.release.ReleaseService;
+import se.tryggkarta.release.ReleaseSettings;
 import se.tryggkarta.route.NetworkService;
 import se.tryggkarta.route.SafeRouter;
 import se.tryggkarta.route.StoredLayerPriorities;
@@ -37,7 +56,6 @@ import se.tryggkarta.store.Store;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
 import se.tryggkarta.store.geopackage.SqliteGeoPackageFiles;
 import se.tryggkarta.store.postgis.PostgisStore;
-import se.tryggkarta.tiles.AnalysisPool;
 import se.tryggkarta.tiles.DensityTiles;
 import se.tryggkarta.workspace.WorkspaceService;
 
@@ -51,6 +69,8 @@ public final class Wiring implements AutoCloseable {
   private final WorkspaceService workspaces;
   private final ApiKeyService keys;
   private final HotspotService hotspots;
+  private final HotspotAnalyses analyses;
+  private final ReleaseService releases;
   private final DensityTiles tiles;
   private final LightingService lighting;
   private final NetworkService networks;
@@ -60,6 +80,9 @@ public final class Wiring implements AutoCloseable {
   private final ExportService exports;
   private final CommitmentService commitments;
   private final FollowUp followUp;
+  private final ActionService actions;
+  private final FindingService findings;
+  private final TipService tips;
 
   private Wiring(AppConfig config, Store store) {
     this.config = config;
@@ -67,16 +90,22 @@ public final class Wiring implements AutoCloseable {
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
     this.hotspots = new HotspotService(workspaces, store);
-    this.tiles = new DensityTiles(workspaces, store, hotspots, AnalysisPool.defaults(), 64L << 20);
-    this.lighting = new LightingService(workspaces, store);
+    this.analyses =
+        new HotspotAnalyses(hotspots, store, new AnalysisCache(AnalysisPool.defaults()));
+    this.releases =
+        new ReleaseService(
+            workspaces,
+            store,
+            store,
+            new AnalysisCache(AnalysisPool.forReleases()),
+            Clock.systemUTC());
+    this.tiles = new DensityTiles(workspaces, analyses, releases, 64L << 20);
     this.networks = new NetworkService(store, workspaces, new SqliteGeoPackageFiles());
     this.walkPlanner =
         new WalkPlanner(
             networks,
             workspaces,
-            List.of(
-                new StoredLayerPriorities(store, networks),
-                HotspotPorts.walkStops(hotspots, tiles)));
+            List.of(new StoredLayerPriorities(store, networks), HotspotPorts.walkStops(analyses)));
     this.safeRouter = new SafeRouter(networks);
     this.imports = new ImportService(store, store, new SqliteGeoPackageFiles());
     this.exports = new ExportService(store, store, new SqliteGeoPackageFiles());
@@ -85,9 +114,21 @@ public final class Wiring implements AutoCloseable {
             workspaces,
             store,
             store,
-            HotspotPorts.commitmentSites(hotspots, tiles),
+            HotspotPorts.commitmentSites(analyses),
+            ReleasePorts.commitments(releases, store),
             Clock.systemUTC());
-    this.followUp = new FollowUp(commitments, workspaces, Clock.systemUTC());
+    this.actions = new ActionService(workspaces, store, commitments, Clock.systemUTC());
+    this.lighting = new LightingService(workspaces, store, actions::openLightingActions);
+    this.findings =
+        new FindingService(
+            workspaces, store, store, store, walkPlanner, commitments, actions, Clock.systemUTC());
+    this.tips = new TipService(workspaces, store, store, Clock.systemUTC());
+    this.followUp =
+        new FollowUp(
+            commitments,
+            workspaces,
+            Clock.systemUTC(),
+            List.of(new WalkFollowUp(workspaces, findings, actions, new ChangeCounter(store))));
   }
 
   /** Opens the configured store and builds the services on it. */
@@ -127,6 +168,16 @@ public final class Wiring implements AutoCloseable {
     return tiles;
   }
 
+  /** Members' hotspot analyses through their cache and pool. */
+  public HotspotAnalyses analyses() {
+    return analyses;
+  }
+
+  /** Public releases, on their own cache and pool. */
+  public ReleaseService releases() {
+    return releases;
+  }
+
   public HotspotService hotspots() {
     return hotspots;
   }
@@ -163,6 +214,18 @@ public final class Wiring implements AutoCloseable {
     return followUp;
   }
 
+  public FindingService findings() {
+    return findings;
+  }
+
+  public ActionService actions() {
+    return actions;
+  }
+
+  public TipService tips() {
+    return tips;
+  }
+
   /**
    * Prepares the demo as {@code serve --demo} runs it: creates the synthetic public workspace
    * {@code exempelby} if absent, and installs the demo commitments (activities up to today, UTC
@@ -172,8 +235,16 @@ public final class Wiring implements AutoCloseable {
    */
   public boolean installDemo() {
     boolean created = ExempelbyGenerator.populateIfAbsent(store);
+    if (created
+        || releases.settings(ExempelbyGenerator.WORKSPACE_ID).equals(ReleaseSettings.DEFAULT)) {
+      releases.putSettings(ExempelbyGenerator.WORKSPACE_ID, ExempelbyReleases.SETTINGS);
+    }
     if (commitments.listCommitments(DemoCommitments.WORKSPACE).isEmpty()) {
       new DemoCommitments(commitments, workspaces, Clock.systemUTC()).install();
+    }
+    if (findings.listWalks(DemoWalk.WORKSPACE).isEmpty()) {
+      new DemoWalk(findings, actions, commitments, workspaces, lighting, Clock.systemUTC())
+          .install();
     }
     return created;
   }
@@ -196,22 +267,39 @@ public final class Wiring implements AutoCloseable {
     groups.add(new IngestRoutes(workspaces, imports, exports, policy, config.maxUploadBytes()));
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
-    groups.add(new HotspotRoutes(workspaces, hotspots, policy, tiles));
-    groups.add(new TileRoutes(workspaces, tiles, policy));
-    groups.add(new LightingRoutes(workspaces, lighting, policy));
+    groups.add(new HotspotRoutes(workspaces, hotspots, analyses, releases, policy));
+    groups.add(new TileRoutes(workspaces, tiles, analyses, releases, policy));
+    groups.add(new ReleaseRoutes(workspaces, releases));
+    groups.add(
+        new LightingRoutes(
+            workspaces, lighting, releases, ReleasePorts.lighting(releases), policy));
     groups.add(new WebMapRoutes(MapSettings.fromEnvironment()));
+    groups.add(new ContextRoutes(workspaces, new MapContext(store), policy));
     groups.add(new CommitmentRoutes(commitments, followUp, workspaces, policy));
+    groups.add(
+        new FindingRoutes(
+            findings, new FindingExport(new SqliteGeoPackageFiles()), workspaces, policy));
+    groups.add(new ActionRoutes(actions));
+    groups.add(new TipRoutes(tips));
     HttpSettings settings =
         new HttpSettings(
             HttpSettings.DEFAULT.maxJsonBodyBytes(), config.maxUploadBytes(), config.corsOrigins());
     groups.add(
-        new RouteRoutes(networks, walkPlanner, safeRouter, workspaces, settings.maxUploadBytes()));
+        new RouteRoutes(
+            networks,
+            walkPlanner,
+            safeRouter,
+            workspaces,
+            policy,
+            ReleasePorts.risk(releases, store),
+            settings.maxUploadBytes()));
     return HttpApp.create(settings, policy, groups);
   }
 
   @Override
   public void close() {
-    tiles.pool().close();
+    analyses.cache().pool().close();
+    releases.cache().pool().close();
     store.close();
   }
 }

@@ -1,14 +1,15 @@
 // What the page may request for a caller, mirroring the service's access rules (http/Access):
-// raw records (incidents, unsafe places, streets, places, lamps) need a key that covers the
-// workspace; aggregated results (density, contours, Gi*, patrol sites, dark stretches, lighting
-// priorities, commitment progress) are also open to the public when the workspace is public. What a role may not see is not requested,
-// so the public view never even asks for raw points. Pure.
+// raw records (incidents, unsafe places, lamps) need a key that covers the workspace; aggregated
+// results (density, contours, Gi*, patrol sites, dark stretches, lighting priorities, commitment
+// progress) and the map context (streets with names, named places: no personal data) are also
+// open to the public when the workspace is public. What a role may not see is not requested, so
+// the public view never even asks for raw points. Pure.
 
-/** Layers drawn from aggregated results: open to the public on public workspaces. */
-export const AGGREGATE_LAYERS = ['boundary', 'density', 'contours', 'gistar', 'sites', 'dark', 'commitments'];
+/** Layers drawn from aggregated results and the map context: open to the public on public workspaces. */
+export const AGGREGATE_LAYERS = ['boundary', 'streets', 'places', 'density', 'contours', 'gistar', 'sites', 'dark', 'commitments'];
 
-/** Layers and panels that read raw records or network data: workspace members only. */
-export const MEMBER_LAYERS = ['streets', 'places', 'incidents', 'unsafe-places', 'lamps'];
+/** Layers that read raw records: workspace members only. */
+export const MEMBER_LAYERS = ['incidents', 'unsafe-places', 'lamps'];
 
 /** Panels and the role each needs ('public', 'viewer' or 'analyst'). */
 export const PANELS = { sites: 'public', commitments: 'public', lighting: 'public', route: 'public', walk: 'viewer' };

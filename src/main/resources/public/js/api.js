@@ -19,11 +19,16 @@ export class ApiError extends Error {
   }
 }
 
-function headers(extra = {}) {
-  const h = { Accept: 'application/json, application/geo+json', ...extra };
+/** Request headers with the stored API key as a bearer token (none for the public). */
+export function authHeaders(extra = {}) {
+  const h = { ...extra };
   const key = storedKey();
   if (key) h.Authorization = `Bearer ${key}`;
   return h;
+}
+
+function headers(extra = {}) {
+  return authHeaders({ Accept: 'application/json, application/geo+json', ...extra });
 }
 
 async function check(r) {

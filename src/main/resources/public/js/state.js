@@ -18,6 +18,9 @@ export const DEFAULTS = Object.freeze({
   layers: ['boundary', 'streets', 'places', 'density', 'contours'],
   lang: 'sv',
   view: null, // [lat, lon, zoom]
+  release: '', // public releases: period id ('2026-Q3'), '' = the workspace's default
+  group: '',
+  slice: '',
 });
 
 export const BANDWIDTH_RANGE_METERS = [25, 5000];
@@ -25,6 +28,7 @@ export const BANDWIDTH_RANGE_METERS = [25, 5000];
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CATEGORY = /^[\p{L}\p{N}_ -]{1,64}$/u;
+const RELEASE_ID = /^[a-z0-9][a-z0-9-]{0,40}$/;
 
 function validDate(s) {
   if (!DATE.test(s)) return false;
@@ -55,6 +59,10 @@ export function parseState(query) {
     s.layers = LAYERS.filter((l) => wanted.includes(l));
   }
   if (p.get('lang') === 'en') s.lang = 'en';
+  for (const [key, field] of [['rel', 'release'], ['grp', 'group'], ['slice', 'slice']]) {
+    const v = p.get(key);
+    if (v && RELEASE_ID.test(v)) s[field] = v;
+  }
   const at = (p.get('at') ?? '').split(',').map(Number);
   if (at.length === 3 && at.every(Number.isFinite) && Math.abs(at[0]) <= 90 && Math.abs(at[1]) <= 180
       && at[2] >= 0 && at[2] <= 22) {
@@ -75,6 +83,9 @@ export function serializeState(s) {
   const layers = LAYERS.filter((l) => s.layers.includes(l));
   if (layers.join(',') !== DEFAULTS.layers.join(',')) p.set('layers', layers.join(','));
   if (s.lang !== DEFAULTS.lang) p.set('lang', s.lang);
+  if (s.release) p.set('rel', s.release);
+  if (s.group) p.set('grp', s.group);
+  if (s.slice) p.set('slice', s.slice);
   if (s.view) p.set('at', `${s.view[0].toFixed(5)},${s.view[1].toFixed(5)},${s.view[2]}`);
   const q = p.toString();
   return q ? `?${q}` : '';

@@ -82,6 +82,7 @@ class ArchitectureTest {
             "se.tryggkarta.route..",
             "se.tryggkarta.lighting..",
             "se.tryggkarta.commitment..",
+            "se.tryggkarta.finding..",
             "se.tryggkarta.tiles..",
             "se.tryggkarta.demo..",
             "se.tryggkarta.access..",

@@ -51,7 +51,7 @@ class HotspotPortsTest {
   @Test
   void commitmentSitesPutTheTravelCentreAndTheParkFirst() {
     List<HotspotSite> sites =
-        HotspotPorts.commitmentSites(wiring.hotspots(), wiring.tiles())
+        HotspotPorts.commitmentSites(wiring.analyses())
             .topSites(exempelby, TimeRange.ALL, Set.of(), 3);
 
     assertThat(sites).hasSize(3);
@@ -67,15 +67,14 @@ class HotspotPortsTest {
     TimeRange before =
         TimeRange.of(Instant.parse("1990-01-01T00:00:00Z"), Instant.parse("1991-01-01T00:00:00Z"));
     assertThat(
-            HotspotPorts.commitmentSites(wiring.hotspots(), wiring.tiles())
+            HotspotPorts.commitmentSites(wiring.analyses())
                 .topSites(exempelby, before, Set.of(), 5))
         .isEmpty();
   }
 
   @Test
   void walkStopsOfferTheHotspotsWithTheirCounts() {
-    List<PriorityPoint> stops =
-        HotspotPorts.walkStops(wiring.hotspots(), wiring.tiles()).priorityPoints(exempelby);
+    List<PriorityPoint> stops = HotspotPorts.walkStops(wiring.analyses()).priorityPoints(exempelby);
 
     assertThat(stops).isNotEmpty().allMatch(p -> p.kind() == PriorityPoint.Kind.HOTSPOT);
     assertThat(stops).allMatch(p -> p.events() > 0 && p.weight() > 0);

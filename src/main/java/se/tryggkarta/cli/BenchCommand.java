@@ -23,9 +23,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.access.Role;
+import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.http.HttpApp;
-import se.tryggkarta.tiles.AnalysisPool;
 import se.tryggkarta.tiles.DensityTiles;
 
 /** {@code tryggkarta bench load}: a planner session replayed against the running service. */
@@ -205,9 +205,11 @@ public final class BenchCommand {
       long h = 0;
       long m = 0;
       for (Wiring w : wirings) {
-        AnalysisPool.Stats s = w.tiles().pool().stats();
-        h += s.hits();
-        m += s.misses();
+        for (AnalysisPool.Stats s :
+            List.of(w.analyses().cache().pool().stats(), w.releases().cache().pool().stats())) {
+          h += s.hits();
+          m += s.misses();
+        }
       }
       return new long[] {h, m};
     }

@@ -13,14 +13,13 @@ import picocli.CommandLine.Option;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.common.Bbox;
 import se.tryggkarta.common.DomainException;
-import se.tryggkarta.hotspot.Audience;
+import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.hotspot.DensityMap;
 import se.tryggkarta.hotspot.DensityRequest;
 import se.tryggkarta.hotspot.EvaluateRequest;
 import se.tryggkarta.hotspot.EventFilter;
 import se.tryggkarta.hotspot.GiStarRequest;
 import se.tryggkarta.hotspot.HotspotService;
-import se.tryggkarta.hotspot.HourWindow;
 import se.tryggkarta.hotspot.Periods;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
 import se.tryggkarta.hotspot.kde.Kernel;
@@ -182,25 +181,19 @@ public final class HotspotsCommand {
         HotspotService hs = wiring.hotspots();
         DensityRequest req = grid.request(sel.filter(w));
         switch (format) {
-          case "json" ->
-              writeJson(sel.output, HotspotJson.grid(hs.density(w.id(), req, Audience.MEMBER)));
+          case "json" -> writeJson(sel.output, HotspotJson.grid(hs.density(w.id(), req)));
           case "geotiff" -> {
-            DensityMap m = hs.density(w.id(), req, Audience.MEMBER);
+            DensityMap m = hs.density(w.id(), req);
             CommandOutput.bytes(sel.output, GeoTiff.encode(m.density(), m.crs()));
           }
           case "png" ->
-              CommandOutput.bytes(
-                  sel.output, ColourRamp.png(hs.density(w.id(), req, Audience.MEMBER).density()));
+              CommandOutput.bytes(sel.output, ColourRamp.png(hs.density(w.id(), req).density()));
           case "contours" ->
               writeJson(
                   sel.output,
                   HotspotJson.contours(
                       hs.contours(
-                          w.id(),
-                          req,
-                          decimals("mass", mass),
-                          decimals("levels", levels),
-                          Audience.MEMBER)));
+                          w.id(), req, decimals("mass", mass), decimals("levels", levels))));
           default ->
               throw DomainException.invalid(
                   "format", "format must be json, geotiff, png or contours, was " + format);
@@ -235,8 +228,7 @@ public final class HotspotsCommand {
         GiStarRequest req =
             new GiStarRequest(
                 sel.filter(w), Optional.ofNullable(cell), Optional.ofNullable(band), alpha);
-        writeJson(
-            sel.output, HotspotJson.giStar(wiring.hotspots().giStar(w.id(), req, Audience.MEMBER)));
+        writeJson(sel.output, HotspotJson.giStar(wiring.hotspots().giStar(w.id(), req)));
         System.out.println("wrote " + sel.output);
         return 0;
       }
@@ -265,9 +257,7 @@ public final class HotspotsCommand {
         writeJson(
             sel.output,
             HotspotJson.sites(
-                wiring
-                    .hotspots()
-                    .patrolSites(w.id(), grid.request(sel.filter(w)), n, radius, Audience.MEMBER)));
+                wiring.hotspots().patrolSites(w.id(), grid.request(sel.filter(w)), n, radius)));
         System.out.println("wrote " + sel.output);
         return 0;
       }

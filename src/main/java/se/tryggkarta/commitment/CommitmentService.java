@@ -16,10 +16,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import se.tryggkarta.commitment.link.ChangeCounter;
 import se.tryggkarta.commitment.link.Coverage;
+import se.tryggkarta.commitment.link.DiffInDiff;
 import se.tryggkarta.commitment.link.HotspotSite;
 import se.tryggkarta.commitment.link.HotspotSites;
 import se.tryggkarta.commitment.link.PlaceChange;
 import se.tryggkarta.commitment.link.PromisedArea;
+import se.tryggkarta.commitment.link.PublishedCounts;
 import se.tryggkarta.commitment.progress.Pacing;
 import se.tryggkarta.commitment.progress.Progress;
 import se.tryggkarta.common.DomainException;
@@ -52,19 +54,36 @@ public final class CommitmentService {
   private final DocumentStore documents;
   private final HotspotSites hotspots;
   private final ChangeCounter changes;
+  private final PublishedCounts published;
   private final Clock clock;
 
+  /** A service whose public figures answer UNPROCESSABLE (it publishes no releases). */
   public CommitmentService(
       WorkspaceService workspaces,
       LayerStore layers,
       DocumentStore documents,
       HotspotSites hotspots,
       Clock clock) {
+    this(workspaces, layers, documents, hotspots, PublishedCounts.NONE, clock);
+  }
+
+  /**
+   * @param hotspots members' patrol sites (raw records)
+   * @param published the public's figures (releases' protected counts)
+   */
+  public CommitmentService(
+      WorkspaceService workspaces,
+      LayerStore layers,
+      DocumentStore documents,
+      HotspotSites hotspots,
+      PublishedCounts published,
+      Clock clock) {
     this.workspaces = workspaces;
     this.layers = layers;
     this.documents = documents;
     this.hotspots = hotspots;
     this.changes = new ChangeCounter(layers);
+    this.published = published;
     this.clock = clock;
   }
 
@@ -405,16 +424,29 @@ public final class CommitmentService {
   }
 
   /**
-   * Coverage of the top {@code n} hotspot sites of {@code period} by the places of the commitments
-   * not cancelled whose period overlaps it. For the public ({@code publicView}) sites resting on
-   * fewer than the workspace's k events are left out.
+   * Coverage of the top {@code n} hotspot sites of {@code period} (members: raw records) by the
+   * places of the commitments not cancelled whose period overlaps it.
    */
-  public Coverage coverage(String workspaceId, TimeRange period, int n, boolean publicView) {
+  public Coverage coverage(String workspaceId, TimeRange period, int n) {
     Workspace w = workspaces.getWorkspace(workspaceId);
-    List<HotspotSite> sites = hotspots.topSites(w, period, java.util.Set.of(), n);
-    if (publicView) {
-      sites = sites.stream().filter(s -> s.eventCount() >= w.privacy().minEvents()).toList();
-    }
+    return coverage(w, period, hotspots.topSites(w, period, java.util.Set.of(), n));
+  }
+
+  /**
+   * The public's coverage: the top sites of a release period (protected counts) by the places of
+   * the commitments whose period overlaps it.
+   */
+  public Coverage publishedCoverage(String workspaceId, Optional<String> releasePeriod, int n) {
+    Workspace w = workspaces.getWorkspace(workspaceId);
+    return coverage(w, published.period(w, releasePeriod), published.topSites(w, releasePeriod, n));
+  }
+
+  /** The time range of a release period the public chose (the default release when empty). */
+  public TimeRange publishedPeriod(String workspaceId, Optional<String> releasePeriod) {
+    return published.period(workspaces.getWorkspace(workspaceId), releasePeriod);
+  }
+
+  private Coverage coverage(Workspace w, TimeRange period, List<HotspotSite> sites) {
     List<PromisedArea> areas = new ArrayList<>();
     for (Commitment c : listCommitments(w.id())) {
       if (c.state() != CommitmentState.CANCELLED && overlaps(c, period, w.timeZone())) {
@@ -433,12 +465,10 @@ public final class CommitmentService {
 
   /**
    * Incidents before and during each place's commitment period beside a comparison ring of {@code
-   * ringMeters}, counted with the commitment's categories (all when it has none). For the public,
-   * figures resting on fewer than k events in any of the four cells are withheld, and the monthly
-   * series (single months hold few events) is always left out.
+   * ringMeters} (members: raw records), counted with the commitment's categories (all when it has
+   * none).
    */
-  public List<PlaceChange> changes(
-      String workspaceId, LocalDate asOf, double ringMeters, boolean publicView) {
+  public List<PlaceChange> changes(String workspaceId, LocalDate asOf, double ringMeters) {
     Workspace w = workspaces.getWorkspace(workspaceId);
     List<PlaceChange> out = new ArrayList<>();
     for (Commitment c : listCommitments(w.id())) {
@@ -446,13 +476,92 @@ public final class CommitmentService {
         continue;
       }
       for (PromisedArea a : PlaceAreas.of(c, w.crs()).areas()) {
-        PlaceChange ch =
-            changes.change(w, a, c.categories(), c.periodStart(), c.periodEnd(), asOf, ringMeters);
-        boolean small =
-            ch.figures().map(f -> f.smallestCount() < w.privacy().minEvents()).orElse(false);
-        out.add(!publicView ? ch : small ? ch.suppress() : ch.withoutMonths());
+        out.add(
+            changes.change(w, a, c.categories(), c.periodStart(), c.periodEnd(), asOf, ringMeters));
       }
     }
     return out;
+  }
+
+  /**
+   * The public's change figures, from protected monthly counts: the during window is the
+   * commitment's period in whole released months (up to the newest release), the before window as
+   * many months just before it, the comparison ring {@value ChangeCounter#DEFAULT_RING_METERS} m. A
+   * figure is withheld when any of its four sums is below the threshold ({@link
+   * PublishedCounts.MonthlyCounts#threshold}); no monthly series is shown.
+   */
+  public List<PlaceChange> publishedChanges(String workspaceId) {
+    Workspace w = workspaces.getWorkspace(workspaceId);
+    Optional<java.time.YearMonth> last = published.lastMonth(w);
+    double ring = ChangeCounter.DEFAULT_RING_METERS;
+    List<PlaceChange> out = new ArrayList<>();
+    for (Commitment c : listCommitments(w.id())) {
+      if (c.state() == CommitmentState.CANCELLED) {
+        continue;
+      }
+      for (PromisedArea a : PlaceAreas.of(c, w.crs()).areas()) {
+        out.add(publishedChange(w, c, a, last, ring));
+      }
+    }
+    return out;
+  }
+
+  private PlaceChange publishedChange(
+      Workspace w,
+      Commitment c,
+      PromisedArea a,
+      Optional<java.time.YearMonth> last,
+      double ringMeters) {
+    java.time.YearMonth first = java.time.YearMonth.from(c.periodStart());
+    java.time.YearMonth end = java.time.YearMonth.from(c.periodEnd());
+    if (last.isPresent() && last.get().isBefore(end)) {
+      end = last.get();
+    }
+    if (last.isEmpty() || end.isBefore(first)) {
+      return new PlaceChange(
+          c.id(),
+          a.placeName(),
+          c.periodStart(),
+          c.periodStart(),
+          c.periodStart(),
+          ringMeters,
+          Optional.empty(),
+          false,
+          List.of());
+    }
+    int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(first, end) + 1;
+    java.time.YearMonth beforeFrom = first.minusMonths(months);
+    org.locationtech.jts.geom.Geometry ringArea =
+        a.areaXY().buffer(ringMeters).difference(a.areaXY());
+    PublishedCounts.MonthlyCounts place =
+        published.monthly(w, c.categories(), a.areaXY(), beforeFrom, end);
+    PublishedCounts.MonthlyCounts cmp =
+        published.monthly(w, c.categories(), ringArea, beforeFrom, end);
+    long[] sums = new long[4];
+    for (java.time.YearMonth m = beforeFrom; !m.isAfter(end); m = m.plusMonths(1)) {
+      int during = m.isBefore(first) ? 0 : 1;
+      sums[during] += place.counts().getOrDefault(m, 0);
+      sums[2 + during] += cmp.counts().getOrDefault(m, 0);
+    }
+    boolean shown =
+        sums[0] >= place.threshold(months)
+            && sums[1] >= place.threshold(months)
+            && sums[2] >= cmp.threshold(months)
+            && sums[3] >= cmp.threshold(months);
+    // noisy sums may be negative; a figure is built only from sums that pass the threshold
+    Optional<DiffInDiff> figures =
+        shown
+            ? Optional.of(new DiffInDiff(sums[0], sums[1], sums[2], sums[3], months, months))
+            : Optional.empty();
+    return new PlaceChange(
+        c.id(),
+        a.placeName(),
+        beforeFrom.atDay(1),
+        first.atDay(1),
+        end.plusMonths(1).atDay(1),
+        ringMeters,
+        figures,
+        !shown,
+        List.of());
   }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import se.tryggkarta.common.Bbox;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.layer.Layer;
 

@@ -6,14 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.Polygonal;
 import se.tryggkarta.common.Bbox;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
@@ -28,7 +25,6 @@ import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
 import se.tryggkarta.hotspot.gistar.GiStarResult;
 import se.tryggkarta.hotspot.gistar.HexGrid;
 import se.tryggkarta.hotspot.grid.GridSpec;
-import se.tryggkarta.hotspot.grid.NeighbourCounts;
 import se.tryggkarta.hotspot.grid.PointSet;
 import se.tryggkarta.hotspot.kde.Bandwidth;
 import se.tryggkarta.hotspot.kde.DensityGrid;
@@ -40,15 +36,15 @@ import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerStore;
-import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
  * Hotspot analyses of one workspace's point layers: reads the events through the {@link LayerStore}
  * port, projects them to the workspace's metric CRS, and runs the in-memory core (kde, gistar,
- * sites, contour, evaluation). Public outputs are suppressed per the workspace's {@link
- * PublicPrivacy}. Thread-safe (stateless apart from its collaborators, which are thread-safe).
+ * sites, contour, evaluation). For members only: the public reads releases ({@code
+ * se.tryggkarta.release}), never these analyses of raw records. Thread-safe (stateless apart from
+ * its collaborators, which are thread-safe).
  */
 public final class HotspotService {
   /** Defaults of the small API other features call. */
@@ -98,29 +94,24 @@ public final class HotspotService {
             Optional.of(DEFAULT_BANDWIDTH_METERS),
             Kernel.QUARTIC,
             false);
-    return patrolSites(w, d, n, DEFAULT_RADIUS_METERS, Audience.MEMBER, e).sites();
+    return patrolSites(w, d, n, DEFAULT_RADIUS_METERS, e).sites();
   }
 
   // ---- the analyses behind the HTTP API and CLI ----
 
-  /** A density map; public maps are coarsened to the minimum cell and suppressed below k events. */
-  public DensityMap density(String workspaceId, DensityRequest req, Audience audience) {
+  /** A density map for members (the public reads releases, never this). */
+  public DensityMap density(String workspaceId, DensityRequest req) {
     Workspace w = workspaces.getWorkspace(workspaceId);
-    return density(w, req, audience, load(w, req.filter()));
+    return density(w, req, load(w, req.filter()));
   }
 
   /** The density of events already loaded with {@code req.filter()} (one store scan per call). */
-  private DensityMap density(Workspace w, DensityRequest req, Audience audience, Events loaded) {
-    PublicPrivacy privacy = w.privacy();
-    if (audience == Audience.PUBLIC && req.cellMeters() < privacy.minCellMeters()) {
-      req = req.withCell(privacy.minCellMeters());
-    }
+  private DensityMap density(Workspace w, DensityRequest req, Events loaded) {
     Events e = requireEvents(loaded, req.filter());
     double cell = req.cellMeters();
     Kernel k = req.kernel();
     double provisionalReach = req.bandwidthMeters().orElse(0.0) * k.supportRadius();
-    GridSpec first =
-        GridSpec.covering(extent(w, req.filter(), e, provisionalReach, audience), cell);
+    GridSpec first = GridSpec.covering(extent(w, req.filter(), e, provisionalReach), cell);
     double h =
         req.bandwidthMeters()
             .orElseGet(() -> Bandwidth.auto(inside(e.weighted(), first), k, 2 * cell));
@@ -128,37 +119,18 @@ public final class HotspotService {
     if (req.bandwidthMeters().isEmpty()
         && req.filter().bboxWgs84().isEmpty()
         && w.boundaryWgs84().isEmpty()) {
-      g = GridSpec.covering(extent(w, req.filter(), e, h * k.supportRadius(), audience), cell);
+      g = GridSpec.covering(extent(w, req.filter(), e, h * k.supportRadius()), cell);
     }
     DensityGrid d = KernelDensity.estimate(e.weighted(), g, k, h, req.edgeCorrection());
-    int suppressed = 0;
-    if (audience == Audience.PUBLIC) {
-      int[] support = NeighbourCounts.within(e.counted(), g, h * k.supportRadius());
-      float[] v = d.values();
-      for (int i = 0; i < v.length; i++) {
-        if (support[i] < privacy.minEvents() && v[i] > 0) {
-          v[i] = 0;
-          suppressed++;
-        }
-      }
-      d = d.withValues(v);
-    }
-    return new DensityMap(w.crs(), d, e.size(), e.weighted().totalWeight(), suppressed, audience);
+    return new DensityMap(w.crs(), d, e.size(), e.weighted().totalWeight(), 0, Audience.MEMBER);
   }
 
-  /**
-   * Contours of a density map in WGS84: by mass shares, or by density levels when given. Public
-   * contours come from the suppressed map, and parts holding fewer than k events are dropped.
-   */
+  /** Contours of a density map in WGS84: by mass shares, or by density levels when given. */
   public List<ContourBand> contours(
-      String workspaceId,
-      DensityRequest req,
-      List<Double> massShares,
-      List<Double> levels,
-      Audience audience) {
+      String workspaceId, DensityRequest req, List<Double> massShares, List<Double> levels) {
     Workspace w = workspaces.getWorkspace(workspaceId);
     Events e = load(w, req.filter());
-    DensityMap map = density(w, req, audience, e);
+    DensityMap map = density(w, req, e);
     GeometryFactory gf = new GeometryFactory();
     List<ContourBand> bands =
         levels.isEmpty()
@@ -167,78 +139,44 @@ public final class HotspotService {
                 massShares.isEmpty() ? MassContours.DEFAULT_FRACTIONS : massShares,
                 gf)
             : MassContours.byLevel(map.density(), levels, gf);
-    PointSet counted = audience == Audience.PUBLIC ? e.counted() : null;
     List<ContourBand> out = new ArrayList<>();
     for (ContourBand b : bands) {
-      Geometry area = b.area();
-      if (counted != null) {
-        area = keepPartsWithEvents(area, counted, w.privacy().minEvents(), gf);
-      }
-      Geometry wgs = w.crs().toWgs84(area);
+      Geometry wgs = w.crs().toWgs84(b.area());
       out.add(new ContourBand(b.massFraction(), b.levelPerKm2(), wgs));
     }
     return out;
   }
 
-  /** Gi* on hexagons; public runs use hexagons no finer than the minimum cell. */
-  public GiStarMap giStar(String workspaceId, GiStarRequest req, Audience audience) {
+  /** Gi* on hexagons. */
+  public GiStarMap giStar(String workspaceId, GiStarRequest req) {
     Workspace w = workspaces.getWorkspace(workspaceId);
     Events e = requireEvents(load(w, req.filter()), req.filter());
-    double minCell = audience == Audience.PUBLIC ? w.privacy().minCellMeters() : 1;
-    Bbox ext = extent(w, req.filter(), e, 0, audience);
-    double width =
-        Math.max(minCell, req.cellMeters().orElseGet(() -> HexGrid.autoWidth(ext, e.size(), 10)));
+    Bbox ext = extent(w, req.filter(), e, 0);
+    double width = req.cellMeters().orElseGet(() -> HexGrid.autoWidth(ext, e.size(), 10));
     double band = req.bandMeters().orElseGet(() -> HexGrid.autoBand(width));
     HexGrid hex = HexGrid.covering(ext, width);
     GiStarResult r = GiStarResult.analyse(e.weighted(), hex, band);
-    GiStarResult counts =
-        audience == Audience.PUBLIC ? GiStarResult.analyse(e.counted(), hex, band) : r;
     List<Integer> shown = new ArrayList<>();
     for (int i = 0; i < r.size(); i++) {
-      boolean show =
-          audience == Audience.PUBLIC
-              ? counts.neighbourhoodSum(i) >= w.privacy().minEvents()
-              : r.neighbourhoodSum(i) > 0;
-      if (show) {
+      if (r.neighbourhoodSum(i) > 0) {
         shown.add(i);
       }
     }
-    return new GiStarMap(w.crs(), r, shown, req.alpha(), audience);
+    return new GiStarMap(w.crs(), r, shown, req.alpha(), Audience.MEMBER);
   }
 
   /** The top n non-overlapping patrol sites on the density map. */
   public SitesResult patrolSites(
-      String workspaceId, DensityRequest req, int n, double radiusMeters, Audience audience) {
+      String workspaceId, DensityRequest req, int n, double radiusMeters) {
     Workspace w = workspaces.getWorkspace(workspaceId);
-    return patrolSites(w, req, n, radiusMeters, audience, load(w, req.filter()));
+    return patrolSites(w, req, n, radiusMeters, load(w, req.filter()));
   }
 
   private SitesResult patrolSites(
-      Workspace w, DensityRequest req, int n, double radiusMeters, Audience audience, Events e) {
-    DensityMap map = density(w, req, Audience.MEMBER, e);
+      Workspace w, DensityRequest req, int n, double radiusMeters, Events e) {
+    DensityMap map = density(w, req, e);
     List<PatrolSite> sites = PatrolSites.rank(map.density(), e.counted(), radiusMeters, n);
-    if (audience == Audience.MEMBER) {
-      return new SitesResult(w.crs(), sites, List.of(), audience);
-    }
-    double c = w.privacy().minCellMeters();
-    List<SitesResult.PublicCell> cells = new ArrayList<>();
-    for (PatrolSite s : sites) {
-      double x0 = Math.floor(s.centre().x() / c) * c;
-      double y0 = Math.floor(s.centre().y() / c) * c;
-      Bbox cell = new Bbox(x0, y0, x0 + c, y0 + c);
-      int count = 0;
-      for (int i = 0; i < e.size(); i++) {
-        double x = e.counted().x(i);
-        double y = e.counted().y(i);
-        if (x >= x0 && x < x0 + c && y >= y0 && y < y0 + c) {
-          count++;
-        }
-      }
-      if (count >= w.privacy().minEvents()) {
-        cells.add(new SitesResult.PublicCell(s.rank(), s.score(), count, cell));
-      }
-    }
-    return new SitesResult(w.crs(), List.of(), cells, audience);
+    return new SitesResult(w.crs(), sites, List.of(), Audience.MEMBER);
   }
 
   /** Forecast evaluation of KDE, Gi* and naive counts (aggregate figures only). */
@@ -256,7 +194,7 @@ public final class HotspotService {
     double cell = req.cellMeters();
     Kernel k = req.kernel();
     double h = req.bandwidthMeters().orElseGet(() -> Bandwidth.auto(train.weighted(), k, 2 * cell));
-    Bbox ext = extent(w, req.filter(), train, h * k.supportRadius(), Audience.MEMBER);
+    Bbox ext = extent(w, req.filter(), train, h * k.supportRadius());
     GridSpec g = GridSpec.covering(ext, cell);
     double hex = req.hexMeters().orElse(cell * Math.sqrt(2 / Math.sqrt(3)));
     return ForecastEvaluation.evaluate(
@@ -347,10 +285,9 @@ public final class HotspotService {
 
   /**
    * The map's extent in the workspace's CRS: the bbox parameter, else the boundary's box, else the
-   * events' box grown by the kernel's reach (for the public snapped outward to whole kilometres, so
-   * the extent does not give away where the outermost events are).
+   * events' box grown by the kernel's reach.
    */
-  private static Bbox extent(Workspace w, EventFilter f, Events e, double reach, Audience a) {
+  private static Bbox extent(Workspace w, EventFilter f, Events e, double reach) {
     Crs crs = w.crs();
     if (f.bboxWgs84().isPresent()) {
       Bbox b = f.bboxWgs84().get();
@@ -364,17 +301,7 @@ public final class HotspotService {
     if (w.boundaryWgs84().isPresent()) {
       return envelope(crs.fromWgs84(w.boundaryWgs84().get()));
     }
-    Bbox b = e.weighted().bounds().expandedBy(Math.max(reach, 1));
-    if (a == Audience.PUBLIC) {
-      double km = 1000;
-      b =
-          new Bbox(
-              Math.floor(b.minX() / km) * km,
-              Math.floor(b.minY() / km) * km,
-              Math.ceil(b.maxX() / km) * km,
-              Math.ceil(b.maxY() / km) * km);
-    }
-    return b;
+    return e.weighted().bounds().expandedBy(Math.max(reach, 1));
   }
 
   private static Polygon polygon(Bbox b) {
@@ -420,29 +347,5 @@ public final class HotspotService {
       }
     }
     return PointSet.of(x, y, wt);
-  }
-
-  private static Geometry keepPartsWithEvents(
-      Geometry area, PointSet pts, int k, GeometryFactory gf) {
-    List<Polygon> kept = new ArrayList<>();
-    for (int i = 0; i < area.getNumGeometries(); i++) {
-      Geometry part = area.getGeometryN(i);
-      if (!(part instanceof Polygon poly) || !(part instanceof Polygonal)) {
-        continue;
-      }
-      IndexedPointInAreaLocator loc = new IndexedPointInAreaLocator(poly);
-      Envelope env = poly.getEnvelopeInternal();
-      int count = 0;
-      for (int j = 0; j < pts.size() && count < k; j++) {
-        Coordinate c = new Coordinate(pts.x(j), pts.y(j));
-        if (env.contains(c) && loc.locate(c) != Location.EXTERIOR) {
-          count++;
-        }
-      }
-      if (count >= k) {
-        kept.add(poly);
-      }
-    }
-    return gf.createMultiPolygon(kept.toArray(new Polygon[0]));
   }
 }

@@ -56,10 +56,17 @@ public final class LightingService {
   private static final GeometryFactory GF = new GeometryFactory();
   private final WorkspaceService workspaces;
   private final LayerStore layers;
+  private final OpenActions openActions;
 
   public LightingService(WorkspaceService workspaces, LayerStore layers) {
+    this(workspaces, layers, OpenActions.NONE);
+  }
+
+  /** With the actions already open on work-list items, which the work list marks. */
+  public LightingService(WorkspaceService workspaces, LayerStore layers, OpenActions openActions) {
     this.workspaces = workspaces;
     this.layers = layers;
+    this.openActions = openActions;
   }
 
   /** Coverage of the workspace's street network by its working lamps. */
@@ -70,27 +77,67 @@ public final class LightingService {
     return new NetworkCoverage(w, LampCoverage.compute(streets, lamps, settings));
   }
 
-  /** What a ranking weighs besides the lamps: night incidents, their density, unsafe places. */
-  private record Evidence(List<IncidentPoint> incidents, NightDensity night, ReportIndex reports) {}
+  /**
+   * What a ranking weighs besides the lamps: night incidents (weighted points) and unsafe-place
+   * reports, in the workspace's CRS. Members' evidence is the raw records; the public's comes from
+   * a release's protected counts ({@link PublishedEvidence}).
+   */
+  public record Evidence(
+      List<IncidentPoint> nightIncidents, List<ReportPoint> reports, int nightIncidentCount) {
+    public Evidence {
+      nightIncidents = List.copyOf(nightIncidents);
+      reports = List.copyOf(reports);
+    }
 
-  private Evidence evidence(Workspace w, LightingRequest request) {
-    List<IncidentPoint> incidents = nightIncidents(w, request);
-    ReportIndex reports = new ReportIndex(reports(w, request));
-    return new Evidence(
-        incidents, new KernelNightDensity(incidents, request.weights().bandwidthMeters()), reports);
+    /** Raw records: one point per night incident. */
+    public static Evidence of(List<IncidentPoint> nightIncidents, List<ReportPoint> reports) {
+      return new Evidence(nightIncidents, reports, nightIncidents.size());
+    }
   }
 
-  /** Every repair and new-light candidate, ranked best first. */
+  /** The evidence indexed for ranking. */
+  private record Indexed(Evidence evidence, NightDensity night, ReportIndex reports) {}
+
+  private static Indexed index(Evidence e, LightingRequest request) {
+    return new Indexed(
+        e,
+        new KernelNightDensity(e.nightIncidents(), request.weights().bandwidthMeters()),
+        new ReportIndex(e.reports()));
+  }
+
+  private Indexed evidence(Workspace w, LightingRequest request) {
+    return index(Evidence.of(nightIncidents(w, request), reports(w, request)), request);
+  }
+
+  /** Every repair and new-light candidate, ranked best first, on the raw records (members). */
   public PriorityList priorities(String workspaceId, LightingRequest request) {
     Workspace w = workspaces.getWorkspace(workspaceId);
+    return priorities(w, request, evidence(w, request));
+  }
+
+  /**
+   * Every repair and new-light candidate ranked on the given evidence (the public's: a release's
+   * protected counts); the request's time and night window describe that evidence.
+   */
+  public PriorityList priorities(String workspaceId, LightingRequest request, Evidence evidence) {
+    Workspace w = workspaces.getWorkspace(workspaceId);
+    return priorities(w, request, index(evidence, request));
+  }
+
+  private PriorityList priorities(Workspace w, LightingRequest request, Indexed e) {
     List<StreetLine> streets = streets(w);
     List<LampPoint> lamps = lamps(w, request.coverage());
-    Evidence e = evidence(w, request);
     CoverageResult coverage = LampCoverage.compute(streets, lamps, request.coverage());
     List<Priority> ranked =
         PriorityRanking.rank(
             coverage, lamps, e.night(), e.reports(), request.weights(), request.night().describe());
-    return new PriorityList(w, request, coverage.summary(), ranked, e.incidents().size());
+    return new PriorityList(
+        w,
+        request,
+        coverage.summary(),
+        ranked,
+        e.evidence().nightIncidentCount(),
+        openActions.byItem(w.id()));
   }
 
   /** How coverage and the area's priority score change with a planned repair or new lamps. */
@@ -128,7 +175,7 @@ public final class LightingService {
               request.coverage().defaultRadiusMeters()));
       changed.add(point(xy));
     }
-    Evidence e = evidence(w, request);
+    Indexed e = evidence(w, request);
     CoverageResult cb = LampCoverage.compute(streets, before, request.coverage());
     CoverageResult ca = LampCoverage.compute(streets, after, request.coverage());
     List<Priority> pb =

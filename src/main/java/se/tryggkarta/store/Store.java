@@ -1,6 +1,7 @@
 package se.tryggkarta.store;
 
 import se.tryggkarta.document.DocumentStore;
+import se.tryggkarta.finding.PhotoStore;
 import se.tryggkarta.layer.LayerStore;
 import se.tryggkarta.workspace.WorkspaceRepository;
 
@@ -10,7 +11,8 @@ import se.tryggkarta.workspace.WorkspaceRepository;
  * and {@link se.tryggkarta.store.postgis.PostgisStore} (production, several service instances). The
  * same contract test suite runs against both.
  */
-public interface Store extends WorkspaceRepository, LayerStore, DocumentStore, AutoCloseable {
+public interface Store
+    extends WorkspaceRepository, LayerStore, DocumentStore, PhotoStore, AutoCloseable {
   /** Throws UNAVAILABLE when the store cannot serve requests right now. */
   void checkHealth();
 

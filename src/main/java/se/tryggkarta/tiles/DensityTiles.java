@@ -3,40 +3,37 @@ package se.tryggkarta.tiles;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
+import se.tryggkarta.analysis.AnalysisCache;
+import se.tryggkarta.analysis.AnalysisKey;
+import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.XY;
-import se.tryggkarta.hotspot.Audience;
-import se.tryggkarta.hotspot.DensityMap;
-import se.tryggkarta.hotspot.DensityRequest;
-import se.tryggkarta.hotspot.HotspotService;
+import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.grid.GridSpec;
-import se.tryggkarta.hotspot.kde.DensityGrid;
 import se.tryggkarta.hotspot.raster.ColourRamp;
 import se.tryggkarta.hotspot.raster.GeoTiff;
-import se.tryggkarta.layer.LayerStore;
+import se.tryggkarta.release.ReleaseSelection;
+import se.tryggkarta.release.ReleaseService;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
  * Density tiles cut from one workspace-wide surface per set of options.
  *
- * <p><b>The surface.</b> For given options the hotspot engine computes the density of the whole
- * workspace once ({@link HotspotService#density}: linear binning + FFT, values in expected events
- * per km², bandwidth in metres, extent = boundary box or events' box grown by the kernel's reach).
- * Every tile at every zoom samples that one surface, so the surface's own extent is the gutter: a
- * tile's pixels near its edge see all events within the kernel radius, neighbouring tiles agree
- * along their edge, and a point has the same value at every zoom.
+ * <p><b>The surface.</b> For a member's options the hotspot engine computes the density of the
+ * whole workspace once ({@link HotspotAnalyses#density}: linear binning + FFT, values in expected
+ * events per km², bandwidth in metres, extent = boundary box or events' box grown by the kernel's
+ * reach); for the public it is a release's density ({@link ReleaseService#density}), smoothed from
+ * protected counts on public cells. Every tile at every zoom samples that one surface, so the
+ * surface's own extent is the gutter: a tile's pixels near its edge see all events within the
+ * kernel radius, neighbouring tiles agree along their edge, and a point has the same value at every
+ * zoom.
  *
  * <p><b>A pixel's value.</b> With s the pixel's ground size (2π·a·cos(lat)/(256·2^z)) and c the
  * cell size: when s ≤ c the pixel takes the value of the cell holding its centre (exactly the
@@ -47,13 +44,14 @@ import se.tryggkarta.workspace.WorkspaceService;
  * (Web Mercator's rotation against the workspace CRS, under a degree in Sweden, is ignored).
  *
  * <p><b>Colour.</b> Fixed per view: by {@code max} or the surface's maximum; the legend returns it.
- * <b>Privacy.</b> Public callers get the engine's public surface: cells no finer than the
- * workspace's minCellMeters (a pixel never resolves finer, it only repeats a cell) and cells
- * supported by fewer than k events set to 0 (transparent). <b>Empty tiles</b> (outside the
- * workspace's boundary or surface, or all zero) are not rendered: {@link #tile} answers empty.
+ * <b>Privacy.</b> Public callers get a release's surface only ({@link ReleaseView}): public cells
+ * of at least 100 m (a pixel never resolves finer, it only repeats a cell) smoothed from protected
+ * counts. <b>Empty tiles</b> (outside the workspace's boundary or surface, or all zero) are not
+ * rendered: {@link #tile} answers empty.
  *
- * <p>Surfaces are computed on the {@link AnalysisPool} (bounded, single flight, cached by data
- * version); rendered tiles are kept in a byte-bounded Caffeine cache keyed likewise. Thread-safe.
+ * <p>Surfaces are computed and tiles rendered on the view's own {@link AnalysisPool} (members' or
+ * releases', bounded, single flight, cached by data version); rendered tiles are kept in a
+ * byte-bounded Caffeine cache keyed likewise. Thread-safe.
  */
 public final class DensityTiles {
   private static final byte[] EMPTY = new byte[0];
@@ -67,24 +65,23 @@ public final class DensityTiles {
   static final int LATTICE_PX = 16;
 
   private final WorkspaceService workspaces;
-  private final LayerStore layers;
-  private final HotspotService hotspots;
-  private final AnalysisPool pool;
+  private final HotspotAnalyses members;
+  private final ReleaseService releases;
   private final Cache<String, byte[]> tiles;
 
   /**
+   * @param members members' surfaces, computed and rendered on the members' pool
+   * @param releases public surfaces, computed and rendered on the releases' own pool
    * @param tileCacheBytes the bound of the rendered-tile cache in bytes
    */
   public DensityTiles(
       WorkspaceService workspaces,
-      LayerStore layers,
-      HotspotService hotspots,
-      AnalysisPool pool,
+      HotspotAnalyses members,
+      ReleaseService releases,
       long tileCacheBytes) {
     this.workspaces = workspaces;
-    this.layers = layers;
-    this.hotspots = hotspots;
-    this.pool = pool;
+    this.members = members;
+    this.releases = releases;
     this.tiles =
         Caffeine.newBuilder()
             .maximumWeight(tileCacheBytes)
@@ -93,9 +90,39 @@ public final class DensityTiles {
             .build();
   }
 
-  /** The pool that runs the surfaces (and other heavy analyses). */
-  public AnalysisPool pool() {
-    return pool;
+  /** What a tile shows: a member's free options, or a public release. */
+  public sealed interface View permits MemberView, ReleaseView {
+    /** A canonical text of the surface the view samples, for keys and entity tags. */
+    String surface();
+
+    /** The colour scale's top, events per km² (empty: the surface's maximum). */
+    Optional<Double> maxPerKm2();
+  }
+
+  /** A member's view: the hotspot engine's density for free options. */
+  public record MemberView(TileOptions options) implements View {
+    @Override
+    public String surface() {
+      return "member|" + options.normalisedSurface();
+    }
+
+    @Override
+    public Optional<Double> maxPerKm2() {
+      return options.maxPerKm2();
+    }
+  }
+
+  /** The public's view: a release's density, the only surface anonymous callers see. */
+  public record ReleaseView(ReleaseSelection selection, Optional<Double> maxPerKm2)
+      implements View {
+    public ReleaseView {
+      maxPerKm2.ifPresent(TileOptions::requireMax);
+    }
+
+    @Override
+    public String surface() {
+      return "release|" + selection.canonical();
+    }
   }
 
   /** Hits and misses of the rendered-tile cache since start. */
@@ -108,45 +135,23 @@ public final class DensityTiles {
   public record CacheCounts(long hits, long misses) {}
 
   /**
-   * The entity tag of a tile: a digest of the workspace, its data version, the audience, the
-   * normalised options, the tile and the format. Cheap (no analysis); equal on every instance
-   * sharing a store.
+   * The entity tag of a tile: a digest of the workspace, its data version, the view, the tile and
+   * the format. Cheap (no analysis); equal on every instance sharing a store.
    */
-  public String etag(
-      String workspaceId,
-      long version,
-      TileCoord c,
-      TileFormat f,
-      TileOptions o,
-      Audience audience) {
-    return "\"" + digest(tileKey(workspaceId, version, c, f, o, audience)) + "\"";
+  public String etag(String workspaceId, long version, TileCoord c, TileFormat f, View v) {
+    return AnalysisCache.etag(tileKey(workspaceId, version, c, f, v));
   }
 
-  /**
-   * The workspace's data version, read once per request and handed to the other methods, so that
-   * one request asks the store once and its tag, tile and surface all belong to the same data.
-   */
-  public long dataVersion(String workspaceId) {
-    return layers.dataVersion(workspaceId);
-  }
-
-  /** The entity tag of the legend for these options (as {@link #etag}). */
-  public String legendEtag(String workspaceId, long version, TileOptions o, Audience audience) {
-    return "\""
-        + digest(surfaceKey(workspaceId, version, o, audience) + "|legend|" + o.normalised())
-        + "\"";
+  /** The entity tag of the legend for a view (as {@link #etag}). */
+  public String legendEtag(String workspaceId, long version, View v) {
+    return AnalysisCache.etag("legend", workspaceId, Long.toString(version), v.surface(), scale(v));
   }
 
   /** The encoded tile; empty when it shows nothing (outside the workspace, or all zero). */
   public Optional<byte[]> tile(
-      String workspaceId,
-      long version,
-      TileCoord c,
-      TileFormat f,
-      TileOptions o,
-      Audience audience) {
-    String key = tileKey(workspaceId, version, c, f, o, audience);
-    byte[] b = tiles.get(key, k -> render(workspaceId, version, c, f, o, audience));
+      String workspaceId, long version, TileCoord c, TileFormat f, View v) {
+    String key = tileKey(workspaceId, version, c, f, v);
+    byte[] b = tiles.get(key, k -> render(workspaceId, version, c, f, v));
     return b.length == 0 ? Optional.empty() : Optional.of(b);
   }
 
@@ -154,15 +159,10 @@ public final class DensityTiles {
    * The tile's values, 256 × 256, row-major from the north-west pixel, events per km²; empty when
    * the tile is outside the workspace.
    */
-  public Optional<float[]> values(String workspaceId, TileCoord c, TileOptions o, Audience a) {
-    return values(workspaceId, dataVersion(workspaceId), c, o, a);
-  }
-
-  private Optional<float[]> values(
-      String workspaceId, long version, TileCoord c, TileOptions o, Audience a) {
+  public Optional<float[]> values(String workspaceId, long version, TileCoord c, View v) {
     Workspace w = workspaces.getWorkspace(workspaceId);
     // an outside tile costs no surface
-    return outside(w, c) ? Optional.empty() : sample(surface(w, version, o, a), c);
+    return outside(w, c) ? Optional.empty() : sample(surface(w, version, v), c);
   }
 
   /** Whether the tile lies outside the workspace's boundary (its envelope). */
@@ -223,12 +223,12 @@ public final class DensityTiles {
     return Optional.of(v);
   }
 
-  /** The colour scale tiles use for these options: its top and stops, events per km². */
-  public Legend legend(String workspaceId, long version, TileOptions o, Audience audience) {
+  /** The colour scale tiles of a view use: its top and stops, events per km². */
+  public Legend legend(String workspaceId, long version, View v) {
     Workspace w = workspaces.getWorkspace(workspaceId);
-    Surface s = surface(w, version, o, audience);
-    double max = o.maxPerKm2().orElse(s.maxPerKm2());
-    return new Legend(max, s.maxPerKm2(), o.maxPerKm2().isPresent(), ColourRamp.legend(max));
+    Surface s = surface(w, version, v);
+    double max = v.maxPerKm2().orElse(s.maxPerKm2());
+    return new Legend(max, s.maxPerKm2(), v.maxPerKm2().isPresent(), ColourRamp.legend(max));
   }
 
   /**
@@ -241,114 +241,81 @@ public final class DensityTiles {
   public record Legend(
       double maxPerKm2, double surfaceMaxPerKm2, boolean explicit, List<ColourRamp.Stop> stops) {}
 
-  /**
-   * The engine's density map for these options, through the pool and the cache (keyed by data
-   * version): for the heavy density endpoint.
-   */
-  public DensityMap density(
-      String workspaceId, long version, DensityRequest req, Audience audience) {
-    return pool.<CachedMap>get(
-            new MapKey(workspaceId, version, audience, req),
-            () -> new CachedMap(hotspots.density(workspaceId, req, audience)))
-        .map();
+  // ---- internals ----
+
+  private byte[] render(String workspaceId, long version, TileCoord c, TileFormat f, View v) {
+    // The surface comes from its pool first; the rendering then runs on the same pool (it never
+    // waits for another pool task, so the pool cannot deadlock on itself): public tiles on the
+    // releases' pool, members' tiles on the members' pool, so a flood of one never takes the
+    // other's workers. One workspace read and one surface look-up serve colour scale and values.
+    Workspace w = workspaces.getWorkspace(workspaceId);
+    Surface s = surface(w, version, v);
+    double max = v.maxPerKm2().orElse(s.maxPerKm2());
+    return pool(v)
+        .run(
+            () -> {
+              Optional<float[]> values = outside(w, c) ? Optional.empty() : sample(s, c);
+              if (values.isEmpty() || allZero(values.get())) {
+                return EMPTY;
+              }
+              return switch (f) {
+                case PNG -> png(values.get(), max);
+                case TIFF -> tiff(values.get(), c);
+              };
+            });
   }
 
-  /**
-   * Any heavy analysis through the pool and the cache: {@code compute} runs at most once per
-   * (workspace, data version, request) at a time; {@code request} must be a value with equals and
-   * hashCode covering every option and the audience. {@code weightBytes} estimates the result's
-   * size for the cache's bound.
-   */
-  public <T> T analysis(
-      String workspaceId, long version, Object request, int weightBytes, Supplier<T> compute) {
-    return pool.<Sized<T>>get(
-            new AnalysisKey(workspaceId, version, request),
-            () -> new Sized<>(compute.get(), weightBytes))
-        .value();
+  private AnalysisPool pool(View v) {
+    return v instanceof ReleaseView ? releases.cache().pool() : members.cache().pool();
   }
 
-  /**
-   * An entity tag for an analysis response: a digest of the workspace's data version, the audience
-   * and a canonical text of the request (the caller sorts its parameters).
-   */
-  public String analysisEtag(
-      String workspaceId, long version, Audience audience, String canonicalRequest) {
-    return "\""
-        + digest(
-            "analysis|" + workspaceId + "|" + version + "|" + audience + "|" + canonicalRequest)
-        + "\"";
+  private Surface surface(Workspace w, long version, View v) {
+    if (v instanceof ReleaseView r) {
+      return releases
+          .cache()
+          .get(
+              new SurfaceKey(w.id(), version, v.surface()),
+              () -> new Surface(Optional.of(releases.density(r.selection(), version))));
+    }
+    MemberView m = (MemberView) v;
+    return members
+        .cache()
+        .get(
+            new SurfaceKey(w.id(), version, v.surface()),
+            () -> {
+              try {
+                return new Surface(
+                    Optional.of(members.density(w.id(), version, m.options().density())));
+              } catch (DomainException e) {
+                if (e.kind() == ErrorKind.UNPROCESSABLE) {
+                  return new Surface(Optional.empty());
+                }
+                throw e;
+              }
+            });
   }
 
-  private record AnalysisKey(String ws, long version, Object request) {}
-
-  private record Sized<T>(T value, int weightBytes) implements AnalysisPool.Weighed {}
-
-  private record MapKey(String ws, long version, Audience audience, DensityRequest req) {}
-
-  private record CachedMap(DensityMap map) implements AnalysisPool.Weighed {
+  private record SurfaceKey(String workspaceId, long dataVersion, String surface)
+      implements AnalysisKey<Surface> {
     @Override
-    public int weightBytes() {
-      return 256 + map.density().grid().cellCount() * 4;
+    public int weightBytes(Surface s) {
+      return s.weightBytes();
     }
   }
 
-  // ---- internals ----
-
-  private byte[] render(
-      String workspaceId,
-      long version,
-      TileCoord c,
-      TileFormat f,
-      TileOptions o,
-      Audience audience) {
-    // The surface comes from the pool first; the rendering then runs on the pool too (it never
-    // waits for another pool task, so the pool cannot deadlock on itself). One workspace read and
-    // one surface look-up serve the colour scale and the values.
-    Workspace w = workspaces.getWorkspace(workspaceId);
-    Surface s = surface(w, version, o, audience);
-    double max = o.maxPerKm2().orElse(s.maxPerKm2());
-    return pool.run(
-        () -> {
-          Optional<float[]> values = outside(w, c) ? Optional.empty() : sample(s, c);
-          if (values.isEmpty() || allZero(values.get())) {
-            return EMPTY;
-          }
-          return switch (f) {
-            case PNG -> png(values.get(), max);
-            case TIFF -> tiff(values.get(), c);
-          };
-        });
+  private static String scale(View v) {
+    return "max=" + v.maxPerKm2().map(Object::toString).orElse("auto");
   }
 
-  private Surface surface(Workspace w, long version, TileOptions o, Audience audience) {
-    return pool.get(
-        surfaceKey(w.id(), version, o, audience),
-        () -> {
-          try {
-            return new Surface(Optional.of(hotspots.density(w.id(), o.density(), audience)));
-          } catch (DomainException e) {
-            if (e.kind() == ErrorKind.UNPROCESSABLE) {
-              return new Surface(Optional.empty());
-            }
-            throw e;
-          }
-        });
-  }
-
-  private static String surfaceKey(String ws, long version, TileOptions o, Audience audience) {
-    return "surface|" + ws + "|" + version + "|" + audience + "|" + o.normalisedSurface();
-  }
-
-  private static String tileKey(
-      String ws, long version, TileCoord c, TileFormat f, TileOptions o, Audience a) {
+  private static String tileKey(String ws, long version, TileCoord c, TileFormat f, View v) {
     return "tile|"
         + ws
         + "|"
         + version
         + "|"
-        + a
+        + v.surface()
         + "|"
-        + o.normalised()
+        + scale(v)
         + "|"
         + c.z()
         + "/"
@@ -387,18 +354,8 @@ public final class DensityTiles {
     for (int row = 0; row < n; row++) {
       System.arraycopy(v, row * n, southUp, (n - 1 - row) * n, n);
     }
-    return GeoTiff.encode(
-        new DensityGrid(g, southUp, se.tryggkarta.hotspot.kde.Kernel.QUARTIC, 1), MERCATOR);
+    return GeoTiff.encode(g, southUp, MERCATOR);
   }
 
   private static final Crs MERCATOR = Crs.of(3857);
-
-  private static String digest(String key) {
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package se.tryggkarta.tiles;
 
 import java.util.Optional;
+import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.XY;

@@ -30,12 +30,14 @@ public record TileOptions(DensityRequest density, Optional<Double> maxPerKm2) {
             density.bandwidthMeters(),
             density.kernel(),
             density.edgeCorrection());
-    maxPerKm2.ifPresent(
-        m -> {
-          if (!(m > 0) || !Double.isFinite(m)) {
-            throw DomainException.invalid("max", "max must be a positive number, was " + m);
-          }
-        });
+    maxPerKm2.ifPresent(TileOptions::requireMax);
+  }
+
+  /** A colour scale's top must be a positive number of events per km². */
+  static void requireMax(double m) {
+    if (!(m > 0) || !Double.isFinite(m)) {
+      throw DomainException.invalid("max", "max must be a positive number, was " + m);
+    }
   }
 
   /**

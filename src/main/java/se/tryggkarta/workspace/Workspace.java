@@ -19,6 +19,7 @@ import se.tryggkarta.common.DomainException;
  * @param timeZone the zone local times in imports are read in (Europe/Stockholm by default)
  * @param publicAccess whether anonymous users may read the aggregated results
  * @param privacy the suppression rules that apply to public outputs
+ * @param settings night hours and category display names, shared by analyses and texts
  */
 public record Workspace(
     String id,
@@ -27,7 +28,8 @@ public record Workspace(
     Optional<Geometry> boundaryWgs84,
     ZoneId timeZone,
     boolean publicAccess,
-    PublicPrivacy privacy) {
+    PublicPrivacy privacy,
+    WorkspaceSettings settings) {
 
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Stockholm");
   private static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
@@ -63,6 +65,19 @@ public record Workspace(
         });
     Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(privacy, "privacy");
+    Objects.requireNonNull(settings, "settings");
+  }
+
+  /** A workspace with the default settings. */
+  public Workspace(
+      String id,
+      String name,
+      Crs crs,
+      Optional<Geometry> boundaryWgs84,
+      ZoneId timeZone,
+      boolean publicAccess,
+      PublicPrivacy privacy) {
+    this(id, name, crs, boundaryWgs84, timeZone, publicAccess, privacy, WorkspaceSettings.DEFAULT);
   }
 
   /** A workspace with the defaults: SWEREF 99 TM, Europe/Stockholm, not public. */
@@ -72,10 +87,15 @@ public record Workspace(
   }
 
   public Workspace withBoundary(Geometry boundary) {
-    return new Workspace(id, name, crs, Optional.of(boundary), timeZone, publicAccess, privacy);
+    return new Workspace(
+        id, name, crs, Optional.of(boundary), timeZone, publicAccess, privacy, settings);
   }
 
   public Workspace withPublicAccess(boolean on) {
-    return new Workspace(id, name, crs, boundaryWgs84, timeZone, on, privacy);
+    return new Workspace(id, name, crs, boundaryWgs84, timeZone, on, privacy, settings);
+  }
+
+  public Workspace withSettings(WorkspaceSettings s) {
+    return new Workspace(id, name, crs, boundaryWgs84, timeZone, publicAccess, privacy, s);
   }
 }

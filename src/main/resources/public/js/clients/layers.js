@@ -10,7 +10,7 @@ export async function fetchLayer(ws, layer, { from, to, categories } = {}) {
   let offset = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
     const fc = await getJson(`${wsPath(ws)}/layers/${layer}`, {
-      from, to, category: categories, limit: PAGE, offset,
+      from, to, categories, limit: PAGE, offset,
     });
     features.push(...fc.features);
     if (!fc.links?.some((l) => l.rel === 'next')) break;

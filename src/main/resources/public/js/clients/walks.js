@@ -9,7 +9,8 @@ export function planBody(startLonLat, maxLengthM) {
 }
 
 /**
- * {route: GeoJSON geometry, stops: [{order, lonLat, name, reason}], lengthM, minutes}. The service
+ * {route: GeoJSON geometry, stops: [{order, lonLat, name, reason}], lengthM, minutes}; a stop's name
+ * is its name or address, never its id (empty when the service gives neither). The service
  * answers a FeatureCollection whose features carry a role (route, start, stop) with lengthM and
  * totalMinutes on the collection; a {route, stops} object is read too.
  */
@@ -18,7 +19,7 @@ export function normalizeWalk(json) {
     const byRole = (r) => json.features.filter((f) => f.properties?.role === r);
     return normalizeWalk({
       route: byRole('route')[0],
-      stops: byRole('stop').map((f) => ({ ...f, properties: { ...f.properties, order: f.properties.number, name: f.properties.name ?? f.properties.id } })),
+      stops: byRole('stop').map((f) => ({ ...f, properties: { ...f.properties, order: f.properties.number } })),
       lengthM: json.lengthM,
       durationMinutes: json.totalMinutes,
     });
@@ -31,7 +32,7 @@ export function normalizeWalk(json) {
     const p = s.properties ?? s;
     const g = s.geometry ?? s.location ?? s.point;
     const lonLat = g?.coordinates ?? [Number(s.lon), Number(s.lat)];
-    return { order: Number(p.order ?? k + 1), lonLat, name: p.name ?? p.id ?? '', reason: p.reason ?? '' };
+    return { order: Number(p.order ?? k + 1), lonLat, name: p.name ?? p.address ?? '', reason: p.reason ?? '' };
   });
   const lengthM = Number(json.lengthM ?? json.totalLengthM ?? json.properties?.lengthM ?? 0);
   const seconds = json.durationSeconds ?? json.properties?.durationSeconds;

@@ -112,8 +112,7 @@ class DemoCommitmentsTest {
           f.service.coverage(
               DemoCommitments.WORKSPACE,
               TimeRange.of(Instant.parse("2026-01-01T00:00:00Z"), NOW),
-              2,
-              false);
+              2);
       assertThat(coverage.sites()).hasSize(2);
       assertThat(coverage.sites().get(0).site().eventCount()).isEqualTo(15);
       assertThat(coverage.sites().get(0).coveredBy())

@@ -49,7 +49,7 @@ class DemoExempelbyIT {
       TimeRange year2025 =
           TimeRange.of(
               Instant.parse("2024-12-31T23:00:00Z"), Instant.parse("2025-12-31T23:00:00Z"));
-      Coverage coverage = service.coverage("exempelby", year2025, 10, false);
+      Coverage coverage = service.coverage("exempelby", year2025, 10);
       assertThat(coverage.sites()).hasSize(10);
       List<String> coveredPlaces =
           coverage.sites().stream()
@@ -66,15 +66,10 @@ class DemoExempelbyIT {
           .as("the dark footpath's hotspot has no promise")
           .isNotEmpty();
 
-      // change figures exist for every place of every commitment with places, and the public
-      // version never shows counts below k
-      List<PlaceChange> changes = service.changes("exempelby", today, 500, true);
+      // change figures exist for every place of every commitment with places
+      List<PlaceChange> changes = service.changes("exempelby", today, 500);
       assertThat(changes).hasSize(4);
-      assertThat(changes)
-          .allSatisfy(
-              c ->
-                  c.figures()
-                      .ifPresent(f -> assertThat(f.smallestCount()).isGreaterThanOrEqualTo(5)));
+      assertThat(changes).allSatisfy(c -> assertThat(c.figures()).isPresent());
 
       var report =
           new FollowUp(service, workspaces, clock)
@@ -82,7 +77,7 @@ class DemoExempelbyIT {
                   "exempelby",
                   java.util.Optional.of(LocalDate.parse("2025-01-01")),
                   java.util.Optional.of(LocalDate.parse("2026-01-01")),
-                  true);
+                  false);
       assertThat(report.commitments()).hasSize(5);
       String html = FollowUpHtml.render(report);
       assertThat(html).contains("Polisnärvaro vid resecentrum och i parken", "<svg", "Uppfyllt");

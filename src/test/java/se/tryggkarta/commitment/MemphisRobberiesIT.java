@@ -134,10 +134,9 @@ class MemphisRobberiesIT {
               List.of(CommitmentPlace.of("Top cell", point, 100)),
               Set.of(),
               CommitmentState.ACTIVE));
-      Coverage coverage = service.coverage("memphis", TimeRange.ALL, 10, false);
+      Coverage coverage = service.coverage("memphis", TimeRange.ALL, 10);
       assertThat(coverage.sites().get(0).covered()).isTrue();
-      PlaceChange change =
-          service.changes("memphis", LocalDate.parse("2019-12-31"), 500, false).get(0);
+      PlaceChange change = service.changes("memphis", LocalDate.parse("2019-12-31"), 500).get(0);
       // during: 1 Jul – 31 Dec (184 days); before: the 184 days from 29 Dec 2018 (none before 2019)
       var f = change.figures().orElseThrow();
       Instant mid = LocalDate.parse("2019-07-01").atStartOfDay(CHICAGO).toInstant();

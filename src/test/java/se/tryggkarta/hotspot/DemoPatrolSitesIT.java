@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.tryggkarta.AppConfig;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.common.Crs;
+import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.common.XY;
 import se.tryggkarta.demo.ExempelbyGenerator;
@@ -40,9 +41,7 @@ class DemoPatrolSitesIT {
               .withHours(Optional.of(new HourWindow(18, 6)));
       DensityRequest req = new DensityRequest(night, 25, Optional.of(150.0), Kernel.QUARTIC, false);
       List<PatrolSite> sites =
-          w.hotspots()
-              .patrolSites(ExempelbyGenerator.WORKSPACE_ID, req, 5, 100, Audience.MEMBER)
-              .sites();
+          w.hotspots().patrolSites(ExempelbyGenerator.WORKSPACE_ID, req, 5, 100).sites();
       Crs sweref = Crs.sweref99tm();
       XY resecentrum = sweref.toXY(ExempelbyGenerator.RESECENTRUM_CENTRE);
       XY parken = sweref.toXY(ExempelbyGenerator.PARKEN_CENTRE);

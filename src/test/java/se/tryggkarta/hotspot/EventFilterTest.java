@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.HourWindow;
 
 class EventFilterTest {
   @ParameterizedTest(name = "hours {0}-{1} contains {2}: {3}")

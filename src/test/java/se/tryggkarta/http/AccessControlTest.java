@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import se.tryggkarta.access.Role;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.document.DocumentStore;
+import se.tryggkarta.finding.ChecklistCategory;
+import se.tryggkarta.finding.Finding;
+import se.tryggkarta.finding.action.Action;
+import se.tryggkarta.finding.action.ActionStatus;
+import se.tryggkarta.finding.action.StatusChange;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Layer;
@@ -35,6 +42,8 @@ import se.tryggkarta.workspace.Workspace;
 /**
  * Every registered route × every kind of caller: the status follows the one access policy, and no
  * raw coordinates or comments reach callers who may not see them. New routes join automatically.
+ * The secret comment is also a walk finding's note and a citizen's tip text, so the findings,
+ * photo, action and tip routes are checked for it too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessControlTest {
@@ -60,6 +69,17 @@ class AccessControlTest {
     Store store = server.wiring().store();
     store.createWorkspace(Workspace.of("beta", "Beta"));
     seedAlpha(false);
+    server
+        .wiring()
+        .tips()
+        .submit(
+            "alpha",
+            se.tryggkarta.finding.JsonFields.parse(
+                "{\"location\":[12.3456789,58.0123456],\"category\":\"lighting\","
+                    + "\"text\":\""
+                    + SECRET_COMMENT
+                    + "\"}"),
+            "192.0.2.1");
     var keys = server.wiring().keys();
     String revoked = keys.create(Role.ANALYST, Set.of("alpha"), "revoked").token();
     keys.revoke(revoked.split("\\.")[1]);
@@ -96,6 +116,68 @@ class AccessControlTest {
               Optional.of(SECRET_COMMENT),
               Map.of()));
       w.commit();
+    }
+    seedFindingPhotoAndAction();
+  }
+
+  /**
+   * A walk finding {@code i1} (the id every other path parameter gets) whose note is the secret, a
+   * photo {@code i1} of it and an action {@code i1}: routes that delete them get them back here.
+   */
+  private void seedFindingPhotoAndAction() {
+    var findings = server.wiring().findings();
+    findings.record(
+        "alpha",
+        new Finding(
+            "i1",
+            new LonLat(12.3456789, 58.0123456),
+            Optional.empty(),
+            OptionalInt.empty(),
+            ChecklistCategory.LIGHTING,
+            3,
+            Optional.of(SECRET_COMMENT),
+            List.of(),
+            "Anna",
+            Instant.parse("2024-05-01T22:00:00Z"),
+            1));
+    findings.addPhoto("alpha", "i1", "i1", PHOTO);
+    if (server.wiring().actions().findAction("alpha", "i1").isEmpty()) {
+      server
+          .wiring()
+          .actions()
+          .create(
+              "alpha",
+              new Action(
+                  "i1",
+                  Optional.of("i1"),
+                  "Byt lampa",
+                  "Gatuenheten",
+                  Optional.empty(),
+                  OptionalLong.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  List.of(
+                      new StatusChange(
+                          ActionStatus.PROPOSED,
+                          Instant.parse("2024-05-02T08:00:00Z"),
+                          "Anna",
+                          Optional.empty()))));
+    }
+  }
+
+  /** A small JPEG for the seeded photo. */
+  static final byte[] PHOTO = jpeg();
+
+  private static byte[] jpeg() {
+    try {
+      var out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(
+          new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+          "jpeg",
+          out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -248,6 +330,36 @@ class AccessControlTest {
             .body();
     assertThat(viewer).contains("darkness").doesNotContain(SECRET_COMMENT);
     assertThat(analyst).contains(SECRET_COMMENT);
+  }
+
+  @Test
+  void finding_notes_photos_and_tip_texts_reach_analysts_only() {
+    seedAlpha(true);
+    for (String path :
+        List.of(
+            "/api/workspaces/alpha/findings",
+            "/api/workspaces/alpha/findings/i1",
+            "/api/workspaces/alpha/findings/export?format=csv")) {
+      assertThat(server.as(callers.get("viewer-alpha")).get(path).body())
+          .as(path)
+          .contains("i1")
+          .doesNotContain(SECRET_COMMENT);
+      assertThat(server.as(callers.get("analyst-alpha")).get(path).body())
+          .as(path)
+          .contains(SECRET_COMMENT);
+    }
+    assertThat(server.as(callers.get("analyst-alpha")).get("/api/workspaces/alpha/tips").body())
+        .contains(SECRET_COMMENT);
+    String photo = "/api/workspaces/alpha/findings/i1/photos/i1";
+    assertThat(
+            server
+                .as(callers.get("analyst-alpha"))
+                .getBytes(photo)
+                .headers()
+                .firstValue("Content-Type"))
+        .contains("image/jpeg");
+    assertThat(server.as(callers.get("viewer-alpha")).getBytes(photo).statusCode()).isEqualTo(403);
+    assertThat(server.as(Optional.empty()).getBytes(photo).statusCode()).isEqualTo(401);
   }
 
   @Test

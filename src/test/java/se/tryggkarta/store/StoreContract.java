@@ -33,10 +33,12 @@ import se.tryggkarta.common.Bbox;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
+import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.document.DocumentStore;
 import se.tryggkarta.document.StoredDocument;
+import se.tryggkarta.finding.StoredPhoto;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
 import se.tryggkarta.layer.LampStatus;
@@ -50,8 +52,10 @@ import se.tryggkarta.layer.Place;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
 import se.tryggkarta.layer.WriteSummary;
+import se.tryggkarta.workspace.CategoryName;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
+import se.tryggkarta.workspace.WorkspaceSettings;
 
 /**
  * The one contract every {@link Store} keeps, run against each implementation by a subclass that
@@ -91,7 +95,10 @@ public abstract class StoreContract {
             Optional.of(wkt("POLYGON ((11.8 58.0, 11.9 58.0, 11.9 58.1, 11.8 58.1, 11.8 58.0))")),
             java.time.ZoneId.of("Europe/Helsinki"),
             true,
-            new PublicPrivacy(7, 250));
+            new PublicPrivacy(7, 250),
+            new WorkspaceSettings(
+                new HourWindow(20, 5),
+                Map.of("misshandel", new CategoryName("Misshandel", "Assault"))));
     store.createWorkspace(full);
     store.createWorkspace(Workspace.of("ale", "Ale"));
 
@@ -99,6 +106,7 @@ public abstract class StoreContract {
     assertThat(found.boundaryWgs84().orElseThrow().equalsExact(full.boundaryWgs84().get()))
         .isTrue();
     assertThat(withoutBoundary(found)).isEqualTo(withoutBoundary(full));
+    assertThat(found.settings().night().text()).isEqualTo("20-05");
     assertThat(store.listWorkspaces())
         .extracting(Workspace::id)
         .containsExactly("ale", "stenungsund");
@@ -121,8 +129,10 @@ public abstract class StoreContract {
         Workspace.of(WS, "Kungälvs kommun")
             .withPublicAccess(true)
             .withBoundary(wkt("POLYGON ((11 57, 12 57, 12 58, 11 58, 11 57))"));
-    store.updateWorkspace(changed);
+    store.updateWorkspace(
+        changed.withSettings(WorkspaceSettings.DEFAULT.withNight(new HourWindow(22, 6))));
     Workspace found = store.findWorkspace(WS).orElseThrow();
+    assertThat(found.settings().night()).isEqualTo(new HourWindow(22, 6));
     assertThat(found.name()).isEqualTo("Kungälvs kommun");
     assertThat(found.publicAccess()).isTrue();
     assertThat(found.boundaryWgs84()).isPresent();
@@ -589,6 +599,39 @@ public abstract class StoreContract {
     assertThat(store.listDocuments("activities", "nowhere")).isEmpty();
   }
 
+  // ---------------------------------------------------------------- photos
+
+  @Test
+  void photosArePutReplacedFoundByWorkspaceAndDeletedByteForByte() {
+    store.createWorkspace(Workspace.of(WS, "Kungälv"));
+    store.createWorkspace(Workspace.of("other", "Other"));
+    byte[] bytes = new byte[70_000];
+    new Random(7).nextBytes(bytes);
+    store.putPhoto(WS, new StoredPhoto("p-1", "f-1", "image/jpeg", bytes));
+    assertThat(store.findPhoto(WS, "p-1"))
+        .contains(new StoredPhoto("p-1", "f-1", "image/jpeg", bytes));
+    assertThat(store.findPhoto("other", "p-1")).isEmpty();
+    byte[] replaced = {(byte) 0xFF, (byte) 0xD8, 0, 1, 2};
+    store.putPhoto(WS, new StoredPhoto("p-1", "f-2", "image/jpeg", replaced));
+    StoredPhoto back = store.findPhoto(WS, "p-1").orElseThrow();
+    assertThat(back.bytes()).isEqualTo(replaced);
+    assertThat(back.findingId()).isEqualTo("f-2");
+    assertThat(store.deletePhoto(WS, "p-1")).isTrue();
+    assertThat(store.deletePhoto(WS, "p-1")).isFalse();
+    assertThat(store.findPhoto(WS, "p-1")).isEmpty();
+  }
+
+  @Test
+  void photosNeedAWorkspaceAndGoWithIt() {
+    byte[] bytes = {1, 2, 3};
+    assertNotFound(() -> store.putPhoto("nowhere", new StoredPhoto("p", "f", "image/jpeg", bytes)));
+    store.createWorkspace(Workspace.of(WS, "Kungälv"));
+    store.putPhoto(WS, new StoredPhoto("p", "f", "image/jpeg", bytes));
+    store.deleteWorkspace(WS);
+    store.createWorkspace(Workspace.of(WS, "Kungälv"));
+    assertThat(store.findPhoto(WS, "p")).isEmpty();
+  }
+
   // ---------------------------------------------------------------- concurrency
 
   @Test
@@ -700,7 +743,14 @@ public abstract class StoreContract {
 
   private static Workspace withoutBoundary(Workspace w) {
     return new Workspace(
-        w.id(), w.name(), w.crs(), Optional.empty(), w.timeZone(), w.publicAccess(), w.privacy());
+        w.id(),
+        w.name(),
+        w.crs(),
+        Optional.empty(),
+        w.timeZone(),
+        w.publicAccess(),
+        w.privacy(),
+        w.settings());
   }
 
   protected static Geometry wkt(String text) {

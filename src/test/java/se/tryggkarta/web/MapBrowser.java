@@ -159,6 +159,34 @@ final class MapBrowser implements AutoCloseable {
             .getAttribute("data-count"));
   }
 
+  /** Waits until at least one density tile with pixels has loaded and returns how many did. */
+  long waitDensityTiles() {
+    String count =
+        "return [...document.querySelectorAll('img.density-tile')]"
+            + ".filter(i => i.complete && i.naturalWidth > 0 && !i.dataset.empty).length";
+    new WebDriverWait(driver, WAIT)
+        .withMessage(() -> "no density tile was drawn; status line: " + statusLine())
+        .until(d -> ((Number) driver.executeScript(count)).longValue() > 0);
+    return ((Number) driver.executeScript(count)).longValue();
+  }
+
+  /**
+   * The offset in CSS pixels from the map's centre to a point, for a map opened at {@code
+   * at=centreLat,centreLon,zoom}: Web Mercator with 256-pixel tiles, x = (λ − λ0)/360 · 256 · 2^z,
+   * y = (ln tan(π/4 + φ0/2) − ln tan(π/4 + φ/2))/(2π) · 256 · 2^z.
+   */
+  static int[] offsetFromCentre(
+      double centreLon, double centreLat, int zoom, double lon, double lat) {
+    double worldPixels = 256 * Math.pow(2, zoom);
+    double dx = (lon - centreLon) / 360 * worldPixels;
+    double dy = (mercatorY(centreLat) - mercatorY(lat)) / (2 * Math.PI) * worldPixels;
+    return new int[] {(int) Math.round(dx), (int) Math.round(dy)};
+  }
+
+  private static double mercatorY(double latDegrees) {
+    return Math.log(Math.tan(Math.PI / 4 + Math.toRadians(latDegrees) / 2));
+  }
+
   /** Every URL the page has requested since it loaded. */
   @SuppressWarnings("unchecked")
   List<String> requestedUrls() {

@@ -48,7 +48,16 @@ class WebMapIT {
   @BeforeAll
   void start() throws IOException {
     server = TestServer.start(dir, w -> w.http());
+    se.tryggkarta.release.FixedSecret.install(server.wiring().store(), TestTown.WS, 5);
     TestTown.seed(server.wiring().store(), true);
+    // the test town's incidents are all in 2024: the public view opens on that year
+    var releases = server.wiring().releases();
+    releases.putSettings(
+        TestTown.WS,
+        se.tryggkarta.release.ReleaseSettingsJson.read(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"firstMonth\": \"2024-01\", \"defaultPeriod\": \"2024\"}"),
+            releases.settings(TestTown.WS)));
     var keys = server.wiring().keys();
     analystKey = keys.create(Role.ANALYST, Set.of(TestTown.WS), "webb-analytiker").token();
     viewerKey = keys.create(Role.VIEWER, Set.of(TestTown.WS), "webb-läsare").token();
@@ -187,13 +196,37 @@ class WebMapIT {
   }
 
   @Test
-  void heatmap_and_contours_appear() {
+  void heatmap_from_density_tiles_and_contours_appear() {
     browser.open("?ws=testby&layers=boundary,density,contours", null);
     browser.waitLoaded("density", "contours");
-    WebElement overlay = driver.findElement(By.cssSelector("img.density-overlay"));
-    assertThat(overlay.getAttribute("src")).startsWith("data:image/png");
+    assertThat(browser.waitDensityTiles()).isPositive();
+    assertThat(browser.requestedUrls())
+        .anyMatch(u -> u.matches(".*/api/workspaces/testby/tiles/density/\\d+/\\d+/\\d+\\.png.*"))
+        .noneMatch(u -> u.contains("format=json"));
     assertThat(browser.count("contours")).isPositive();
     assertThat(browser.requestedUrls()).noneMatch(u -> u.contains("/layers/"));
+  }
+
+  @Test
+  void a_members_night_heatmap_asks_the_tiles_for_the_workspaces_night_hours() {
+    browser.open("?ws=testby&night=1&layers=boundary,density", analystKey);
+    browser.waitLoaded("density");
+    assertThat(browser.waitDensityTiles()).isPositive();
+    assertThat(browser.requestedUrls())
+        .anyMatch(u -> u.contains("/tiles/density/") && u.contains("hours=18-06"));
+  }
+
+  @Test
+  void a_selection_without_events_is_explained_in_words_not_by_a_status_code() {
+    browser.open("?ws=testby&cat=finns-inte&layers=boundary,density,sites", analystKey);
+    browser.waitLoaded("density");
+    browser.waitStatus("sites", "error");
+    new WebDriverWait(driver, MapBrowser.WAIT)
+        .until(d -> browser.statusLine().contains("inga händelser i urvalet"));
+    assertThat(browser.statusLine()).doesNotContain("422").doesNotContain("(");
+    // the browser logs the refused request itself; that is the only error it may log
+    assertThat(driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+        .allSatisfy(e -> assertThat(e.getMessage()).contains("status of 422"));
   }
 
   @Test
@@ -229,7 +262,8 @@ class WebMapIT {
     find.click();
     new WebDriverWait(driver, MapBrowser.WAIT)
         .until(d -> !d.findElement(By.id("route-summary")).getText().isBlank());
-    assertThat(driver.findElement(By.id("route-summary")).getText()).matches("(?s).*\\d+ m.*");
+    assertThat(driver.findElement(By.id("route-summary")).getText())
+        .matches("(?s)Trygg väg \\d+( m|,\\d km) \\(\\d+ % belyst\\).*");
   }
 
   @Test
@@ -287,12 +321,15 @@ class WebMapIT {
         .until(d -> !"public".equals(d.findElement(By.tagName("body")).getAttribute("data-role")));
   }
 
-  /** Non-transparent pixels on Leaflet's vector canvases: what the vector layers painted. */
+  /**
+   * Non-transparent pixels on Leaflet's vector canvases (every pane): what the vector layers
+   * painted.
+   */
   private long paintedPixels() {
     Object n =
         ((JavascriptExecutor) driver)
             .executeScript(
-                "let n = 0; for (const c of document.querySelectorAll('.leaflet-overlay-pane"
+                "let n = 0; for (const c of document.querySelectorAll('.leaflet-map-pane"
                     + " canvas')) { const d = c.getContext('2d').getImageData(0, 0, c.width,"
                     + " c.height).data; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; }"
                     + " return n;");

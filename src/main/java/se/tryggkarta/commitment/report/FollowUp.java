@@ -32,11 +32,22 @@ public final class FollowUp {
   private final CommitmentService commitments;
   private final WorkspaceService workspaces;
   private final Clock clock;
+  private final List<FollowUpSection> sections;
 
   public FollowUp(CommitmentService commitments, WorkspaceService workspaces, Clock clock) {
+    this(commitments, workspaces, clock, List.of());
+  }
+
+  /** With sections other features add after the change figures (the safety walks). */
+  public FollowUp(
+      CommitmentService commitments,
+      WorkspaceService workspaces,
+      Clock clock,
+      List<FollowUpSection> sections) {
     this.commitments = commitments;
     this.workspaces = workspaces;
     this.clock = clock;
+    this.sections = List.copyOf(sections);
   }
 
   /**
@@ -45,8 +56,28 @@ public final class FollowUp {
    */
   public FollowUpReport build(
       String workspaceId, Optional<LocalDate> from, Optional<LocalDate> to, boolean publicView) {
+    return build(workspaceId, from, to, publicView, Optional.empty());
+  }
+
+  /**
+   * As {@link #build(String, Optional, Optional, boolean)}; for the public, hotspot coverage comes
+   * from the release period {@code release} (the default release when empty) and change figures
+   * from protected monthly counts, never from raw records.
+   */
+  public FollowUpReport build(
+      String workspaceId,
+      Optional<LocalDate> from,
+      Optional<LocalDate> to,
+      boolean publicView,
+      Optional<String> release) {
     Workspace w = workspaces.getWorkspace(workspaceId);
     ZoneId zone = w.timeZone();
+    if (publicView) {
+      // the public report covers the chosen release's period, never a caller-chosen window
+      TimeRange p = commitments.publishedPeriod(w.id(), release);
+      from = p.from().map(t -> LocalDate.ofInstant(t, zone));
+      to = p.to().map(t -> LocalDate.ofInstant(t, zone));
+    }
     LocalDate end = to.orElse(LocalDate.now(clock.withZone(zone)).plusDays(1));
     LocalDate start = from.orElse(end.minusYears(1));
     if (!end.isAfter(start)) {
@@ -80,12 +111,16 @@ public final class FollowUp {
     }
     TimeRange period =
         TimeRange.of(start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
-    var coverage = commitments.coverage(w.id(), period, TOP_SITES, publicView);
+    var coverage =
+        publicView
+            ? commitments.publishedCoverage(w.id(), release, TOP_SITES)
+            : commitments.coverage(w.id(), period, TOP_SITES);
     List<String> shown = entries.stream().map(e -> e.commitment().id()).toList();
     List<PlaceChange> changes =
-        commitments.changes(w.id(), asOf, ChangeCounter.DEFAULT_RING_METERS, publicView).stream()
-            .filter(ch -> shown.contains(ch.commitmentId()))
-            .toList();
+        (publicView
+                ? commitments.publishedChanges(w.id())
+                : commitments.changes(w.id(), asOf, ChangeCounter.DEFAULT_RING_METERS))
+            .stream().filter(ch -> shown.contains(ch.commitmentId())).toList();
     return new FollowUpReport(
         w.id(),
         w.name(),
@@ -96,6 +131,10 @@ public final class FollowUp {
         entries,
         coverage,
         changes,
-        PlaceChange.CAVEAT_SV);
+        PlaceChange.CAVEAT_SV,
+        sections.stream()
+            .map(sec -> sec.html(w.id(), start, end, publicView))
+            .flatMap(Optional::stream)
+            .toList());
   }
 }

@@ -150,6 +150,7 @@ public final class FollowUpHtml {
       h.append("</tr>\n");
     }
     h.append("</tbody></table>\n<p class=\"caveat\">").append(esc(r.caveat())).append("</p>\n");
+    r.sections().forEach(h::append);
     h.append("<p><small>Skapad ")
         .append(r.generatedAt())
         .append(" av Tryggkarta.</small></p>\n</body></html>\n");

@@ -22,6 +22,7 @@ import se.tryggkarta.commitment.link.PlaceChange;
  * @param coverage the top hotspot sites of the period and the places covering them
  * @param changes the before/during change of incidents in each place
  * @param caveat the plain-language caveat on the change figures
+ * @param sections further sections as HTML, from {@link FollowUpSection}s, in order
  */
 public record FollowUpReport(
     String workspaceId,
@@ -33,9 +34,11 @@ public record FollowUpReport(
     List<Entry> commitments,
     Coverage coverage,
     List<PlaceChange> changes,
-    String caveat) {
+    String caveat,
+    List<String> sections) {
   public FollowUpReport {
     Objects.requireNonNull(workspaceId, "workspaceId");
+    sections = List.copyOf(sections);
     commitments = List.copyOf(commitments);
     changes = List.copyOf(changes);
   }

@@ -25,12 +25,23 @@ public final class GeoTiff {
   private GeoTiff() {}
 
   public static byte[] encode(DensityGrid d, Crs crs) {
-    GridSpec g = d.grid();
+    return encode(d.grid(), d.values(), crs);
+  }
+
+  /**
+   * Any grid of values (row-major from the south-west cell, as {@link GridSpec} numbers them) as a
+   * Float32 GeoTIFF in {@code crs}.
+   */
+  public static byte[] encode(GridSpec g, float[] valuesSouthUp, Crs crs) {
+    if (valuesSouthUp.length != g.cellCount()) {
+      throw new IllegalArgumentException(
+          valuesSouthUp.length + " values for a grid of " + g.cellCount() + " cells");
+    }
     Rasters rasters = new Rasters(g.nx(), g.ny(), 1, FieldType.FLOAT);
     for (int row = 0; row < g.ny(); row++) {
       int iy = g.ny() - 1 - row;
       for (int ix = 0; ix < g.nx(); ix++) {
-        rasters.setFirstPixelSample(ix, row, (float) d.value(ix, iy));
+        rasters.setFirstPixelSample(ix, row, valuesSouthUp[iy * g.nx() + ix]);
       }
     }
     FileDirectory dir = new FileDirectory();

@@ -172,17 +172,28 @@ public final class CommitmentRoutes implements RouteGroup {
 
   private void coverage(Context ctx) {
     Workspace w = Params.workspace(ctx, workspaces);
-    TimeRange period = Params.timeRange(ctx, w.timeZone());
     int n = Params.integer(ctx, "n", 10, 1, 100);
-    Coverage c = commitments.coverage(w.id(), period, n, policy.isPublic(ctx, w.id()));
-    ctx.json(coverageBody(c));
+    if (AnalysisRequests.readsRelease(policy, ctx, w)) {
+      AnalysisRequests.onlyReleaseParameters(ctx, "n");
+      ctx.json(
+          coverageBody(commitments.publishedCoverage(w.id(), Params.string(ctx, "release"), n)));
+      return;
+    }
+    TimeRange period = Params.timeRange(ctx, w.timeZone());
+    ctx.json(coverageBody(commitments.coverage(w.id(), period, n)));
   }
 
   private void changes(Context ctx) {
     Workspace w = Params.workspace(ctx, workspaces);
-    LocalDate asOf = date(ctx, "asOf").orElseGet(() -> commitments.today(w.id()));
-    double ring = Params.decimal(ctx, "ringMeters").orElse(ChangeCounter.DEFAULT_RING_METERS);
-    List<PlaceChange> list = commitments.changes(w.id(), asOf, ring, policy.isPublic(ctx, w.id()));
+    List<PlaceChange> list;
+    if (policy.isPublic(ctx, w.id())) {
+      AnalysisRequests.onlyReleaseParameters(ctx);
+      list = commitments.publishedChanges(w.id());
+    } else {
+      LocalDate asOf = date(ctx, "asOf").orElseGet(() -> commitments.today(w.id()));
+      double ring = Params.decimal(ctx, "ringMeters").orElse(ChangeCounter.DEFAULT_RING_METERS);
+      list = commitments.changes(w.id(), asOf, ring);
+    }
     ctx.json(
         Map.of(
             "changes",
@@ -197,8 +208,15 @@ public final class CommitmentRoutes implements RouteGroup {
     if (!format.equals("html") && !format.equals("json")) {
       throw DomainException.invalid("format", "format must be html or json, was '" + format + "'");
     }
+    boolean isPublic = policy.isPublic(ctx, ws);
+    if (isPublic) {
+      AnalysisRequests.onlyReleaseParameters(ctx, "format");
+    }
     FollowUpReport r =
-        followUp.build(ws, date(ctx, "from"), date(ctx, "to"), policy.isPublic(ctx, ws));
+        isPublic
+            ? followUp.build(
+                ws, Optional.empty(), Optional.empty(), true, Params.string(ctx, "release"))
+            : followUp.build(ws, date(ctx, "from"), date(ctx, "to"), false);
     if (format.equals("html")) {
       ctx.html(FollowUpHtml.render(r));
     } else {

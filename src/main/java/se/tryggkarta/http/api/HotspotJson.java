@@ -30,7 +30,10 @@ public final class HotspotJson {
 
   private HotspotJson() {}
 
-  /** A density grid: origin at the north-west corner, rows north to south, events per km². */
+  /**
+   * A density grid, events per km²: {@code originX}/{@code originY} is the north-west corner and
+   * {@code rowOrder} is always {@code north-to-south} (row 0 is the northernmost), as in GeoTIFF.
+   */
   public static Map<String, Object> grid(DensityMap m) {
     DensityGrid d = m.density();
     var g = d.grid();
@@ -44,7 +47,7 @@ public final class HotspotJson {
     body.put("crs", m.crs().code());
     body.put("originX", g.minX());
     body.put("originY", g.maxY());
-    body.put("origin", "north-west corner; rows run north to south");
+    body.put("rowOrder", "north-to-south");
     body.put("cellSizeMeters", g.cellSizeMeters());
     body.put("nx", g.nx());
     body.put("ny", g.ny());
@@ -54,8 +57,8 @@ public final class HotspotJson {
     if (m.audience() == Audience.MEMBER) {
       body.put("events", m.events());
       body.put("weightedEvents", m.weightedEvents());
+      body.put("suppressedCells", m.suppressedCells());
     }
-    body.put("suppressedCells", m.suppressedCells());
     body.put("max", d.max());
     body.put("values", rows);
     return body;
@@ -122,7 +125,7 @@ public final class HotspotJson {
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("rank", c.rank());
       props.put("score", c.score());
-      props.put("eventsInCell", c.events());
+      props.put("protectedEvents", c.events());
       Bbox b = c.cellXY();
       Geometry cell = GF.toGeometry(new Envelope(b.minX(), b.maxX(), b.minY(), b.maxY()));
       features.add(FeatureJson.feature(Optional.empty(), s.crs().toWgs84(cell), props));

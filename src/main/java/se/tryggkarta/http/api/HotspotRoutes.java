@@ -1,29 +1,26 @@
 package se.tryggkarta.http.api;
 
+import static se.tryggkarta.http.api.AnalysisRequests.decimals;
+import static se.tryggkarta.http.api.AnalysisRequests.densityRequest;
+
 import io.javalin.http.Context;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import se.tryggkarta.analysis.AnalysisCache;
+import se.tryggkarta.common.Bbox;
+import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
-import se.tryggkarta.common.TimeRange;
-import se.tryggkarta.hotspot.Audience;
+import se.tryggkarta.common.LonLat;
+import se.tryggkarta.common.XY;
 import se.tryggkarta.hotspot.DensityMap;
 import se.tryggkarta.hotspot.DensityRequest;
 import se.tryggkarta.hotspot.EvaluateRequest;
-import se.tryggkarta.hotspot.EventFilter;
-import se.tryggkarta.hotspot.GiStarMap;
 import se.tryggkarta.hotspot.GiStarRequest;
+import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
-import se.tryggkarta.hotspot.HourWindow;
-import se.tryggkarta.hotspot.Periods;
-import se.tryggkarta.hotspot.SitesResult;
 import se.tryggkarta.hotspot.contour.ContourBand;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
-import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.raster.ColourRamp;
 import se.tryggkarta.hotspot.raster.GeoTiff;
 import se.tryggkarta.http.ApiRoutes;
@@ -31,36 +28,41 @@ import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
-import se.tryggkarta.layer.Layer;
-import se.tryggkarta.tiles.DensityTiles;
+import se.tryggkarta.release.Release;
+import se.tryggkarta.release.ReleaseSelection;
+import se.tryggkarta.release.ReleaseService;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
- * Hotspot maps: {@code /api/workspaces/{ws}/hotspots/density|gistar|sites|evaluate}. All are
- * aggregates: anonymous callers of a public workspace get the privacy-protected versions.
+ * Hotspot maps: {@code /api/workspaces/{ws}/hotspots/density|gistar|sites|evaluate}. Members run
+ * free analyses; the public (and a member who asks with {@code release=}) reads a release: the same
+ * shapes, computed only from protected counts, each carrying the release's metadata. The forecast
+ * evaluation counts raw events over a caller's area and time, so it is for members only.
  */
 public final class HotspotRoutes implements RouteGroup {
   static final String GEOJSON = "application/geo+json";
   static final String GEOTIFF = "image/tiff; application=geotiff";
+  private static final List<String> FORMATS =
+      List.of("json", "geotiff", "png", "legend", "contours");
 
   private final WorkspaceService workspaces;
   private final HotspotService hotspots;
+  private final HotspotAnalyses analyses;
+  private final ReleaseService releases;
   private final AccessPolicy policy;
-  private final DensityTiles cache;
 
-  /**
-   * @param cache runs the heavy analyses on its bounded pool and caches them by data version
-   */
   public HotspotRoutes(
       WorkspaceService workspaces,
       HotspotService hotspots,
-      AccessPolicy policy,
-      DensityTiles cache) {
+      HotspotAnalyses analyses,
+      ReleaseService releases,
+      AccessPolicy policy) {
     this.workspaces = workspaces;
     this.hotspots = hotspots;
+    this.analyses = analyses;
+    this.releases = releases;
     this.policy = policy;
-    this.cache = cache;
   }
 
   @Override
@@ -68,7 +70,7 @@ public final class HotspotRoutes implements RouteGroup {
     routes.get("/api/workspaces/{ws}/hotspots/density", Access.AGGREGATE, this::density);
     routes.get("/api/workspaces/{ws}/hotspots/gistar", Access.AGGREGATE, this::giStar);
     routes.get("/api/workspaces/{ws}/hotspots/sites", Access.AGGREGATE, this::sites);
-    routes.get("/api/workspaces/{ws}/hotspots/evaluate", Access.AGGREGATE, this::evaluate);
+    routes.get("/api/workspaces/{ws}/hotspots/evaluate", Access.READ, this::evaluate);
   }
 
   @Override
@@ -78,82 +80,100 @@ public final class HotspotRoutes implements RouteGroup {
 
   private void density(Context ctx) {
     Workspace w = Params.workspace(ctx, workspaces);
-    Audience audience = TileRoutes.audience(policy, ctx, w);
-    DensityRequest req = densityRequest(ctx, w);
     String format = Params.string(ctx, "format").orElse("json");
-    if (!List.of("json", "geotiff", "png", "legend", "contours").contains(format)) {
+    if (!FORMATS.contains(format)) {
       throw DomainException.invalid(
           "format", "format must be json, geotiff, png, legend or contours, was '" + format + "'");
     }
-    var checked = versionUnlessNotModified(ctx, w, audience);
-    if (checked.isEmpty()) {
+    if (AnalysisRequests.readsRelease(policy, ctx, w)) {
+      ReleaseSelection sel = AnalysisRequests.selection(ctx, releases, w, "format", "bbox", "mass");
+      long version = analyses.dataVersion(w.id());
+      if (notModified(ctx, w, version, true)) {
+        return;
+      }
+      if (format.equals("contours")) {
+        List<ContourBand> bands = releases.contours(sel, version, decimals(ctx, "mass"));
+        respondGeoJson(ctx, HotspotJson.contours(bands), sel, version);
+        return;
+      }
+      DensityMap m = releases.density(sel, version);
+      Optional<Bbox> crop = Params.bbox(ctx, "bbox");
+      if (crop.isPresent()) {
+        m = m.croppedTo(extentXY(w.crs(), crop.get()));
+      }
+      respondMap(ctx, m, format, Optional.of(releases.release(sel, version)), sel);
       return;
     }
-    long version = checked.getAsLong();
+    DensityRequest req = densityRequest(ctx, w);
+    long version = analyses.dataVersion(w.id());
+    if (notModified(ctx, w, version, false)) {
+      return;
+    }
     if (format.equals("contours")) {
-      List<Double> mass = decimals(ctx, "mass");
-      List<Double> levels = decimals(ctx, "levels");
       List<ContourBand> bands =
-          cache.analysis(
-              w.id(),
-              version,
-              List.of("contours", req, mass, levels, audience),
-              1 << 20,
-              () -> hotspots.contours(w.id(), req, mass, levels, audience));
+          analyses.contours(w.id(), version, req, decimals(ctx, "mass"), decimals(ctx, "levels"));
       ctx.json(HotspotJson.contours(bands)).contentType(GEOJSON);
       return;
     }
-    DensityMap m = cache.density(w.id(), version, req, audience);
+    respondMap(ctx, analyses.density(w.id(), version, req), format, Optional.empty(), null);
+  }
+
+  private void respondMap(
+      Context ctx, DensityMap m, String format, Optional<Release> release, ReleaseSelection sel) {
     switch (format) {
       case "geotiff" -> ctx.contentType(GEOTIFF).result(GeoTiff.encode(m.density(), m.crs()));
       case "png" -> ctx.contentType("image/png").result(ColourRamp.png(m.density()));
       case "legend" ->
           ctx.json(Map.of("unit", "events/km2", "stops", ColourRamp.legend(m.density())));
-      default -> ctx.json(HotspotJson.grid(m));
+      default -> {
+        Map<String, Object> body = HotspotJson.grid(m);
+        release.ifPresent(r -> body.put("release", ReleaseJson.release(r, sel)));
+        ctx.json(body);
+      }
     }
   }
 
   private void giStar(Context ctx) {
     Workspace w = Params.workspace(ctx, workspaces);
-    GiStarRequest req =
-        new GiStarRequest(
-            filter(ctx, w),
-            Params.decimal(ctx, "cell"),
-            Params.decimal(ctx, "band"),
-            Params.decimal(ctx, "alpha").orElse(0.05));
-    Audience audience = TileRoutes.audience(policy, ctx, w);
-    var checked = versionUnlessNotModified(ctx, w, audience);
-    if (checked.isEmpty()) {
+    double alpha = Params.decimal(ctx, "alpha").orElse(0.05);
+    if (AnalysisRequests.readsRelease(policy, ctx, w)) {
+      ReleaseSelection sel = AnalysisRequests.selection(ctx, releases, w, "alpha");
+      long version = analyses.dataVersion(w.id());
+      if (!notModified(ctx, w, version, true)) {
+        respondGeoJson(ctx, HotspotJson.giStar(releases.giStar(sel, version, alpha)), sel, version);
+      }
       return;
     }
-    GiStarMap map =
-        cache.analysis(
-            w.id(),
-            checked.getAsLong(),
-            List.of("gistar", req, audience),
-            1 << 20,
-            () -> hotspots.giStar(w.id(), req, audience));
-    ctx.json(HotspotJson.giStar(map)).contentType(GEOJSON);
+    GiStarRequest req =
+        new GiStarRequest(
+            AnalysisRequests.filter(ctx, w),
+            Params.decimal(ctx, "cell"),
+            Params.decimal(ctx, "band"),
+            alpha);
+    long version = analyses.dataVersion(w.id());
+    if (!notModified(ctx, w, version, false)) {
+      ctx.json(HotspotJson.giStar(analyses.giStar(w.id(), version, req))).contentType(GEOJSON);
+    }
   }
 
   private void sites(Context ctx) {
     Workspace w = Params.workspace(ctx, workspaces);
     int n = Params.integer(ctx, "n", 10, 1, 100);
-    double radius = Params.decimal(ctx, "radius").orElse(HotspotService.DEFAULT_RADIUS_METERS);
-    DensityRequest req = densityRequest(ctx, w);
-    Audience audience = TileRoutes.audience(policy, ctx, w);
-    var checked = versionUnlessNotModified(ctx, w, audience);
-    if (checked.isEmpty()) {
+    if (AnalysisRequests.readsRelease(policy, ctx, w)) {
+      ReleaseSelection sel = AnalysisRequests.selection(ctx, releases, w, "n");
+      long version = analyses.dataVersion(w.id());
+      if (!notModified(ctx, w, version, true)) {
+        respondGeoJson(ctx, HotspotJson.sites(releases.sites(sel, version, n)), sel, version);
+      }
       return;
     }
-    SitesResult s =
-        cache.analysis(
-            w.id(),
-            checked.getAsLong(),
-            List.of("sites", req, n, radius, audience),
-            16 << 10,
-            () -> hotspots.patrolSites(w.id(), req, n, radius, audience));
-    ctx.json(HotspotJson.sites(s)).contentType(GEOJSON);
+    double radius = Params.decimal(ctx, "radius").orElse(HotspotService.DEFAULT_RADIUS_METERS);
+    DensityRequest req = densityRequest(ctx, w);
+    long version = analyses.dataVersion(w.id());
+    if (!notModified(ctx, w, version, false)) {
+      ctx.json(HotspotJson.sites(analyses.sites(w.id(), version, req, n, radius)))
+          .contentType(GEOJSON);
+    }
   }
 
   private void evaluate(Context ctx) {
@@ -161,102 +181,62 @@ public final class HotspotRoutes implements RouteGroup {
     List<Double> coverage = decimals(ctx, "coverage");
     EvaluateRequest req =
         new EvaluateRequest(
-            filter(ctx, w),
-            period(ctx, "train", w.timeZone()),
-            period(ctx, "test", w.timeZone()),
+            AnalysisRequests.filter(ctx, w),
+            AnalysisRequests.period(ctx, "train", w.timeZone()),
+            AnalysisRequests.period(ctx, "test", w.timeZone()),
             Params.decimal(ctx, "cell").orElse(100.0),
-            bandwidth(ctx),
-            kernel(ctx),
+            AnalysisRequests.bandwidth(ctx),
+            AnalysisRequests.kernel(ctx),
             Params.decimal(ctx, "hex"),
             Params.decimal(ctx, "alpha").orElse(0.05),
             coverage.isEmpty() ? ForecastEvaluation.DEFAULT_COVERAGES : coverage);
     ctx.json(HotspotJson.evaluation(hotspots.evaluate(w.id(), req)));
   }
 
+  private void respondGeoJson(
+      Context ctx, Map<String, Object> featureCollection, ReleaseSelection sel, long version) {
+    featureCollection.put("release", ReleaseJson.release(releases.release(sel, version), sel));
+    ctx.json(featureCollection).contentType(GEOJSON);
+  }
+
   /**
-   * The data version this request reads, its ETag (data version, audience, path and sorted query)
-   * and Cache-Control set; empty when If-None-Match matched and 304 is answered.
+   * The ETag (data version, whether a release, path and sorted query) and Cache-Control set; true
+   * when If-None-Match matched and 304 is answered.
    */
-  private OptionalLong versionUnlessNotModified(Context ctx, Workspace w, Audience audience) {
-    long version = cache.dataVersion(w.id());
-    String canonical = ctx.path() + "?" + new java.util.TreeMap<>(ctx.queryParamMap());
-    String etag = cache.analysisEtag(w.id(), version, audience, canonical);
-    return TileRoutes.notModified(ctx, audience, etag)
-        ? OptionalLong.empty()
-        : OptionalLong.of(version);
+  private boolean notModified(Context ctx, Workspace w, long version, boolean release) {
+    String etag =
+        AnalysisCache.etag(
+            "analysis",
+            w.id(),
+            Long.toString(version),
+            release ? "release" : "member",
+            AnalysisRequests.canonical(ctx));
+    return AnalysisRequests.notModified(ctx, release, etag);
   }
 
-  // ---- parameter parsing ----
-
-  static DensityRequest densityRequest(Context ctx, Workspace w) {
-    return new DensityRequest(
-        filter(ctx, w),
-        Params.decimal(ctx, "cell").orElse(DensityRequest.DEFAULT_CELL_METERS),
-        bandwidth(ctx),
-        kernel(ctx),
-        Params.string(ctx, "edge").map(e -> flag("edge", e)).orElse(false));
-  }
-
-  static Optional<Double> bandwidth(Context ctx) {
-    Optional<String> b = Params.string(ctx, "bandwidth");
-    if (b.isEmpty() || b.get().equalsIgnoreCase("auto")) {
-      return Optional.empty();
+  /** A WGS84 bbox as the box around its outline in the workspace's CRS. */
+  static Bbox extentXY(Crs crs, Bbox wgs84) {
+    double minX = Double.POSITIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
+    int steps = 8;
+    for (int i = 0; i <= steps; i++) {
+      for (int j = 0; j <= steps; j++) {
+        if (i != 0 && i != steps && j != 0 && j != steps) {
+          continue;
+        }
+        XY p =
+            crs.toXY(
+                new LonLat(
+                    wgs84.minX() + wgs84.width() * i / steps,
+                    wgs84.minY() + wgs84.height() * j / steps));
+        minX = Math.min(minX, p.x());
+        minY = Math.min(minY, p.y());
+        maxX = Math.max(maxX, p.x());
+        maxY = Math.max(maxY, p.y());
+      }
     }
-    return Params.decimal(ctx, "bandwidth");
-  }
-
-  static boolean flag(String name, String v) {
-    return switch (v) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw DomainException.invalid(name, name + " must be true or false, was " + v);
-    };
-  }
-
-  static Kernel kernel(Context ctx) {
-    return Params.string(ctx, "kernel").map(k -> Kernel.parse("kernel", k)).orElse(Kernel.QUARTIC);
-  }
-
-  static EventFilter filter(Context ctx, Workspace w) {
-    Layer layer =
-        Params.string(ctx, "layer").map(l -> Layer.parse("layer", l)).orElse(Layer.INCIDENTS);
-    Optional<Duration> halfLife =
-        Params.string(ctx, "halfLife").map(h -> EventFilter.parseHalfLife("halfLife", h));
-    return new EventFilter(
-        layer,
-        Params.timeRange(ctx, w.timeZone()),
-        Params.list(ctx, "categories"),
-        Params.string(ctx, "hours").map(h -> HourWindow.parse("hours", h)),
-        EventFilter.parseWeekdays("weekdays", Params.string(ctx, "weekdays").orElse("")),
-        EventFilter.parseWeights("weights", Params.string(ctx, "weights").orElse("")),
-        halfLife,
-        Params.bbox(ctx, "bbox"));
-  }
-
-  static TimeRange period(Context ctx, String name, ZoneId zone) {
-    return Periods.period(
-        name,
-        Params.string(ctx, name)
-            .orElseThrow(() -> DomainException.invalid(name, name + " is required, as 'from/to'")),
-        zone);
-  }
-
-  static List<Double> decimals(Context ctx, String name) {
-    return Params.string(ctx, name)
-        .map(
-            v ->
-                Arrays.stream(v.split(","))
-                    .map(String::strip)
-                    .map(
-                        s -> {
-                          try {
-                            return Double.parseDouble(s);
-                          } catch (NumberFormatException e) {
-                            throw DomainException.invalid(
-                                name, name + " must be numbers, was '" + s + "'");
-                          }
-                        })
-                    .toList())
-        .orElse(List.of());
+    return new Bbox(minX, minY, maxX, maxY);
   }
 }

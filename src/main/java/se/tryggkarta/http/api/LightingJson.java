@@ -168,7 +168,15 @@ public final class LightingJson {
     m.put("coverage", coverage(list.coverage(), r.coverage().defaultRadiusMeters()));
     m.put("candidates", list.priorities().size());
     m.put("returned", shown.size());
-    m.put("priorities", priorities(shown, list.workspace().crs()));
+    List<Map<String, Object>> entries = priorities(shown, list.workspace().crs());
+    entries.forEach(
+        e -> {
+          String action = list.openActions().get((String) e.get("id"));
+          if (action != null) {
+            e.put("openActionId", action);
+          }
+        });
+    m.put("priorities", entries);
     return m;
   }
 

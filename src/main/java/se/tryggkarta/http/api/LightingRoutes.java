@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
@@ -17,6 +18,7 @@ import se.tryggkarta.lighting.LightingService;
 import se.tryggkarta.lighting.NetworkCoverage;
 import se.tryggkarta.lighting.PlannedChange;
 import se.tryggkarta.lighting.PriorityList;
+import se.tryggkarta.lighting.PublishedEvidence;
 import se.tryggkarta.lighting.coverage.CoverageSettings;
 import se.tryggkarta.lighting.coverage.DarkCause;
 import se.tryggkarta.lighting.coverage.DarkStretch;
@@ -24,6 +26,8 @@ import se.tryggkarta.lighting.priority.NightWindow;
 import se.tryggkarta.lighting.priority.Priority;
 import se.tryggkarta.lighting.priority.PriorityKind;
 import se.tryggkarta.lighting.priority.PriorityWeights;
+import se.tryggkarta.release.ReleaseSelection;
+import se.tryggkarta.release.ReleaseService;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
@@ -38,12 +42,23 @@ public final class LightingRoutes implements RouteGroup {
   static final String CSV = "text/csv; charset=utf-8";
   private final WorkspaceService workspaces;
   private final LightingService lighting;
+  private final ReleaseService releases;
+  private final PublishedEvidence published;
   private final AccessPolicy policy;
 
+  /**
+   * @param published the public's evidence (a release's protected counts) for the work list
+   */
   public LightingRoutes(
-      WorkspaceService workspaces, LightingService lighting, AccessPolicy policy) {
+      WorkspaceService workspaces,
+      LightingService lighting,
+      ReleaseService releases,
+      PublishedEvidence published,
+      AccessPolicy policy) {
     this.workspaces = workspaces;
     this.lighting = lighting;
+    this.releases = releases;
+    this.published = published;
     this.policy = policy;
   }
 
@@ -87,8 +102,25 @@ public final class LightingRoutes implements RouteGroup {
     if (!List.of("json", "geojson", "csv").contains(format)) {
       throw DomainException.invalid("format", "format must be json, geojson or csv, was " + format);
     }
-    PriorityList list = lighting.priorities(w.id(), request(ctx, w));
-    boolean isPublic = policy.isPublic(ctx, w.id());
+    boolean isPublic = AnalysisRequests.readsRelease(policy, ctx, w);
+    PriorityList list;
+    if (isPublic) {
+      // the release's incidents at night and its unsafe-place reports; only the period is chosen
+      ReleaseSelection sel = AnalysisRequests.selection(ctx, releases, w, "n", "kind", "format");
+      long version = releases.dataVersion(w.id());
+      HourWindow night = w.settings().night();
+      LightingRequest request =
+          new LightingRequest(
+              CoverageSettings.DEFAULT,
+              new NightWindow(night.fromHour(), night.toHour(), NightWindow.Season.YEAR),
+              PriorityWeights.DEFAULT,
+              sel.period().timeRange(w.timeZone()));
+      list =
+          lighting.priorities(
+              w.id(), request, published.evidence(w.id(), version, sel.period().id()));
+    } else {
+      list = lighting.priorities(w.id(), request(ctx, w));
+    }
     List<Priority> shown =
         list.priorities().stream()
             .filter(p -> kind.isEmpty() || p.kind() == kind.get())

@@ -18,8 +18,10 @@ import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.UploadBody;
 import se.tryggkarta.http.auth.Access;
+import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.route.Gpx;
 import se.tryggkarta.route.NetworkService;
+import se.tryggkarta.route.RiskSurface;
 import se.tryggkarta.route.SafeRoute;
 import se.tryggkarta.route.SafeRouter;
 import se.tryggkarta.route.WalkPlan;
@@ -30,6 +32,7 @@ import se.tryggkarta.route.WalkStop;
 import se.tryggkarta.route.graph.StreetPath;
 import se.tryggkarta.route.osm.AttributeMapping;
 import se.tryggkarta.route.osm.NetworkFormat;
+import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
@@ -45,18 +48,28 @@ public final class RouteRoutes implements RouteGroup {
   private final WalkPlanner planner;
   private final SafeRouter router;
   private final WorkspaceService workspaces;
+  private final AccessPolicy policy;
+  private final RiskSurface.Source publicRisk;
   private final long maxUploadBytes;
 
+  /**
+   * @param publicRisk the public's risk surface (a release's density), so a public safe route never
+   *     depends on raw incidents
+   */
   public RouteRoutes(
       NetworkService networks,
       WalkPlanner planner,
       SafeRouter router,
       WorkspaceService workspaces,
+      AccessPolicy policy,
+      RiskSurface.Source publicRisk,
       long maxUploadBytes) {
     this.networks = networks;
     this.planner = planner;
     this.router = router;
     this.workspaces = workspaces;
+    this.policy = policy;
+    this.publicRisk = publicRisk;
     this.maxUploadBytes = maxUploadBytes;
   }
 
@@ -129,9 +142,17 @@ public final class RouteRoutes implements RouteGroup {
   }
 
   private void safeRoute(Context ctx) {
+    Workspace w = Params.workspace(ctx, workspaces);
+    boolean isPublic = policy.isPublic(ctx, w.id());
+    if (isPublic) {
+      AnalysisRequests.onlyParameters(ctx, java.util.Set.of("from", "to"));
+    }
     LonLat from = LonLat.parse("from", required(ctx, "from"));
     LonLat to = LonLat.parse("to", required(ctx, "to"));
-    SafeRoute r = router.route(ctx.pathParam("ws"), from, to);
+    SafeRoute r =
+        isPublic
+            ? router.route(w.id(), from, to, publicRisk.of(w))
+            : router.route(w.id(), from, to);
     Map<String, Object> fc =
         FeatureJson.featureCollection(
             List.of(pathFeature("safe", r.safe()), pathFeature("shortest", r.shortest())));

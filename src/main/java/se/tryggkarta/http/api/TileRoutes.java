@@ -2,14 +2,17 @@ package se.tryggkarta.http.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.List;
 import java.util.Optional;
 import se.tryggkarta.common.DomainException;
-import se.tryggkarta.hotspot.Audience;
+import se.tryggkarta.hotspot.HotspotAnalyses;
+import se.tryggkarta.hotspot.raster.ColourRamp;
 import se.tryggkarta.http.ApiRoutes;
 import se.tryggkarta.http.Params;
 import se.tryggkarta.http.RouteGroup;
 import se.tryggkarta.http.auth.Access;
 import se.tryggkarta.http.auth.AccessPolicy;
+import se.tryggkarta.release.ReleaseService;
 import se.tryggkarta.tiles.DensityTiles;
 import se.tryggkarta.tiles.TileCoord;
 import se.tryggkarta.tiles.TileFormat;
@@ -19,20 +22,28 @@ import se.tryggkarta.workspace.WorkspaceService;
 
 /**
  * Density tiles: {@code /api/workspaces/{ws}/tiles/density/{z}/{x}/{y}.png|.tif} and the legend.
- * Aggregates; ETag + If-None-Match (304); {@code Cache-Control: public} for the privacy-protected
- * public tiles, {@code private, no-store} for members' tiles; 204 for empty tiles.
+ * The public (and a member who asks with {@code release=}) gets a release's surface and may choose
+ * only the release and the colour scale ({@code max}); members choose the hotspot engine's options.
+ * ETag + If-None-Match (304); {@code Cache-Control: public} for release tiles, {@code private,
+ * no-store} for members' tiles; 204 for empty tiles.
  */
 public final class TileRoutes implements RouteGroup {
-  static final String PUBLIC_CACHE = "public, max-age=60";
-  static final String PRIVATE_CACHE = "private, no-store";
-
   private final WorkspaceService workspaces;
   private final DensityTiles tiles;
+  private final HotspotAnalyses analyses;
+  private final ReleaseService releases;
   private final AccessPolicy policy;
 
-  public TileRoutes(WorkspaceService workspaces, DensityTiles tiles, AccessPolicy policy) {
+  public TileRoutes(
+      WorkspaceService workspaces,
+      DensityTiles tiles,
+      HotspotAnalyses analyses,
+      ReleaseService releases,
+      AccessPolicy policy) {
     this.workspaces = workspaces;
     this.tiles = tiles;
+    this.analyses = analyses;
+    this.releases = releases;
     this.policy = policy;
   }
 
@@ -56,27 +67,27 @@ public final class TileRoutes implements RouteGroup {
     }
     TileFormat f = TileFormat.parse("format", file.substring(dot + 1));
     TileCoord c = TileCoord.parse(ctx.pathParam("z"), ctx.pathParam("x"), file.substring(0, dot));
-    TileOptions o = options(ctx, w);
-    Audience a = audience(policy, ctx, w);
-    long version = tiles.dataVersion(w.id());
-    if (notModified(ctx, a, tiles.etag(w.id(), version, c, f, o, a))) {
+    DensityTiles.View v = view(ctx, w);
+    long version = analyses.dataVersion(w.id());
+    if (AnalysisRequests.notModified(
+        ctx, v instanceof DensityTiles.ReleaseView, tiles.etag(w.id(), version, c, f, v))) {
       return;
     }
     tiles
-        .tile(w.id(), version, c, f, o, a)
+        .tile(w.id(), version, c, f, v)
         .ifPresentOrElse(
             b -> ctx.contentType(f.mediaType()).result(b), () -> ctx.status(HttpStatus.NO_CONTENT));
   }
 
   private void legend(Context ctx) {
     Workspace w = Params.workspace(ctx, workspaces);
-    TileOptions o = options(ctx, w);
-    Audience a = audience(policy, ctx, w);
-    long version = tiles.dataVersion(w.id());
-    if (notModified(ctx, a, tiles.legendEtag(w.id(), version, o, a))) {
+    DensityTiles.View v = view(ctx, w);
+    long version = analyses.dataVersion(w.id());
+    if (AnalysisRequests.notModified(
+        ctx, v instanceof DensityTiles.ReleaseView, tiles.legendEtag(w.id(), version, v))) {
       return;
     }
-    DensityTiles.Legend l = tiles.legend(w.id(), version, o, a);
+    DensityTiles.Legend l = tiles.legend(w.id(), version, v);
     ctx.json(
         new LegendJson("events/km2", l.maxPerKm2(), l.surfaceMaxPerKm2(), l.explicit(), l.stops()));
   }
@@ -86,30 +97,14 @@ public final class TileRoutes implements RouteGroup {
       double maxPerKm2,
       double surfaceMaxPerKm2,
       boolean explicit,
-      java.util.List<se.tryggkarta.hotspot.raster.ColourRamp.Stop> stops) {}
+      List<ColourRamp.Stop> stops) {}
 
-  /**
-   * Sets ETag and Cache-Control (public for the privacy-protected public output, else private,
-   * no-store); answers 304 and returns true when If-None-Match matches. Shared by every cached
-   * analysis route.
-   */
-  static boolean notModified(Context ctx, Audience a, String etag) {
-    ctx.header("ETag", etag);
-    ctx.header("Cache-Control", a == Audience.PUBLIC ? PUBLIC_CACHE : PRIVATE_CACHE);
-    String inm = ctx.header("If-None-Match");
-    if (inm != null && (inm.equals(etag) || inm.equals("W/" + etag))) {
-      ctx.status(HttpStatus.NOT_MODIFIED);
-      return true;
+  private DensityTiles.View view(Context ctx, Workspace w) {
+    if (AnalysisRequests.readsRelease(policy, ctx, w)) {
+      return new DensityTiles.ReleaseView(
+          AnalysisRequests.selection(ctx, releases, w, "max"), Params.decimal(ctx, "max"));
     }
-    return false;
-  }
-
-  /** Whether the caller sees the workspace as the public does; shared by the analysis routes. */
-  static Audience audience(AccessPolicy policy, Context ctx, Workspace w) {
-    return policy.isPublic(ctx, w.id()) ? Audience.PUBLIC : Audience.MEMBER;
-  }
-
-  private static TileOptions options(Context ctx, Workspace w) {
-    return new TileOptions(HotspotRoutes.densityRequest(ctx, w), Params.decimal(ctx, "max"));
+    return new DensityTiles.MemberView(
+        new TileOptions(AnalysisRequests.densityRequest(ctx, w), Params.decimal(ctx, "max")));
   }
 }

@@ -1,6 +1,7 @@
 package se.tryggkarta.http.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -19,6 +20,8 @@ import se.tryggkarta.http.auth.AccessPolicy;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
+import se.tryggkarta.workspace.WorkspaceSettings;
+import se.tryggkarta.workspace.WorkspaceSettingsJson;
 
 /** Workspaces CRUD under {@code /api/workspaces}. */
 public final class WorkspaceRoutes implements RouteGroup {
@@ -55,7 +58,9 @@ public final class WorkspaceRoutes implements RouteGroup {
   }
 
   private void create(Context ctx) {
-    Workspace w = ctx.bodyAsClass(WorkspaceBody.class).toWorkspace(Optional.empty());
+    Workspace w =
+        ctx.bodyAsClass(WorkspaceBody.class)
+            .toWorkspace(Optional.empty(), WorkspaceSettings.DEFAULT);
     ctx.status(201).json(json(workspaces.create(w)));
   }
 
@@ -65,8 +70,8 @@ public final class WorkspaceRoutes implements RouteGroup {
 
   private void update(Context ctx) {
     String id = ctx.pathParam("ws");
-    workspaces.getWorkspace(id);
-    Workspace w = ctx.bodyAsClass(WorkspaceBody.class).toWorkspace(Optional.of(id));
+    WorkspaceSettings current = workspaces.getWorkspace(id).settings();
+    Workspace w = ctx.bodyAsClass(WorkspaceBody.class).toWorkspace(Optional.of(id), current);
     ctx.json(json(workspaces.update(w)));
   }
 
@@ -86,6 +91,8 @@ public final class WorkspaceRoutes implements RouteGroup {
     m.put(
         "privacy",
         Map.of("minEvents", w.privacy().minEvents(), "minCellMeters", w.privacy().minCellMeters()));
+    m.put("settings", WorkspaceSettingsJson.node(w.settings(), false));
+    m.put("categoryNames", WorkspaceSettingsJson.node(w.settings(), true).get("categoryNames"));
     return m;
   }
 
@@ -97,9 +104,13 @@ public final class WorkspaceRoutes implements RouteGroup {
       Geometry boundary,
       String timeZone,
       @JsonProperty("public") Boolean publicAccess,
-      PrivacyBody privacy) {
+      PrivacyBody privacy,
+      JsonNode settings) {
 
-    Workspace toWorkspace(Optional<String> pathId) {
+    /**
+     * @param base the settings that members the body leaves out keep (the stored ones on update)
+     */
+    Workspace toWorkspace(Optional<String> pathId, WorkspaceSettings base) {
       String effectiveId = pathId.orElse(id);
       if (pathId.isPresent() && id != null && !id.equals(pathId.get())) {
         throw DomainException.invalid("id", "id in the body ('" + id + "') differs from the path");
@@ -123,7 +134,14 @@ public final class WorkspaceRoutes implements RouteGroup {
                   privacy.minEvents() == null ? 5 : privacy.minEvents(),
                   privacy.minCellMeters() == null ? 100 : privacy.minCellMeters());
       return new Workspace(
-          effectiveId, name, analysisCrs, b, zone, Boolean.TRUE.equals(publicAccess), p);
+          effectiveId,
+          name,
+          analysisCrs,
+          b,
+          zone,
+          Boolean.TRUE.equals(publicAccess),
+          p,
+          WorkspaceSettingsJson.read(settings, base));
     }
 
     /** Invalid rings (self-intersections in generalised boundaries) are repaired, not refused. */

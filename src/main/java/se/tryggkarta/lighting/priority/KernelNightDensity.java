@@ -45,7 +45,7 @@ public final class KernelNightDensity implements NightDensity {
       if (p.weight() > 0) {
         double x = p.position().x();
         double y = p.position().y();
-        index.insert(new Envelope(x, x, y, y), new double[] {x, y, p.weight()});
+        index.insert(new Envelope(x, x, y, y), new double[] {x, y, p.weight(), p.events()});
       }
     }
     index.build();
@@ -64,7 +64,7 @@ public final class KernelNightDensity implements NightDensity {
         }
         if (along > 0) {
           sum += p[2] * along;
-          count++;
+          count += (int) p[3];
         }
       }
       return new Exposure(sum * 15 / (16 * bandwidthMeters), count);
@@ -75,7 +75,7 @@ public final class KernelNightDensity implements NightDensity {
       if (u < 1) {
         double k = 1 - u * u;
         sum += p[2] * k * k;
-        count++;
+        count += (int) p[3];
       }
     }
     return new Exposure(sum, count);

@@ -27,6 +27,16 @@ public record LitStreetCost(double darkPenalty, double riskPenalty) implements E
     }
   }
 
+  /**
+   * The same weighting with each edge's relative risk (∈ [0, 1], indexed by edge) taken from the
+   * array instead of {@link StreetGraph#risk}: for risk from another source than the raw incidents.
+   */
+  public EdgeCost withRisk(double[] relativeRisk) {
+    double[] risk = relativeRisk.clone();
+    return (g, edge) ->
+        g.lengthMeters(edge) * (1 + darkPenalty * g.darkShare(edge) + riskPenalty * risk[edge]);
+  }
+
   @Override
   public double cost(StreetGraph g, int edge) {
     return g.lengthMeters(edge)

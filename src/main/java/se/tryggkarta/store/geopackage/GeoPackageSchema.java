@@ -19,7 +19,7 @@ final class GeoPackageSchema {
   static final int GPKG_VERSION = 10300;
 
   /** Tryggkarta's own schema version, kept in tk_meta. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private static final String WGS84_WKT =
       "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
@@ -34,6 +34,8 @@ final class GeoPackageSchema {
     try (Statement s = c.createStatement()) {
       if (tableExists(c, "tk_meta")) {
         ensureVersionCounter(s);
+        upgrade(c, s);
+        ensurePhotos(s);
         return;
       }
       s.execute("PRAGMA application_id = " + APPLICATION_ID);
@@ -77,7 +79,7 @@ final class GeoPackageSchema {
           "Tryggkarta workspaces and their boundaries",
           "id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, crs_epsg INTEGER NOT NULL, time_zone TEXT NOT"
               + " NULL, public_access BOOLEAN NOT NULL, min_events INTEGER NOT NULL, min_cell_m"
-              + " DOUBLE NOT NULL, data_version INTEGER NOT NULL DEFAULT 0");
+              + " DOUBLE NOT NULL, data_version INTEGER NOT NULL DEFAULT 0, settings TEXT");
       for (LayerTable t : LayerTable.values()) {
         featureTable(
             s,
@@ -115,7 +117,28 @@ final class GeoPackageSchema {
       s.execute(
           "INSERT INTO tk_meta (key, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
       ensureVersionCounter(s);
+      ensurePhotos(s);
     }
+  }
+
+  /**
+   * Schema version 2: the photo table (walk findings' photos as blobs, stripped of metadata before
+   * they get here). Files of version 1 get it when they are opened.
+   */
+  private static void ensurePhotos(Statement s) throws SQLException {
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS tk_photos (fid INTEGER PRIMARY KEY AUTOINCREMENT, workspace_id"
+            + " TEXT NOT NULL, photo_id TEXT NOT NULL, finding_id TEXT NOT NULL, content_type TEXT"
+            + " NOT NULL, bytes BLOB NOT NULL, UNIQUE (workspace_id, photo_id))");
+    s.execute(
+        "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)"
+            + " VALUES ('tk_photos', 'attributes', 'tk_photos', 'Tryggkarta walk finding photos"
+            + " (JPEG, without metadata)')");
+    s.execute(
+        "UPDATE tk_meta SET value = '"
+            + SCHEMA_VERSION
+            + "' WHERE key = 'schema_version' AND CAST(value AS INTEGER) < "
+            + SCHEMA_VERSION);
   }
 
   /**
@@ -127,6 +150,28 @@ final class GeoPackageSchema {
     s.execute(
         "INSERT OR IGNORE INTO tk_meta (key, value) SELECT 'data_version_counter',"
             + " COALESCE(MAX(data_version), 0) FROM workspaces");
+  }
+
+  /**
+   * Brings a file written by an earlier version up to date, column by column, so a planner's file
+   * keeps working after an upgrade: {@code workspaces.settings} (night hours, category names; NULL
+   * reads as the defaults).
+   */
+  private static void upgrade(Connection c, Statement s) throws SQLException {
+    if (!columnExists(c, "workspaces", "settings")) {
+      s.execute("ALTER TABLE workspaces ADD COLUMN settings TEXT");
+    }
+  }
+
+  private static boolean columnExists(Connection c, String table, String column)
+      throws SQLException {
+    try (var ps = c.prepareStatement("SELECT 1 FROM pragma_table_info(?) WHERE name = ?")) {
+      ps.setString(1, table);
+      ps.setString(2, column);
+      try (var rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static void featureTable(

@@ -24,6 +24,7 @@ import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.document.StoredDocument;
+import se.tryggkarta.finding.StoredPhoto;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerRecord;
@@ -31,9 +32,11 @@ import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.Page;
 import se.tryggkarta.layer.PointRowSink;
 import se.tryggkarta.store.DocumentRows;
+import se.tryggkarta.store.PhotoRows;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
+import se.tryggkarta.workspace.WorkspaceSettingsJson;
 
 /**
  * The embedded default store: one GeoPackage file (OGC 12-128r18, version 1.3) that QGIS and GDAL
@@ -125,7 +128,7 @@ public final class GeoPackageStore implements Store {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO workspaces (geom, id, name, crs_epsg, time_zone, public_access,"
-                      + " min_events, min_cell_m, data_version) VALUES (?,?,?,?,?,?,?,?,0)")) {
+                      + " min_events, min_cell_m, settings, data_version) VALUES (?,?,?,?,?,?,?,?,?,0)")) {
             bindWorkspace(ps, w);
             ps.executeUpdate();
           }
@@ -141,9 +144,9 @@ public final class GeoPackageStore implements Store {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE workspaces SET geom=?, id=?, name=?, crs_epsg=?, time_zone=?,"
-                      + " public_access=?, min_events=?, min_cell_m=? WHERE id=?")) {
+                      + " public_access=?, min_events=?, min_cell_m=?, settings=? WHERE id=?")) {
             bindWorkspace(ps, w);
-            ps.setString(9, w.id());
+            ps.setString(10, w.id());
             if (ps.executeUpdate() == 0) {
               throw DomainException.notFound("workspace", w.id());
             }
@@ -166,6 +169,7 @@ public final class GeoPackageStore implements Store {
     ps.setBoolean(6, w.publicAccess());
     ps.setInt(7, w.privacy().minEvents());
     ps.setDouble(8, w.privacy().minCellMeters());
+    ps.setString(9, WorkspaceSettingsJson.write(w.settings()));
   }
 
   @Override
@@ -197,8 +201,8 @@ public final class GeoPackageStore implements Store {
   }
 
   private static final String WORKSPACE_SELECT =
-      "SELECT geom, id, name, crs_epsg, time_zone, public_access, min_events, min_cell_m FROM"
-          + " workspaces";
+      "SELECT geom, id, name, crs_epsg, time_zone, public_access, min_events, min_cell_m,"
+          + " settings FROM workspaces";
 
   private static Workspace readWorkspace(ResultSet rs) throws SQLException {
     byte[] geom = rs.getBytes(1);
@@ -209,7 +213,8 @@ public final class GeoPackageStore implements Store {
         geom == null ? Optional.empty() : Optional.of(GpkgGeometry.decode(geom)),
         ZoneId.of(rs.getString(5)),
         rs.getBoolean(6),
-        new PublicPrivacy(rs.getInt(7), rs.getDouble(8)));
+        new PublicPrivacy(rs.getInt(7), rs.getDouble(8)),
+        WorkspaceSettingsJson.read(rs.getString(9)));
   }
 
   @Override
@@ -228,6 +233,11 @@ public final class GeoPackageStore implements Store {
           }
           try (PreparedStatement ps =
               c.prepareStatement("DELETE FROM tk_documents WHERE scope=?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM tk_photos WHERE workspace_id=?")) {
             ps.setString(1, id);
             ps.executeUpdate();
           }
@@ -504,6 +514,28 @@ public final class GeoPackageStore implements Store {
           }
           return deleted;
         });
+  }
+
+  // ---------------------------------------------------------------- photos
+
+  @Override
+  public void putPhoto(String workspaceId, StoredPhoto photo) {
+    write(
+        c -> {
+          requireWorkspace(c, workspaceId);
+          PhotoRows.put(c, "tk_photos", workspaceId, photo);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<StoredPhoto> findPhoto(String workspaceId, String photoId) {
+    return read(c -> PhotoRows.find(c, "tk_photos", workspaceId, photoId));
+  }
+
+  @Override
+  public boolean deletePhoto(String workspaceId, String photoId) {
+    return write(c -> PhotoRows.delete(c, "tk_photos", workspaceId, photoId));
   }
 
   private static final DocumentRows DOCUMENTS =

@@ -34,6 +34,7 @@ import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.document.StoredDocument;
+import se.tryggkarta.finding.StoredPhoto;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerRecord;
@@ -41,9 +42,11 @@ import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.Page;
 import se.tryggkarta.layer.PointRowSink;
 import se.tryggkarta.store.DocumentRows;
+import se.tryggkarta.store.PhotoRows;
 import se.tryggkarta.store.Store;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
+import se.tryggkarta.workspace.WorkspaceSettingsJson;
 
 /**
  * The production store: a PostgreSQL database with PostGIS, shared by any number of service
@@ -265,8 +268,8 @@ public final class PostgisStore implements Store {
               try (PreparedStatement ps =
                   c.prepareStatement(
                       "INSERT INTO workspaces (name, crs_epsg, time_zone, public_access,"
-                          + " min_events, min_cell_m, boundary, id, data_version) VALUES"
-                          + " (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?::bytea, 4326), ?,"
+                          + " min_events, min_cell_m, boundary, settings, id, data_version)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?::bytea, 4326), ?::jsonb, ?,"
                           + " nextval('tk_data_version')) ON CONFLICT (id) DO NOTHING")) {
                 bindWorkspace(ps, w);
                 return ps.executeUpdate() == 1;
@@ -287,7 +290,7 @@ public final class PostgisStore implements Store {
                   c.prepareStatement(
                       "UPDATE workspaces SET name = ?, crs_epsg = ?, time_zone = ?,"
                           + " public_access = ?, min_events = ?, min_cell_m = ?,"
-                          + " boundary = ST_GeomFromWKB(?::bytea, 4326),"
+                          + " boundary = ST_GeomFromWKB(?::bytea, 4326), settings = ?::jsonb,"
                           + " data_version = nextval('tk_data_version') WHERE id = ?")) {
                 bindWorkspace(ps, w);
                 return ps.executeUpdate() == 1;
@@ -310,12 +313,13 @@ public final class PostgisStore implements Store {
     } else {
       ps.setNull(7, Types.BINARY);
     }
-    ps.setString(8, w.id());
+    ps.setString(8, WorkspaceSettingsJson.write(w.settings()));
+    ps.setString(9, w.id());
   }
 
   private static final String WORKSPACE_SELECT =
       "SELECT ST_AsBinary(boundary), id, name, crs_epsg, time_zone, public_access, min_events,"
-          + " min_cell_m FROM workspaces";
+          + " min_cell_m, settings FROM workspaces";
 
   @Override
   public Optional<Workspace> findWorkspace(String id) {
@@ -354,7 +358,8 @@ public final class PostgisStore implements Store {
         boundary == null ? Optional.empty() : Optional.of(PgLayerTable.geometry(boundary)),
         ZoneId.of(rs.getString(5)),
         rs.getBoolean(6),
-        new PublicPrivacy(rs.getInt(7), rs.getDouble(8)));
+        new PublicPrivacy(rs.getInt(7), rs.getDouble(8)),
+        WorkspaceSettingsJson.read(rs.getString(9)));
   }
 
   @Override
@@ -362,6 +367,11 @@ public final class PostgisStore implements Store {
     return write(
         c -> {
           try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE scope = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM photos WHERE workspace_id = ?")) {
             ps.setString(1, id);
             ps.executeUpdate();
           }
@@ -691,6 +701,28 @@ public final class PostgisStore implements Store {
           }
           return deleted;
         });
+  }
+
+  // ---------------------------------------------------------------- photos
+
+  @Override
+  public void putPhoto(String workspaceId, StoredPhoto photo) {
+    write(
+        c -> {
+          lockWorkspace(c, workspaceId);
+          PhotoRows.put(c, "photos", workspaceId, photo);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<StoredPhoto> findPhoto(String workspaceId, String photoId) {
+    return read(c -> PhotoRows.find(c, "photos", workspaceId, photoId));
+  }
+
+  @Override
+  public boolean deletePhoto(String workspaceId, String photoId) {
+    return write(c -> PhotoRows.delete(c, "photos", workspaceId, photoId));
   }
 
   private static final DocumentRows DOCUMENTS =

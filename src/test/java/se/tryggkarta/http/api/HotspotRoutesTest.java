@@ -62,6 +62,7 @@ class HotspotRoutesTest {
     server = TestServer.start(dir, w -> w.http());
     Store store = server.wiring().store();
     store.createWorkspace(Workspace.of("pub", "Public town").withPublicAccess(true));
+    se.tryggkarta.release.FixedSecret.install(store, "pub", 17);
     Random rnd = new Random(41);
     try (LayerWriter w = store.openWriter("pub", Layer.INCIDENTS)) {
       for (int i = 0; i < 40; i++) {
@@ -205,33 +206,72 @@ class HotspotRoutesTest {
   }
 
   @Test
-  void public_density_contours_and_gistar_hide_four_isolated_events_that_an_analyst_sees() {
-    String q = "bandwidth=200&cell=100";
-    JsonNode pub = TestServer.json(server.as(Optional.empty()).get(BASE + "density?" + q));
-    JsonNode mem = TestServer.json(server.as(analyst).get(BASE + "density?" + q));
+  void public_density_contours_gistar_and_sites_come_from_the_release_and_hide_lone_events() {
+    String r = "release=2024-03";
+    JsonNode pub = TestServer.json(server.as(Optional.empty()).get(BASE + "density?" + r));
+    JsonNode mem = TestServer.json(server.as(analyst).get(BASE + "density?bandwidth=200&cell=100"));
     assertThat(valueAt(pub, ISOLATED)).isZero();
     assertThat(valueAt(mem, ISOLATED)).isPositive();
     assertThat(valueAt(pub, CLUSTER)).isPositive();
     assertThat(pub.has("events")).isFalse();
+    assertThat(pub.at("/release/period/id").asText()).isEqualTo("2024-03");
+    assertThat(pub.at("/release/mechanism/epsilonPerMonth").asDouble()).isPositive();
+    assertThat(pub.get("cellSizeMeters").asDouble()).isGreaterThanOrEqualTo(100);
 
-    String c = "density?" + q + "&format=contours&levels=1";
-    assertThat(anyContains(TestServer.json(server.as(Optional.empty()).get(BASE + c)), ISOLATED))
-        .isFalse();
-    assertThat(anyContains(TestServer.json(server.as(analyst).get(BASE + c)), ISOLATED)).isTrue();
+    JsonNode contours =
+        TestServer.json(
+            server.as(Optional.empty()).get(BASE + "density?" + r + "&format=contours"));
+    assertThat(anyContains(contours, ISOLATED)).isFalse();
+    assertThat(contours.at("/release/period/id").asText()).isEqualTo("2024-03");
 
-    String g = "gistar?cell=200";
-    JsonNode pubG = TestServer.json(server.as(Optional.empty()).get(BASE + g));
+    JsonNode pubG = TestServer.json(server.as(Optional.empty()).get(BASE + "gistar?" + r));
     assertThat(anyContains(pubG, ISOLATED)).isFalse();
     assertThat(pubG.toString()).doesNotContain("\"count\"");
-    assertThat(anyContains(TestServer.json(server.as(analyst).get(BASE + g)), ISOLATED)).isTrue();
+    assertThat(
+            anyContains(
+                TestServer.json(server.as(analyst).get(BASE + "gistar?cell=200")), ISOLATED))
+        .isTrue();
 
     JsonNode pubSites =
-        TestServer.json(server.as(Optional.empty()).get(BASE + "sites?bandwidth=200&n=5"));
+        TestServer.json(server.as(Optional.empty()).get(BASE + "sites?" + r + "&n=5"));
+    assertThat(pubSites.get("features")).isNotEmpty();
     assertThat(anyContains(pubSites, ISOLATED)).isFalse();
+    assertThat(anyContains(pubSites, CLUSTER)).isTrue();
     for (JsonNode f : pubSites.get("features")) {
       assertThat(f.get("properties").has("id")).isFalse();
-      assertThat(f.get("properties").get("eventsInCell").asInt()).isGreaterThanOrEqualTo(5);
+      assertThat(f.get("properties").get("protectedEvents").asInt()).isGreaterThanOrEqualTo(5);
     }
+  }
+
+  @ParameterizedTest(name = "anonymous {0} answers 400 naming {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "density?bandwidth=200| bandwidth",
+        "density?cell=100| cell",
+        "density?from=2024-03-01| from",
+        "density?release=2024-03&to=2024-03-15| to",
+        "density?categories=theft| categories",
+        "density?hours=22-05| hours",
+        "gistar?cell=200| cell",
+        "sites?radius=50| radius",
+        "sites?release=2024-03-01/2024-03-10| release",
+        "density?release=2024-03&group=theft| group",
+      })
+  void public_requests_for_free_analysis_answer_400_listing_what_may_be_asked(
+      String path, String field) {
+    HttpResponse<String> r = server.as(Optional.empty()).get(BASE + path);
+    assertProblem(r, 400, "urn:tryggkarta:problem:invalid-input");
+    assertThat(TestServer.json(r).get("field").asText()).isEqualTo(field);
+  }
+
+  @Test
+  void the_forecast_evaluation_counts_raw_events_so_it_is_for_members_only() {
+    HttpResponse<String> r =
+        server
+            .as(Optional.empty())
+            .get(BASE + "evaluate?train=2024-03-01/2024-03-25&test=2024-03-26/2024-04-30");
+    assertThat(r.statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -250,6 +290,7 @@ class HotspotRoutesTest {
   }
 
   private static double valueAt(JsonNode grid, LonLat p) {
+    assertThat(grid.get("rowOrder").asText()).isEqualTo("north-to-south");
     XY xy = Crs.sweref99tm().toXY(p);
     double cell = grid.get("cellSizeMeters").asDouble();
     int ix = (int) Math.floor((xy.x() - grid.get("originX").asDouble()) / cell);

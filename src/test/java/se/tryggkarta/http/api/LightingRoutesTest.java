@@ -36,6 +36,7 @@ class LightingRoutesTest {
     server = TestServer.start(dir, w -> w.http());
     Store store = server.wiring().store();
     store.createWorkspace(Workspace.of("town", "Town").withPublicAccess(true));
+    se.tryggkarta.release.FixedSecret.install(store, "town", 17);
     store.createWorkspace(Workspace.of("nolamps", "No lamps"));
     store.createWorkspace(Workspace.of("nostreets", "No streets"));
     LightingTown.write(store, "town");
@@ -141,10 +142,12 @@ class LightingRoutesTest {
   }
 
   @Test
-  void public_callers_get_only_priorities_supported_by_k_events() {
+  void public_callers_get_priorities_ranked_on_the_release_and_only_those_supported_by_k_events() {
     JsonNode pub =
         TestServer.json(
-            server.as(Optional.empty()).get("/api/workspaces/town/lighting/priorities?n=1000"));
+            server
+                .as(Optional.empty())
+                .get("/api/workspaces/town/lighting/priorities?release=2024&n=1000"));
     JsonNode all = TestServer.json(get("/api/workspaces/town/lighting/priorities?n=1000"));
     assertThat(pub.get("returned").asInt()).isPositive().isLessThan(all.get("returned").asInt());
     List<String> ids = new ArrayList<>();
@@ -152,6 +155,11 @@ class LightingRoutesTest {
       ids.add(p.get("id").asText());
     }
     assertThat(ids).doesNotContain("repair-" + LightingTown.LONELY_BROKEN_LAMP);
+    HttpResponse<String> free =
+        server
+            .as(Optional.empty())
+            .get("/api/workspaces/town/lighting/priorities?from=2024-01-01&nightFrom=20");
+    assertThat(free.statusCode()).isEqualTo(400);
   }
 
   @Test

@@ -17,7 +17,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.tryggkarta.analysis.AnalysisCache;
+import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.common.LonLat;
+import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.TestServer;
@@ -26,7 +29,6 @@ import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.store.Store;
-import se.tryggkarta.tiles.AnalysisPool;
 import se.tryggkarta.tiles.DensityTiles;
 import se.tryggkarta.workspace.Workspace;
 
@@ -50,13 +52,16 @@ class TileOverloadTest {
             dir,
             w -> {
               OpenAccessPolicy open = new OpenAccessPolicy();
+              HotspotAnalyses analyses =
+                  new HotspotAnalyses(w.hotspots(), w.store(), new AnalysisCache(pool));
               DensityTiles tiles =
-                  new DensityTiles(w.workspaces(), w.store(), w.hotspots(), pool, 8L << 20);
+                  new DensityTiles(w.workspaces(), analyses, w.releases(), 8L << 20);
               return HttpApp.create(
                   HttpSettings.DEFAULT,
                   open,
                   List.of(
-                      new HealthRoutes(w.store()), new TileRoutes(w.workspaces(), tiles, open)));
+                      new HealthRoutes(w.store()),
+                      new TileRoutes(w.workspaces(), tiles, analyses, w.releases(), open)));
             })) {
       Store store = server.wiring().store();
       store.createWorkspace(Workspace.of("town", "Town"));

@@ -31,7 +31,6 @@ import se.tryggkarta.access.Role;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.common.XY;
-import se.tryggkarta.hotspot.Audience;
 import se.tryggkarta.hotspot.DensityMap;
 import se.tryggkarta.hotspot.DensityRequest;
 import se.tryggkarta.hotspot.EventFilter;
@@ -69,6 +68,7 @@ class TileRoutesTest {
     server = TestServer.start(dir, w -> w.http());
     Store store = server.wiring().store();
     store.createWorkspace(Workspace.of("pub", "Public town").withPublicAccess(true));
+    se.tryggkarta.release.FixedSecret.install(store, "pub", 17);
     Random rnd = new Random(41);
     try (LayerWriter w = store.openWriter("pub", Layer.INCIDENTS)) {
       for (int i = 0; i < 40; i++) {
@@ -100,7 +100,7 @@ class TileRoutesTest {
 
   /** The engine's own member map for the options the tiles below use. */
   DensityMap engine() {
-    return server.wiring().hotspots().density("pub", request(), Audience.MEMBER);
+    return server.wiring().hotspots().density("pub", request());
   }
 
   static DensityRequest request() {
@@ -116,7 +116,11 @@ class TileRoutesTest {
     return server
         .wiring()
         .tiles()
-        .values("pub", c, new TileOptions(request(), Optional.empty()), Audience.MEMBER)
+        .values(
+            "pub",
+            server.wiring().store().dataVersion("pub"),
+            c,
+            new DensityTiles.MemberView(new TileOptions(request(), Optional.empty())))
         .orElseThrow();
   }
 
@@ -266,16 +270,27 @@ class TileRoutesTest {
   }
 
   @Test
-  void public_tiles_are_cacheable_and_blank_where_fewer_than_k_events_support_them() {
+  void public_tiles_refuse_free_options_and_list_what_may_be_asked() {
+    int[] t = tileAndPixel(CLUSTER, 14);
+    HttpResponse<String> r =
+        server.as(Optional.empty()).get(BASE + "14/" + t[0] + "/" + t[1] + ".png" + OPTS);
+    assertProblem(r, 400, "urn:tryggkarta:problem:invalid-input");
+    assertThat(r.body()).contains("bandwidth", "release");
+  }
+
+  @Test
+  void public_tiles_read_a_release_are_cacheable_and_blank_where_counts_are_suppressed() {
     int[] t = tileAndPixel(ISOLATED, 14);
-    String path = BASE + "14/" + t[0] + "/" + t[1] + ".png" + OPTS;
-    HttpResponse<byte[]> member = server.as(analyst).getBytes(path);
-    assertThat(member.statusCode()).isEqualTo(200);
-    HttpResponse<byte[]> anonymous = server.as(Optional.empty()).getBytes(path);
+    String isolated = BASE + "14/" + t[0] + "/" + t[1] + ".png";
+    assertThat(server.as(analyst).getBytes(isolated + OPTS).statusCode()).isEqualTo(200);
+    HttpResponse<byte[]> anonymous =
+        server.as(Optional.empty()).getBytes(isolated + "?release=2024-03");
     assertThat(anonymous.statusCode()).isEqualTo(204);
     int[] c = tileAndPixel(CLUSTER, 14);
     HttpResponse<byte[]> cluster =
-        server.as(Optional.empty()).getBytes(BASE + "14/" + c[0] + "/" + c[1] + ".png" + OPTS);
+        server
+            .as(Optional.empty())
+            .getBytes(BASE + "14/" + c[0] + "/" + c[1] + ".png?release=2024-03");
     assertThat(cluster.statusCode()).isEqualTo(200);
     assertThat(cluster.headers().firstValue("Cache-Control").orElse("")).startsWith("public");
   }
@@ -285,9 +300,23 @@ class TileRoutesTest {
     DensityTiles tiles = server.wiring().tiles();
     int[] t = tileAndPixel(CLUSTER, 17);
     TileCoord c = new TileCoord(17, t[0], t[1]);
+    var release =
+        server
+            .wiring()
+            .releases()
+            .select(
+                "pub",
+                Optional.of("2024-03"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     float[] v =
         tiles
-            .values("pub", c, new TileOptions(request(), Optional.empty()), Audience.PUBLIC)
+            .values(
+                "pub",
+                server.wiring().store().dataVersion("pub"),
+                c,
+                new DensityTiles.ReleaseView(release, Optional.empty()))
             .orElseThrow();
     // A z17 pixel is ≈0.6 m; 100 m public cells make runs of equal values far longer than 10 px.
     int changes = 0;

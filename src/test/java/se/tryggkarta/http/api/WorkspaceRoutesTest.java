@@ -41,6 +41,39 @@ class WorkspaceRoutesTest {
   }
 
   @Test
+  void PUT_settings_are_stored_and_members_left_out_keep_their_value() {
+    server.post("/api/workspaces", KUNGALV, "application/json");
+    var fresh = TestServer.json(server.get("/api/workspaces/kungalv"));
+    assertThat(fresh.at("/settings/night").asText()).isEqualTo("18-06");
+    assertThat(fresh.at("/categoryNames/theft/sv").asText()).isEqualTo("Stöld");
+
+    server.put(
+        "/api/workspaces/kungalv",
+        "{\"name\":\"Kungälv\",\"settings\":{\"night\":\"20-05\","
+            + "\"categoryNames\":{\"klotter\":{\"sv\":\"Klotter\",\"en\":\"Graffiti\"}}}}");
+    server.put(
+        "/api/workspaces/kungalv",
+        "{\"name\":\"Kungälvs kommun\",\"settings\":{\"night\":\"21-05\"}}");
+    var body = TestServer.json(server.get("/api/workspaces/kungalv"));
+    assertThat(body.at("/settings/night").asText()).isEqualTo("21-05");
+    assertThat(body.at("/settings/categoryNames/klotter/en").asText()).isEqualTo("Graffiti");
+    assertThat(body.at("/categoryNames/klotter/sv").asText()).isEqualTo("Klotter");
+  }
+
+  @Test
+  void PUT_bad_night_answers_400_pointing_at_the_setting() {
+    server.post("/api/workspaces", KUNGALV, "application/json");
+    HttpResponse<String> r =
+        server.put(
+            "/api/workspaces/kungalv", "{\"name\":\"K\",\"settings\":{\"night\":\"18-30\"}}");
+    assertProblem(r, 400, "urn:tryggkarta:problem:invalid-input");
+    assertThat(TestServer.json(r).get("field").asText()).isEqualTo("settings/night");
+    assertThat(
+            TestServer.json(server.get("/api/workspaces/kungalv")).at("/settings/night").asText())
+        .isEqualTo("18-06");
+  }
+
+  @Test
   void POST_duplicate_workspace_answers_409_problem() {
     server.post("/api/workspaces", KUNGALV, "application/json");
     HttpResponse<String> again = server.post("/api/workspaces", KUNGALV, "application/json");

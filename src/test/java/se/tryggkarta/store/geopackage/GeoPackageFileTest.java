@@ -11,12 +11,14 @@ import mil.nga.geopackage.features.user.FeatureDao;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.tryggkarta.common.Bbox;
+import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.workspace.Workspace;
+import se.tryggkarta.workspace.WorkspaceSettings;
 
 /** Checks that the store's file is a GeoPackage other tools read, not only a SQLite database. */
 class GeoPackageFileTest {
@@ -42,6 +44,26 @@ class GeoPackageFileTest {
       assertThat(new mil.nga.geopackage.extension.rtree.RTreeIndexExtension(gp).has("incidents"))
           .isTrue();
       assertThat(gp.getApplicationId()).isEqualTo("GPKG");
+    }
+  }
+
+  @Test
+  void aFileWrittenBeforeWorkspaceSettingsOpensWithTheDefaultsAndStoresNewOnes() throws Exception {
+    Path file = dir.resolve("old.gpkg");
+    try (GeoPackageStore store = GeoPackageStore.open(file)) {
+      store.createWorkspace(Workspace.of("kungalv", "Kungälv"));
+    }
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        var s = c.createStatement()) {
+      s.execute("ALTER TABLE workspaces DROP COLUMN settings");
+    }
+    try (GeoPackageStore store = GeoPackageStore.open(file)) {
+      Workspace w = store.findWorkspace("kungalv").orElseThrow();
+      assertThat(w.settings()).isEqualTo(WorkspaceSettings.DEFAULT);
+      store.updateWorkspace(
+          w.withSettings(WorkspaceSettings.DEFAULT.withNight(new HourWindow(21, 5))));
+      assertThat(store.findWorkspace("kungalv").orElseThrow().settings().night().text())
+          .isEqualTo("21-05");
     }
   }
 
