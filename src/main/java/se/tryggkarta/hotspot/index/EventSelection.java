@@ -137,6 +137,21 @@ public final class EventSelection {
    */
   public double[] binWeights(GridSpec grid) {
     double[] cells = new double[grid.cellCount()];
+    addWeights(grid, cells);
+    return cells;
+  }
+
+  /**
+   * Adds the analysis weight of each selected event to its cell of {@code cells} (binned as {@link
+   * #binWeights}), so several layers or workspaces can be summed into one grid without a grid each.
+   *
+   * @param cells the grid's cells, {@code iy·nx + ix}; at least {@code grid.cellCount()} long
+   */
+  public void addWeights(GridSpec grid, double[] cells) {
+    if (cells.length < grid.cellCount()) {
+      throw new IllegalArgumentException(
+          "cells has " + cells.length + " entries, the grid " + grid.cellCount());
+    }
     for (int i = 0; i < size; i++) {
       int row = rows[i];
       int cell = grid.indexOf(columns.x(row), columns.y(row));
@@ -144,7 +159,6 @@ public final class EventSelection {
         cells[cell] += weight(i);
       }
     }
-    return cells;
   }
 
   /** The number of events in each cell of the grid, binned as {@link #binWeights}. */

@@ -224,6 +224,11 @@ class EventColumnsTest {
       }
     }
     assertThat(s.binWeights(grid)).containsExactly(expected);
+    double[] twice = s.binWeights(grid);
+    s.addWeights(grid, twice); // adds to what is there: every cell doubles (up to rounding)
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(twice[i]).isCloseTo(2 * expected[i], org.assertj.core.data.Offset.offset(1e-9));
+    }
     assertThat(s.binCounts(grid)).containsExactly(expectedCounts);
     assertThat(s.counted().totalWeight()).isEqualTo(s.size());
   }
