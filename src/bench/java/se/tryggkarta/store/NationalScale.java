@@ -94,7 +94,7 @@ import se.tryggkarta.workspace.Workspace;
  *
  * <p>Every phase prints its wall time, the machine's load average and the peak heap (sampled) and
  * peak resident memory (VmHWM) of this JVM. Options: {@code --incidents N}, {@code --municipality
- * CODE} (default 0180 Stockholm), {@code --rates 100,500}, {@code --seconds 60}, {@code
+ * CODES} (default 1480,0180: Göteborg and Stockholm), {@code --rates 100,500}, {@code --seconds 60}, {@code
  * --reimport}, {@code --no-session}.
  */
 public final class NationalScale {
@@ -127,7 +127,7 @@ public final class NationalScale {
   public static void main(String[] args) throws Exception {
     Map<String, String> opt = options(args);
     long incidents = Long.parseLong(opt.getOrDefault("incidents", "15000000"));
-    String focus = opt.getOrDefault("municipality", "0180");
+    String focus = opt.getOrDefault("municipality", "1480,0180");
     int seconds = Integer.parseInt(opt.getOrDefault("seconds", "60"));
     List<Integer> rates =
         java.util.Arrays.stream(opt.getOrDefault("rates", "100,500").split(","))
@@ -148,9 +148,11 @@ public final class NationalScale {
     long[] counts = sizes(municipalities, incidents);
     importIfNeeded(municipalities, counts, incidents, opt.containsKey("reimport"));
 
-    Municipality one =
-        municipalities.stream().filter(m -> m.code().equals(focus)).findFirst().orElseThrow();
-    municipalityDensity(url, one);
+    for (String code : focus.split(",")) {
+      Municipality one =
+          municipalities.stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow();
+      municipalityDensity(url, one);
+    }
     wholeCountry(municipalities);
     if (!opt.containsKey("no-session")) {
       plannerSession(url, municipalities, rates, seconds);
@@ -619,13 +621,19 @@ public final class NationalScale {
 
   // ---------------------------------------------------------------- plumbing
 
+  /** The body's length; a refusal (the analysis pool's time limit, 503) is printed and is −1. */
   private static long get(HttpClient client, String url) throws Exception {
     HttpResponse<byte[]> r =
         client.send(
             HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10)).GET().build(),
             HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() == 503) {
+      System.out.println("  (answered 503: " + new String(r.body(), StandardCharsets.UTF_8) + ")");
+      return -1;
+    }
     if (r.statusCode() != 200) {
-      throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + new String(r.body()));
+      throw new IllegalStateException(
+          url + " answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
     }
     return r.body().length;
   }
