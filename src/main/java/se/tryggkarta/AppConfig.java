@@ -19,6 +19,7 @@ import se.tryggkarta.common.DomainException;
  *     to, in total (1 GiB)
  * @param trustedProxies addresses (or CIDR blocks) of reverse proxies whose {@code X-Forwarded-For}
  *     names the client; empty means the header is ignored
+ * @param dbReadUrls JDBC URLs of hot standbys of {@code dbUrl}'s database that heavy reads go to
  */
 public record AppConfig(
     Path dataDir,
@@ -28,10 +29,11 @@ public record AppConfig(
     List<String> corsOrigins,
     long maxUploadBytes,
     long maxInflatedBytes,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    List<String> dbReadUrls) {
   public static final long DEFAULT_MAX_INFLATED_BYTES = 1L << 30;
 
-  /** A configuration with the default input bounds and no trusted proxies. */
+  /** A configuration with the default input bounds, no trusted proxies and no read replicas. */
   public AppConfig(
       Path dataDir,
       int port,
@@ -47,7 +49,29 @@ public record AppConfig(
         corsOrigins,
         maxUploadBytes,
         DEFAULT_MAX_INFLATED_BYTES,
+        List.of(),
         List.of());
+  }
+
+  /** A configuration with the default input bounds and read replicas. */
+  public AppConfig(
+      Path dataDir,
+      int port,
+      Optional<String> dbUrl,
+      Optional<String> adminKey,
+      List<String> corsOrigins,
+      long maxUploadBytes,
+      List<String> dbReadUrls) {
+    this(
+        dataDir,
+        port,
+        dbUrl,
+        adminKey,
+        corsOrigins,
+        maxUploadBytes,
+        DEFAULT_MAX_INFLATED_BYTES,
+        List.of(),
+        dbReadUrls);
   }
 
   public AppConfig {
@@ -62,6 +86,17 @@ public record AppConfig(
                 "db", "expected a jdbc:postgresql:// URL, was '" + u + "'");
           }
         });
+    dbReadUrls = dbReadUrls.stream().filter(u -> !u.isBlank()).toList();
+    for (String u : dbReadUrls) {
+      if (!u.startsWith("jdbc:postgresql:")) {
+        throw DomainException.invalid(
+            "db-read", "expected a jdbc:postgresql:// URL, was '" + u + "'");
+      }
+    }
+    if (!dbReadUrls.isEmpty() && dbUrl.isEmpty()) {
+      throw DomainException.invalid(
+          "db-read", "read replicas need the primary database too (--db or TRYGGKARTA_DB_URL)");
+    }
     adminKey = adminKey.filter(k -> !k.isBlank());
     corsOrigins = List.copyOf(corsOrigins);
     if (maxInflatedBytes < 1 << 20) {

@@ -154,7 +154,7 @@ public final class Wiring implements AutoCloseable {
 
   static Store openStore(AppConfig config) {
     if (config.dbUrl().isPresent()) {
-      return PostgisStore.open(config.dbUrl().get());
+      return PostgisStore.open(config.dbUrl().get(), config.dbReadUrls());
     }
     return GeoPackageStore.open(config.geoPackageFile());
   }

@@ -2,14 +2,18 @@ package se.tryggkarta.cli;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -18,15 +22,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.locationtech.jts.geom.Envelope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.access.Role;
 import se.tryggkarta.analysis.AnalysisPool;
+import se.tryggkarta.common.DomainException;
 import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.http.HttpApp;
+import se.tryggkarta.layer.Layer;
 import se.tryggkarta.tiles.DensityTiles;
+import se.tryggkarta.workspace.Workspace;
 
 /** {@code tryggkarta bench load}: a planner session replayed against the running service. */
 @Command(
@@ -62,6 +70,14 @@ public final class BenchCommand {
     @Option(names = "--instances", defaultValue = "1", description = "Service instances (1..4).")
     int instances;
 
+    @Option(
+        names = "--workspace",
+        defaultValue = ExempelbyGenerator.WORKSPACE_ID,
+        description =
+            "Workspace to replay the session on, around its boundary's centre (default: the demo"
+                + " town, created when absent).")
+    String workspace;
+
     @Override
     public Integer call() throws Exception {
       if (rate < 1 || seconds < 1 || instances < 1 || instances > 4) {
@@ -73,7 +89,7 @@ public final class BenchCommand {
       List<String> bases = new ArrayList<>();
       for (int i = 0; i < instances; i++) {
         Wiring w = Wiring.open(store.config());
-        if (i == 0) {
+        if (i == 0 && workspace.equals(ExempelbyGenerator.WORKSPACE_ID)) {
           ExempelbyGenerator.populateIfAbsent(w.store());
         }
         HttpApp app = w.http();
@@ -82,12 +98,9 @@ public final class BenchCommand {
         apps.add(app);
       }
       String key =
-          wirings
-              .get(0)
-              .keys()
-              .create(Role.ANALYST, Set.of(ExempelbyGenerator.WORKSPACE_ID), "bench load")
-              .token();
-      List<String> session = session(rate * seconds, new Random(12));
+          wirings.get(0).keys().create(Role.ANALYST, Set.of(workspace), "bench load").token();
+      List<String> session =
+          session(rate * seconds, new Random(12), Area.of(wirings.get(0), workspace));
       try {
         System.out.printf(
             Locale.ROOT,
@@ -228,17 +241,59 @@ public final class BenchCommand {
   }
 
   /**
-   * A seeded planner session of {@code count} request paths on the demo town: 3 × 3 tile views that
-   * pan (45 %), zoom in or out within 12–17 (30 %), change the period (10 %) or the categories (10
-   * %), and every twentieth view a density PNG and a patrol-site list.
+   * Where a session pans, and the category sets it switches between: around the demo town's centre
+   * with its categories, or around another workspace's boundary centre with its two most frequent
+   * categories and its most frequent one.
    */
-  static List<String> session(int count, Random rnd) {
-    String ws = "/api/workspaces/" + ExempelbyGenerator.WORKSPACE_ID;
+  record Area(String workspace, double lon, double lat, List<String> categorySets) {
+    static final Area DEMO =
+        new Area(ExempelbyGenerator.WORKSPACE_ID, 12.30, 58.00, List.of("violence,drugs", "theft"));
+
+    static Area of(Wiring wiring, String workspaceId) {
+      if (workspaceId.equals(DEMO.workspace())) {
+        return DEMO;
+      }
+      Workspace w = wiring.workspaces().getWorkspace(workspaceId);
+      Envelope e =
+          w.boundaryWgs84()
+              .orElseThrow(
+                  () ->
+                      DomainException.invalid(
+                          "workspace", "the session needs a workspace with a boundary"))
+              .getEnvelopeInternal();
+      Map<String, Integer> counts = new HashMap<>();
+      wiring
+          .store()
+          .scanPoints(
+              workspaceId,
+              Layer.INCIDENTS,
+              (lon, lat, t, category, weight) -> counts.merge(category, 1, Integer::sum));
+      List<String> top =
+          counts.entrySet().stream()
+              .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+              .map(Map.Entry::getKey)
+              .limit(2)
+              .toList();
+      List<String> sets = top.size() < 2 ? top : List.of(top.get(0) + "," + top.get(1), top.get(0));
+      return new Area(workspaceId, e.centre().x, e.centre().y, sets);
+    }
+  }
+
+  /**
+   * A seeded planner session of {@code count} request paths in an area: 3 × 3 tile views that pan
+   * (45 %) within ±0.03° of its centre, zoom in or out within 12–17 (30 %), change the period (10
+   * %) or the categories (10 %), and every twentieth view a density PNG and a patrol-site list.
+   */
+  static List<String> session(int count, Random rnd, Area area) {
+    String ws = "/api/workspaces/" + area.workspace();
     List<String> periods =
         List.of("", "&from=2025-01-01&to=2026-01-01", "&from=2025-06-01&to=2025-09-01");
-    List<String> categories = List.of("", "&categories=violence,drugs", "&categories=theft");
-    double lon = 12.30;
-    double lat = 58.00;
+    List<String> categories = new ArrayList<>(List.of(""));
+    for (String set : area.categorySets()) {
+      categories.add("&categories=" + URLEncoder.encode(set, StandardCharsets.UTF_8));
+    }
+    double lon = area.lon();
+    double lat = area.lat();
     int z = 14;
     int period = 0;
     int cats = 0;
@@ -261,8 +316,8 @@ public final class BenchCommand {
       double step = 360 / n;
       double u = rnd.nextDouble();
       if (u < 0.45) {
-        lon = clamp(lon + (rnd.nextInt(3) - 1) * step, 12.27, 12.33);
-        lat = clamp(lat + (rnd.nextInt(3) - 1) * step / 2, 57.985, 58.015);
+        lon = clamp(lon + (rnd.nextInt(3) - 1) * step, area.lon() - 0.03, area.lon() + 0.03);
+        lat = clamp(lat + (rnd.nextInt(3) - 1) * step / 2, area.lat() - 0.015, area.lat() + 0.015);
       } else if (u < 0.75) {
         z = Math.max(12, Math.min(17, z + (rnd.nextBoolean() ? 1 : -1)));
       } else if (u < 0.85) {

@@ -22,10 +22,38 @@ public final class StoreOptions {
           "PostgreSQL/PostGIS JDBC URL; uses PostGIS instead of the file (env TRYGGKARTA_DB_URL).")
   String dbUrl;
 
+  @Option(
+      names = "--db-read",
+      paramLabel = "URL",
+      description =
+          "JDBC URL of a hot standby of the --db database for heavy reads (repeatable; env"
+              + " TRYGGKARTA_DB_READ_URLS, several separated by spaces).")
+  List<String> dbReadUrls;
+
   /** A configuration with these store options and the given HTTP settings. */
   public AppConfig config(
       int port, Optional<String> adminKey, List<String> cors, long maxUploadBytes) {
-    return new AppConfig(dataDir, port, Optional.ofNullable(dbUrl), adminKey, cors, maxUploadBytes);
+    return new AppConfig(
+        dataDir,
+        port,
+        Optional.ofNullable(dbUrl),
+        adminKey,
+        cors,
+        maxUploadBytes,
+        AppConfig.DEFAULT_MAX_INFLATED_BYTES,
+        List.of(),
+        readUrls(dbReadUrls, System.getenv("TRYGGKARTA_DB_READ_URLS")));
+  }
+
+  /** The --db-read flags, else the environment's space-separated list, else none. */
+  static List<String> readUrls(List<String> flags, String environment) {
+    if (flags != null && !flags.isEmpty()) {
+      return List.copyOf(flags);
+    }
+    if (environment == null || environment.isBlank()) {
+      return List.of();
+    }
+    return List.of(environment.strip().split("\\s+"));
   }
 
   /** A configuration with these store options, the HTTP settings and the input bounds. */
@@ -44,7 +72,8 @@ public final class StoreOptions {
         cors,
         maxUploadBytes,
         maxInflatedBytes,
-        trustedProxies);
+        trustedProxies,
+        readUrls(dbReadUrls, System.getenv("TRYGGKARTA_DB_READ_URLS")));
   }
 
   public AppConfig config() {

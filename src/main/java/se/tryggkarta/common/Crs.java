@@ -126,6 +126,29 @@ public final class Crs {
   }
 
   /**
+   * WGS84 to this system for many points at once: the first {@code n} of {@code lon}/{@code lat}
+   * (degrees) into {@code x}/{@code y}. The same numbers as {@link #toXY(LonLat)} point by point,
+   * without the objects it creates per point (for the event index's bulk reads).
+   */
+  public void toXY(double[] lon, double[] lat, double[] x, double[] y, int n) {
+    if (epsg == WGS84_EPSG) {
+      System.arraycopy(lon, 0, x, 0, n);
+      System.arraycopy(lat, 0, y, 0, n);
+      return;
+    }
+    CoordinateTransform t = toXY.get();
+    ProjCoordinate in = new ProjCoordinate();
+    ProjCoordinate out = new ProjCoordinate();
+    for (int i = 0; i < n; i++) {
+      in.x = lon[i];
+      in.y = lat[i];
+      t.transform(in, out);
+      x[i] = out.x;
+      y[i] = out.y;
+    }
+  }
+
+  /**
    * This system to WGS84. Throws INVALID_INPUT when the point has no WGS84 equivalent (far outside
    * the projection's domain).
    */

@@ -32,7 +32,8 @@ import se.tryggkarta.workspace.WorkspaceRepository;
 /**
  * Imports one file into one layer of one workspace. The file is read as a stream, validated record
  * by record and written through one {@link LayerWriter} transaction, so memory stays bounded by the
- * set of external ids seen (to catch duplicates in one file), not by the file.
+ * set of external ids seen (to catch duplicates in one file, about 36 bytes an id: {@link
+ * ExternalIdSet}), not by the file.
  *
  * <p>Atomicity: with {@link OnInvalid#REJECT} (the default) any invalid record rolls the whole
  * transaction back and the import fails with UNPROCESSABLE listing the first {@value
@@ -139,7 +140,7 @@ public final class ImportService {
     source.columns().ifPresent(mapper::requireColumns);
     boolean atomic = options.onInvalid() == OnInvalid.REJECT;
     Tally tally = new Tally();
-    Map<String, Long> seen = new HashMap<>();
+    ExternalIdSet seen = new ExternalIdSet();
     try (LayerWriter writer = layers.openWriter(w.id(), layer)) {
       Optional<SourceRecord> next;
       while ((next = source.next()).isPresent()) {
@@ -148,8 +149,8 @@ public final class ImportService {
         RecordMapper.Result r = mapper.map(s);
         List<FieldError> errors = r.errors();
         if (r.record().isPresent()) {
-          Long first = seen.putIfAbsent(r.record().get().externalId(), s.number());
-          if (first != null) {
+          long first = seen.firstRecord(r.record().get().externalId(), s.number());
+          if (first >= 0) {
             errors =
                 List.of(
                     FieldError.ofRecord(
@@ -175,6 +176,7 @@ public final class ImportService {
           writer.write(record);
         }
       }
+      seen = null; // tens of megabytes for a large file; the commit may need them
       if (atomic && tally.rejected > 0) {
         throw new DomainException(
             ErrorKind.UNPROCESSABLE,

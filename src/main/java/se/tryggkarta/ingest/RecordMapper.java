@@ -1,6 +1,7 @@
 package se.tryggkarta.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -166,6 +167,23 @@ final class RecordMapper {
     }
     List<String> aliases = ALIASES.getOrDefault(field, List.of(field));
     return columns.stream().anyMatch(c -> aliases.contains(c.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * Property names in lower case, computed once per name: every row of a CSV file has the same
+   * names, and the alias search asks for them a few dozen times a row.
+   */
+  private final Map<String, String> lowerCaseNames = new HashMap<>();
+
+  private String lowerCase(String name) {
+    String lower = lowerCaseNames.get(name);
+    if (lower == null) {
+      lower = name.toLowerCase(Locale.ROOT);
+      if (lowerCaseNames.size() < 10_000) {
+        lowerCaseNames.put(name, lower);
+      }
+    }
+    return lower;
   }
 
   /** Either a record or the problems that keep it from being one (never both, never neither). */
@@ -379,7 +397,7 @@ final class RecordMapper {
       }
       for (String alias : ALIASES.getOrDefault(field, List.of(field))) {
         for (String key : rest.keySet()) {
-          if (key.toLowerCase(Locale.ROOT).equals(alias)) {
+          if (lowerCase(key).equals(alias)) {
             Object v = rest.remove(key);
             if (v != null) {
               return Optional.of(v);

@@ -21,6 +21,16 @@ public interface LayerStore {
    */
   void scan(String workspaceId, Layer layer, LayerQuery query, Consumer<LayerRecord> consumer);
 
+  /**
+   * Streams every record of a point layer (incidents, unsafe places, lamps) of the workspace to the
+   * sink as primitive columns, reading the data and the workspace's {@link #dataVersion} in one
+   * snapshot, and returns that version: the rows are exactly what the workspace held at that
+   * version. The lean path for the in-memory event index: a record costs a few bytes on the wire
+   * and no objects (PostGIS: binary {@code COPY ... TO STDOUT}; GeoPackage: one SELECT of four
+   * columns). INVALID_INPUT for a layer that is not a point layer.
+   */
+  long scanPoints(String workspaceId, Layer layer, PointRowSink sink);
+
   Optional<LayerRecord> findRecord(String workspaceId, Layer layer, String externalId);
 
   /** Deletes one record; false when there was none with that id. */

@@ -209,7 +209,7 @@ final class GeoPackageSchema {
    * outer UPSERT's conflict policy (ABORT) overrides a trigger's OR REPLACE in SQLite, which made
    * re-imports fail; GeoPackage 1.4 changed its triggers for the same reason.
    */
-  private static void rtreeIndex(Statement s, String t) throws SQLException {
+  static void rtreeIndex(Statement s, String t) throws SQLException {
     String r = "rtree_" + t + "_geom";
     String bounds =
         "NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)";

@@ -3,6 +3,7 @@ package se.tryggkarta.store.postgis;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,12 +18,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.locationtech.jts.io.WKBWriter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.tryggkarta.common.Crs;
@@ -35,6 +40,7 @@ import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.Page;
+import se.tryggkarta.layer.PointRowSink;
 import se.tryggkarta.store.DocumentRows;
 import se.tryggkarta.store.PhotoRows;
 import se.tryggkarta.store.Store;
@@ -74,14 +80,25 @@ public final class PostgisStore implements Store {
   private static final int FETCH_SIZE = 2_000;
   private static final int LOCK_TIMEOUT_MS = 10_000;
 
+  /** The longest a heavy read waits for a standby to replay the primary's latest writes. */
+  static final long REPLICA_WAIT_MS = 1_000;
+
+  private static final long REPLICA_POLL_MS = 5;
+
   private final HikariDataSource pool;
   private final String description;
   private final String schema;
+  private final List<ReadReplica> replicas;
+  private final AtomicInteger nextReplica = new AtomicInteger();
+  private final AtomicLong replicaReads = new AtomicLong();
+  private final AtomicLong primaryHeavyReads = new AtomicLong();
 
-  private PostgisStore(HikariDataSource pool, String description, String schema) {
+  private PostgisStore(
+      HikariDataSource pool, String description, String schema, List<ReadReplica> replicas) {
     this.pool = pool;
     this.description = description;
     this.schema = schema;
+    this.replicas = List.copyOf(replicas);
   }
 
   /**
@@ -94,6 +111,15 @@ public final class PostgisStore implements Store {
   }
 
   /**
+   * As {@link #open(String)}, sending heavy reads to the given hot standbys of that database; see
+   * {@link #open(String, String, List)}.
+   */
+  public static PostgisStore open(String jdbcUrl, List<String> readUrls) {
+    Matcher m = CURRENT_SCHEMA.matcher(jdbcUrl);
+    return open(jdbcUrl, m.find() ? m.group(1) : DEFAULT_SCHEMA, readUrls);
+  }
+
+  /**
    * Connects, creates the schema when it is missing and runs pending migrations (several instances
    * starting at once are serialised by Flyway's lock). Parameters in the URL override the defaults
    * set here ({@code connectTimeout=3}, {@code socketTimeout=30}, {@code tcpKeepAlive=true}).
@@ -103,35 +129,31 @@ public final class PostgisStore implements Store {
    * @throws DomainException UNAVAILABLE when the database cannot be reached or migrated
    */
   public static PostgisStore open(String jdbcUrl, String schema) {
+    return open(jdbcUrl, schema, List.of());
+  }
+
+  /**
+   * As {@link #open(String, String)}, with read replicas: hot standbys of the same database
+   * (PostgreSQL streaming replication) that the heavy reads go to, the layer listings and the scans
+   * behind analyses, exports and the event index. Writes, workspaces, documents, single records and
+   * the data version stay on the primary. A heavy read first asks the primary for its current WAL
+   * position and then reads from a standby that has replayed at least that far, waiting up to
+   * {@value #REPLICA_WAIT_MS} ms for it, else reads from the primary: so a request sees every write
+   * committed before it began, its own and other instances' alike. A standby that cannot be reached
+   * rests for ten seconds while the primary serves its reads; one that fails in the middle of a
+   * read fails that read (UNAVAILABLE), since part of it may already have been delivered.
+   *
+   * @param readUrls JDBC URLs of standbys of {@code jdbcUrl}'s database, same user and schema
+   * @throws DomainException INVALID_INPUT when a read URL is a server with another database system
+   *     than the primary (not its standby); a standby that cannot be reached at start only rests
+   */
+  public static PostgisStore open(String jdbcUrl, String schema, List<String> readUrls) {
     if (!SCHEMA_NAME.matcher(schema).matches()) {
       throw DomainException.invalid(
           "schema", "schema must be lower-case letters, digits or '_', was '" + schema + "'");
     }
     String description = "PostGIS " + withoutParameters(jdbcUrl) + " schema " + schema;
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(jdbcUrl);
-    config.setPoolName("tryggkarta-postgis");
-    config.setMaximumPoolSize(POOL_SIZE);
-    config.setMinimumIdle(2);
-    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-    config.setValidationTimeout(1_000);
-    config.setKeepaliveTime(30_000);
-    config.setConnectionInitSql("SET search_path TO " + schema + ", public");
-    config.addDataSourceProperty("connectTimeout", "3");
-    config.addDataSourceProperty("socketTimeout", "30");
-    config.addDataSourceProperty("tcpKeepAlive", "true");
-    config.addDataSourceProperty("ApplicationName", "tryggkarta");
-    HikariDataSource pool;
-    try {
-      pool = new HikariDataSource(config);
-    } catch (HikariPool.PoolInitializationException e) {
-      throw new DomainException(
-          ErrorKind.UNAVAILABLE,
-          "cannot connect to " + description + ": " + rootMessage(e),
-          Optional.empty(),
-          List.of(),
-          e);
-    }
+    HikariDataSource pool = pool(jdbcUrl, schema, "tryggkarta-postgis", false, description);
     try {
       Flyway.configure()
           .dataSource(pool)
@@ -149,7 +171,86 @@ public final class PostgisStore implements Store {
           List.of(),
           e);
     }
-    return new PostgisStore(pool, description, schema);
+    List<ReadReplica> replicas = new ArrayList<>();
+    try {
+      Optional<String> primarySystem = systemIdentifier(pool);
+      for (int i = 0; i < readUrls.size(); i++) {
+        String url = readUrls.get(i);
+        String replicaDescription = "standby " + withoutParameters(url);
+        HikariDataSource replicaPool =
+            pool(url, schema, "tryggkarta-postgis-read-" + i, true, replicaDescription);
+        replicas.add(new ReadReplica(replicaPool, replicaDescription));
+        Optional<String> system = systemIdentifier(replicaPool);
+        if (primarySystem.isPresent()
+            && system.isPresent()
+            && !primarySystem.get().equals(system.get())) {
+          throw DomainException.invalid(
+              "db-read",
+              replicaDescription
+                  + " is not a standby of "
+                  + withoutParameters(jdbcUrl)
+                  + " (another database system)");
+        }
+      }
+    } catch (RuntimeException e) {
+      replicas.forEach(ReadReplica::close);
+      pool.close();
+      throw e;
+    }
+    if (!replicas.isEmpty()) {
+      description += " with " + replicas.size() + " read replica(s)";
+    }
+    return new PostgisStore(pool, description, schema, replicas);
+  }
+
+  private static HikariDataSource pool(
+      String jdbcUrl, String schema, String name, boolean readOnly, String description) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setPoolName(name);
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(2);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    config.setValidationTimeout(1_000);
+    config.setKeepaliveTime(30_000);
+    config.setReadOnly(readOnly);
+    if (readOnly) {
+      // a standby that is down at start does not keep the service from starting: the primary
+      // serves its reads until it answers
+      config.setInitializationFailTimeout(-1);
+    }
+    config.setConnectionInitSql("SET search_path TO " + schema + ", public");
+    config.addDataSourceProperty("connectTimeout", "3");
+    config.addDataSourceProperty("socketTimeout", "30");
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    config.addDataSourceProperty("ApplicationName", "tryggkarta");
+    try {
+      return new HikariDataSource(config);
+    } catch (HikariPool.PoolInitializationException e) {
+      throw new DomainException(
+          ErrorKind.UNAVAILABLE,
+          "cannot connect to " + description + ": " + rootMessage(e),
+          Optional.empty(),
+          List.of(),
+          e);
+    }
+  }
+
+  /**
+   * The database system's identifier (a standby shares its primary's, another server has its own);
+   * empty when the role may not call {@code pg_control_system()}, in which case the check is
+   * skipped.
+   */
+  private static Optional<String> systemIdentifier(HikariDataSource pool) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT system_identifier::text FROM pg_control_system()")) {
+      rs.next();
+      return Optional.of(rs.getString(1));
+    } catch (SQLException e) {
+      LOG.warn("cannot read the database system identifier: {}", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** The schema this store keeps its tables in. */
@@ -330,7 +431,7 @@ public final class PostgisStore implements Store {
   @Override
   public Page<LayerRecord> query(String workspaceId, Layer layer, LayerQuery query) {
     PgLayerTable t = PgLayerTable.of(layer);
-    return snapshot(
+    return heavyRead(
         c -> {
           requireWorkspace(c, workspaceId);
           PgFilter where = PgFilter.of(t, workspaceId, query);
@@ -355,7 +456,7 @@ public final class PostgisStore implements Store {
   public void scan(
       String workspaceId, Layer layer, LayerQuery query, Consumer<LayerRecord> consumer) {
     PgLayerTable t = PgLayerTable.of(layer);
-    snapshot(
+    heavyRead(
         c -> {
           requireWorkspace(c, workspaceId);
           select(c, t, PgFilter.of(t, workspaceId, query), query, consumer);
@@ -386,6 +487,68 @@ public final class PostgisStore implements Store {
         }
       }
     }
+  }
+
+  /**
+   * One read-only REPEATABLE READ transaction: the workspace's data version, then {@code COPY
+   * (SELECT ST_X(geom), ST_Y(geom), time, category, weight ...) TO STDOUT (FORMAT binary)} from the
+   * same snapshot, parsed as it streams (about 60 bytes a row; the server sends coordinates and
+   * times in binary, so it formats nothing). The COPY takes no bind parameters, so PostgreSQL
+   * quotes the workspace id itself ({@code quote_literal}).
+   */
+  @Override
+  public long scanPoints(String workspaceId, Layer layer, PointRowSink sink) {
+    PgLayerTable t = PgLayerTable.of(layer);
+    if (!layer.isTimedPoints() && layer != Layer.LAMPS) {
+      throw DomainException.invalid("layer", layer.slug() + " is not a point layer");
+    }
+    return heavyRead(
+        c -> {
+          long version;
+          String literal;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT data_version, quote_literal(?) FROM workspaces WHERE id = ?")) {
+            ps.setString(1, workspaceId);
+            ps.setString(2, workspaceId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw DomainException.notFound("workspace", workspaceId);
+              }
+              version = rs.getLong(1);
+              literal = rs.getString(2);
+            }
+          }
+          String sql =
+              "COPY (SELECT ST_X(geom), ST_Y(geom), "
+                  + t.timeColumn.orElse("NULL::timestamptz")
+                  + ", "
+                  + t.categoryColumn.orElseThrow()
+                  + ", "
+                  + (layer == Layer.INCIDENTS ? "weight" : "1::float8")
+                  + " FROM "
+                  + t.table
+                  + " WHERE workspace_id = "
+                  + literal
+                  + ") TO STDOUT (FORMAT binary)";
+          try (PGCopyInputStream in = new PGCopyInputStream(c.unwrap(PGConnection.class), sql)) {
+            CopyOutRows rows = new CopyOutRows(in);
+            while (rows.nextRow() >= 0) {
+              double lon = rows.float8();
+              double lat = rows.float8();
+              long millis = rows.timestampMillis(PointRowSink.NO_TIME);
+              String category = rows.text();
+              double weight = rows.float8();
+              if (!Double.isNaN(lon) && !Double.isNaN(lat)) {
+                sink.accept(lon, lat, millis, category, weight);
+              }
+            }
+            rows.finish();
+          } catch (IOException e) {
+            throw new SQLException("reading the binary COPY of " + t.table + " failed", "08006", e);
+          }
+          return version;
+        });
   }
 
   /** The SQL and plan of a query as the store would run it (for tests and the docs). */
@@ -592,6 +755,7 @@ public final class PostgisStore implements Store {
 
   @Override
   public void close() {
+    replicas.forEach(ReadReplica::close);
     pool.close();
   }
 
@@ -633,7 +797,10 @@ public final class PostgisStore implements Store {
   }
 
   private <T> T transaction(SqlWork<T> work, boolean readOnly) {
-    Connection c = connection();
+    return transaction(connection(), work, readOnly);
+  }
+
+  private static <T> T transaction(Connection c, SqlWork<T> work, boolean readOnly) {
     try {
       c.setAutoCommit(false);
       if (readOnly) {
@@ -656,6 +823,68 @@ public final class PostgisStore implements Store {
       abandon(c);
       throw e;
     }
+  }
+
+  /**
+   * A read snapshot for a heavy read: on a standby that has replayed everything the primary had
+   * committed when the read began, else on the primary (see {@link #open(String, String, List)}).
+   */
+  private <T> T heavyRead(SqlWork<T> work) {
+    if (replicas.isEmpty()) {
+      return snapshot(work);
+    }
+    int first = Math.floorMod(nextReplica.getAndIncrement(), replicas.size());
+    ReadReplica replica = null;
+    for (int i = 0; i < replicas.size() && replica == null; i++) {
+      ReadReplica r = replicas.get((first + i) % replicas.size());
+      if (!r.isResting()) {
+        replica = r;
+      }
+    }
+    if (replica != null) {
+      long target = read(PostgisStore::currentLsn);
+      Connection c = null;
+      try {
+        c =
+            replica.caughtUp(
+                target, System.nanoTime() + REPLICA_WAIT_MS * 1_000_000, REPLICA_POLL_MS);
+      } catch (SQLException e) {
+        LOG.warn(
+            "{} unavailable, reading from the primary: {}", replica.description(), e.getMessage());
+        replica.rest();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DomainException(ErrorKind.UNAVAILABLE, "interrupted while waiting for a standby");
+      }
+      if (c != null) {
+        replicaReads.incrementAndGet();
+        return transaction(c, work, true);
+      }
+    }
+    primaryHeavyReads.incrementAndGet();
+    return snapshot(work);
+  }
+
+  private static long currentLsn(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+      rs.next();
+      return ReadReplica.parseLsn(rs.getString(1));
+    }
+  }
+
+  /** Heavy reads a standby has served since the store opened. */
+  public long replicaReads() {
+    return replicaReads.get();
+  }
+
+  /**
+   * Heavy reads the primary has served since the store opened: all of them without standbys, else
+   * those whose standby lagged more than {@value #REPLICA_WAIT_MS} ms or was resting after a
+   * failure.
+   */
+  public long primaryHeavyReads() {
+    return primaryHeavyReads.get();
   }
 
   /** Rolls back and returns the connection; a broken one is evicted by the pool. */

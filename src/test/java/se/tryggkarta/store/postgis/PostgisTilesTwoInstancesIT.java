@@ -32,15 +32,15 @@ import se.tryggkarta.workspace.Workspace;
  * for the same data.
  */
 class PostgisTilesTwoInstancesIT {
-  private static final String SCHEMA = "it_tiles_two_instances";
+  static final String SCHEMA = "it_tiles_two_instances";
   private static final LonLat POINT = new LonLat(11.95, 57.85);
 
   @TempDir Path dirA;
   @TempDir Path dirB;
-  private Wiring wiringA;
-  private Wiring wiringB;
-  private HttpApp a;
-  private HttpApp b;
+  protected Wiring wiringA;
+  protected Wiring wiringB;
+  protected HttpApp a;
+  protected HttpApp b;
   private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -49,10 +49,12 @@ class PostgisTilesTwoInstancesIT {
     String url = PostgisTestDatabase.URL + "&currentSchema=" + SCHEMA;
     wiringA =
         Wiring.open(
-            new AppConfig(dirA, 0, Optional.of(url), Optional.empty(), List.of(), 1L << 20));
+            new AppConfig(
+                dirA, 0, Optional.of(url), Optional.empty(), List.of(), 1L << 20, readUrls()));
     wiringB =
         Wiring.open(
-            new AppConfig(dirB, 0, Optional.of(url), Optional.empty(), List.of(), 1L << 20));
+            new AppConfig(
+                dirB, 0, Optional.of(url), Optional.empty(), List.of(), 1L << 20, readUrls()));
     a = wiringA.http(new OpenAccessPolicy());
     b = wiringB.http(new OpenAccessPolicy());
     a.javalin().start("127.0.0.1", 0);
@@ -85,6 +87,11 @@ class PostgisTilesTwoInstancesIT {
     assertThat(after.statusCode()).isEqualTo(200);
     assertThat(after.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(etag));
     assertThat(after.body()).isNotEqualTo(before.body());
+  }
+
+  /** The instances' read replicas (none here; {@link PostgisReplicaTilesIT} adds one). */
+  protected List<String> readUrls() {
+    return List.of();
   }
 
   private static void write(Wiring w, String prefix, int n) {

@@ -34,15 +34,15 @@ import se.tryggkarta.layer.LayerWriter;
  * instances, no stale caches).
  */
 class PostgisTwoInstancesIT {
-  private static final String SCHEMA = "it_two_instances";
+  static final String SCHEMA = "it_two_instances";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dirA;
   @TempDir Path dirB;
-  private Wiring wiringA;
-  private Wiring wiringB;
-  private HttpApp a;
-  private HttpApp b;
+  protected Wiring wiringA;
+  protected Wiring wiringB;
+  protected HttpApp a;
+  protected HttpApp b;
   private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -117,14 +117,14 @@ class PostgisTwoInstancesIT {
     assertThat(send(a, "GET", "/api/workspaces/kungalv", null).statusCode()).isEqualTo(404);
   }
 
-  private long listTotal(HttpApp app) throws IOException {
+  protected long listTotal(HttpApp app) throws IOException {
     HttpResponse<String> r =
         send(app, "GET", "/api/workspaces/kungalv/layers/incidents?limit=1", null);
     assertThat(r.statusCode()).isEqualTo(200);
     return JSON.readTree(r.body()).path("numberMatched").asLong();
   }
 
-  private HttpResponse<String> send(HttpApp app, String method, String path, String body) {
+  protected HttpResponse<String> send(HttpApp app, String method, String path, String body) {
     HttpRequest.Builder rb =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.javalin().port() + path));
     if (body == null) {
@@ -143,7 +143,13 @@ class PostgisTwoInstancesIT {
     }
   }
 
-  private static AppConfig config(Path dir, String url) {
-    return new AppConfig(dir, 0, Optional.of(url), Optional.empty(), List.of(), 1L << 20);
+  private AppConfig config(Path dir, String url) {
+    return new AppConfig(
+        dir, 0, Optional.of(url), Optional.empty(), List.of(), 1L << 20, readUrls());
+  }
+
+  /** The instances' read replicas (none here; {@link PostgisReplicaTwoInstancesIT} adds one). */
+  protected List<String> readUrls() {
+    return List.of();
   }
 }
