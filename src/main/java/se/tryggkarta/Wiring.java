@@ -20,6 +20,7 @@ import se.tryggkarta.finding.report.WalkFollowUp;
 import se.tryggkarta.finding.tip.TipService;
 import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
+import se.tryggkarta.hotspot.index.EventIndex;
 import se.tryggkarta.http.HttpApp;
 import se.tryggkarta.http.HttpSettings;
 import se.tryggkarta.http.RouteGroup;
@@ -89,12 +90,20 @@ public final class Wiring implements AutoCloseable {
   private final FindingService findings;
   private final TipService tips;
 
+  /**
+   * The event index holds a quarter of the heap (at least 64 MiB): a million events take about 30
+   * MB of columns, so a national workspace and a few municipal ones stay warm side by side.
+   */
+  static long eventIndexBytes() {
+    return Math.max(HotspotService.DEFAULT_INDEX_BYTES, Runtime.getRuntime().maxMemory() / 4);
+  }
+
   private Wiring(AppConfig config, Store store) {
     this.config = config;
     this.store = store;
     this.workspaces = new WorkspaceService(store);
     this.keys = new ApiKeyService(store, store, Clock.systemUTC());
-    this.hotspots = new HotspotService(workspaces, store);
+    this.hotspots = new HotspotService(workspaces, new EventIndex(store, eventIndexBytes()));
     this.analyses =
         new HotspotAnalyses(hotspots, store, new AnalysisCache(AnalysisPool.defaults()));
     this.releases =

@@ -1,7 +1,6 @@
 package se.tryggkarta.hotspot;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +14,7 @@ import se.tryggkarta.common.Bbox;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
-import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
-import se.tryggkarta.common.XY;
 import se.tryggkarta.hotspot.contour.ContourBand;
 import se.tryggkarta.hotspot.contour.MassContours;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
@@ -29,6 +26,10 @@ import se.tryggkarta.hotspot.gistar.GiStarResult;
 import se.tryggkarta.hotspot.gistar.HexGrid;
 import se.tryggkarta.hotspot.grid.GridSpec;
 import se.tryggkarta.hotspot.grid.PointSet;
+import se.tryggkarta.hotspot.index.EventColumns;
+import se.tryggkarta.hotspot.index.EventIndex;
+import se.tryggkarta.hotspot.index.EventQuery;
+import se.tryggkarta.hotspot.index.EventSelection;
 import se.tryggkarta.hotspot.kde.Bandwidth;
 import se.tryggkarta.hotspot.kde.DensityGrid;
 import se.tryggkarta.hotspot.kde.Kernel;
@@ -36,9 +37,7 @@ import se.tryggkarta.hotspot.kde.KernelDensity;
 import se.tryggkarta.hotspot.sites.ModelSites;
 import se.tryggkarta.hotspot.sites.PatrolSite;
 import se.tryggkarta.hotspot.sites.PatrolSites;
-import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Layer;
-import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerStore;
 import se.tryggkarta.workspace.PublicPrivacy;
 import se.tryggkarta.workspace.Workspace;
@@ -57,12 +56,24 @@ public final class HotspotService {
   public static final double DEFAULT_RADIUS_METERS = 100;
 
   private final WorkspaceService workspaces;
-  private final LayerStore layers;
+  private final EventIndex index;
 
+  /** Reads through a private event index of {@value #DEFAULT_INDEX_BYTES} bytes (tools, tests). */
   public HotspotService(WorkspaceService workspaces, LayerStore layers) {
-    this.workspaces = workspaces;
-    this.layers = layers;
+    this(workspaces, new EventIndex(layers, DEFAULT_INDEX_BYTES));
   }
+
+  /**
+   * @param index the events, column by column in memory, kept by the store's data version: every
+   *     new option set filters and bins from it instead of reading the store again
+   */
+  public HotspotService(WorkspaceService workspaces, EventIndex index) {
+    this.workspaces = workspaces;
+    this.index = index;
+  }
+
+  /** The bound of the private index the two-argument constructor makes: 64 MiB. */
+  public static final long DEFAULT_INDEX_BYTES = 64L << 20;
 
   /**
    * Events selected by a filter, projected: weighted and counted (weight 1) copies, and their times
@@ -306,70 +317,40 @@ public final class HotspotService {
 
   // ---- internals ----
 
+  /**
+   * The events a filter selects, from the event index (the store is read again only after a write):
+   * the period by binary search over time-ordered columns, then categories, local hours and
+   * weekdays; weights with category weights and half-life decay applied.
+   */
   Events load(Workspace w, EventFilter f) {
-    LayerQuery q =
-        new LayerQuery(Optional.empty(), f.time(), f.categories(), LayerQuery.MAX_LIMIT, 0);
-    List<double[]> rows = new ArrayList<>();
-    List<Instant> times = new ArrayList<>();
-    Crs crs = w.crs();
-    layers.scan(
-        w.id(),
-        f.layer(),
-        q,
-        r -> {
-          if (!(r.geometryWgs84() instanceof org.locationtech.jts.geom.Point pt)) {
-            return;
-          }
-          Optional<Instant> t = r.time();
-          if (f.hours().isPresent() || !f.weekdays().isEmpty()) {
-            if (t.isEmpty()) {
-              return;
-            }
-            ZonedDateTime local = t.get().atZone(w.timeZone());
-            if (f.hours().isPresent() && !f.hours().get().contains(local.getHour())) {
-              return;
-            }
-            if (!f.weekdays().isEmpty() && !f.weekdays().contains(local.getDayOfWeek())) {
-              return;
-            }
-          }
-          XY xy = crs.toXY(new LonLat(pt.getX(), pt.getY()));
-          double weight = r instanceof Incident inc ? inc.weight() : 1;
-          weight *=
-              r.filterCategory().map(c -> f.categoryWeights().getOrDefault(c, 1.0)).orElse(1.0);
-          rows.add(new double[] {xy.x(), xy.y(), weight});
-          times.add(t.orElse(null));
-        });
-    int n = rows.size();
-    double[] x = new double[n];
-    double[] y = new double[n];
-    double[] wt = new double[n];
-    Instant ref = f.time().to().orElse(null);
-    if (f.halfLife().isPresent() && ref == null) {
-      for (Instant t : times) {
-        if (t != null && (ref == null || t.isAfter(ref))) {
-          ref = t;
-        }
-      }
+    EventColumns columns = index.columns(w, f.layer());
+    Set<Integer> hours = new java.util.TreeSet<>();
+    f.hours()
+        .ifPresent(
+            h -> {
+              for (int hour = 0; hour < 24; hour++) {
+                if (h.contains(hour)) {
+                  hours.add(hour);
+                }
+              }
+            });
+    EventSelection s =
+        columns.select(
+            new EventQuery(
+                f.time(),
+                f.categories(),
+                hours,
+                f.weekdays(),
+                Optional.empty(),
+                f.categoryWeights(),
+                f.halfLife()));
+    double[] days = new double[s.size()];
+    for (int i = 0; i < s.size(); i++) {
+      Optional<Instant> t = s.time(i);
+      days[i] = t.isEmpty() ? Double.NaN : t.get().getEpochSecond() / 86400.0;
     }
-    for (int i = 0; i < n; i++) {
-      double[] row = rows.get(i);
-      x[i] = row[0];
-      y[i] = row[1];
-      wt[i] = row[2];
-      Instant t = times.get(i);
-      if (f.halfLife().isPresent() && t != null && ref != null) {
-        double age = Math.max(0, ref.getEpochSecond() - t.getEpochSecond());
-        wt[i] *= Math.pow(2, -age / f.halfLife().get().toSeconds());
-      }
-    }
-    PointSet weighted = PointSet.of(x, y, wt);
-    double[] days = new double[n];
-    for (int i = 0; i < n; i++) {
-      Instant t = times.get(i);
-      days[i] = t == null ? Double.NaN : t.getEpochSecond() / 86400.0;
-    }
-    return new Events(weighted, weighted.counted(), days);
+    PointSet weighted = s.points();
+    return new Events(weighted, s.counted(), days);
   }
 
   private static Events requireEvents(Events e, EventFilter f) {

@@ -54,12 +54,6 @@ final class CellNoise {
     return 2 * a / ((1 - a) * (1 - a));
   }
 
-  /** A record's key: 64 pseudorandom bits from its layer and external id. */
-  long recordKey(Layer layer, String externalId) {
-    byte[] h = hmac(("record|" + layer.slug() + "|" + externalId).getBytes(StandardCharsets.UTF_8));
-    return ByteBuffer.wrap(h).getLong();
-  }
-
   /**
    * The noise of every cell of one month's table for one slice and group, for the month's records
    * as summarised by {@code monthDigest}.

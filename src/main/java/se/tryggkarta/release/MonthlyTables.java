@@ -95,7 +95,7 @@ final class MonthlyTables {
    *
    * @param category the event's category (lower case), empty when it has none
    */
-  void add(String externalId, double x, double y, Instant time, Optional<String> category) {
+  void add(double x, double y, Instant time, Optional<String> category) {
     ZonedDateTime local = time.atZone(zone);
     int m = months.indexOf(YearMonth.from(local));
     if (m < 0) {
@@ -110,13 +110,11 @@ final class MonthlyTables {
     }
     int slice = night.contains(local.getHour()) ? NIGHT : DAY;
     int group = category.map(c -> groupOfCategory.getOrDefault(c, otherGroup)).orElse(otherGroup);
-    long key = noise.recordKey(layer, externalId);
     long[] cell =
         cells
             .get(table(m, slice, group))
-            .computeIfAbsent((int) (iy * grid.nx() + ix), c -> new long[2]);
+            .computeIfAbsent((int) (iy * grid.nx() + ix), c -> new long[1]);
     cell[0]++;
-    cell[1] += key;
   }
 
   private int table(int month, int slice, int group) {
@@ -125,25 +123,21 @@ final class MonthlyTables {
 
   /**
    * The month's digest: what a published version of its table is identified by (the settings'
-   * fingerprint and every occupied cell's count and key sum). Two equal digests mean identical
-   * protected tables.
+   * fingerprint and every occupied cell's exact count, by slice and group). Equal digests mean
+   * equal exact tables, hence identical protected tables; any change of a count draws afresh.
    */
   String digest(int month, String settingsFingerprint) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(settingsFingerprint.getBytes(StandardCharsets.UTF_8));
-      ByteBuffer b = ByteBuffer.allocate(40);
+      ByteBuffer b = ByteBuffer.allocate(24);
       for (int s = 0; s < 2; s++) {
         for (int g = 0; g < groupIds.size(); g++) {
           d.update(groupIds.get(g).getBytes(StandardCharsets.UTF_8));
           for (var e : new TreeMap<>(cells.get(table(month, s, g))).entrySet()) {
             b.clear();
-            b.putInt(s)
-                .putInt(g)
-                .putLong(e.getKey())
-                .putLong(e.getValue()[0])
-                .putLong(e.getValue()[1]);
-            d.update(b.array(), 0, 32);
+            b.putInt(s).putInt(g).putLong(e.getKey()).putLong(e.getValue()[0]);
+            d.update(b.array(), 0, 24);
           }
         }
       }

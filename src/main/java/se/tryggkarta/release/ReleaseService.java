@@ -339,7 +339,7 @@ public final class ReleaseService {
         r -> {
           if (r.geometryWgs84() instanceof Point pt && r.time().isPresent()) {
             XY xy = crs.toXY(new LonLat(pt.getX(), pt.getY()));
-            t.add(r.externalId(), xy.x(), xy.y(), r.time().get(), r.filterCategory());
+            t.add(xy.x(), xy.y(), r.time().get(), r.filterCategory());
           }
         });
     String fingerprint = fingerprint(s, mech, placement.grid(), w);

@@ -43,7 +43,7 @@ class ReleaseNoiseTest {
               new HourWindow(18, 6),
               ZONE,
               new CellNoise(key, 2.0));
-      t.add("planted", 321_050, 6_412_050, Instant.parse("2025-06-14T01:17:00Z"), Optional.empty());
+      t.add(321_050, 6_412_050, Instant.parse("2025-06-14T01:17:00Z"), Optional.empty());
       ProtectedCounts c =
           t.sums(List.of(0), List.of(t.digest(0, "fp"))).counts(Slice.ALL, CategoryGroup.ALL);
       float[] d = density(c);
