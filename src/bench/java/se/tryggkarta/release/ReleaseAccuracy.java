@@ -209,7 +209,7 @@ public final class ReleaseAccuracy {
           if (!range.contains(e.t())) {
             continue;
           }
-          t.add(e.id(), e.xy().x(), e.xy().y(), e.t(), Optional.of(e.category()));
+          t.add(e.xy().x(), e.xy().y(), e.t(), Optional.of(e.category()));
           int ix = (int) Math.floor((e.xy().x() - grid.minX()) / cell);
           int iy = (int) Math.floor((e.xy().y() - grid.minY()) / cell);
           exact[iy * grid.nx() + ix]++;
