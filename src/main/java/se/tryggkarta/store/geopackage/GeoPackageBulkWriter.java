@@ -369,7 +369,7 @@ final class GeoPackageBulkWriter implements LayerWriter {
       throw GeoPackageStore.failure(e);
     } finally {
       if (finished) {
-        release();
+        release(true);
       }
     }
   }
@@ -465,16 +465,23 @@ final class GeoPackageBulkWriter implements LayerWriter {
     } catch (SQLException e) {
       throw GeoPackageStore.failure(e);
     } finally {
-      release();
+      release(false);
     }
   }
 
-  private void release() {
+  /**
+   * Ends the transaction's hold on the writer. After a commit it checkpoints the WAL into the file,
+   * as the row-by-row writer does, so a copy of the .gpkg alone holds the import.
+   */
+  private void release(boolean committed) {
     try {
       insert.close();
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA cache_size = -" + GeoPackageStore.WRITER_CACHE_KIB);
+      }
+      if (committed) {
+        GeoPackageStore.checkpoint(c);
       }
     } catch (SQLException e) {
       throw GeoPackageStore.failure(e);
