@@ -101,11 +101,30 @@ public final class AnalysisPool implements AutoCloseable {
   /**
    * Defaults for one machine: as many threads as cores, 16 waiting tasks a thread, 4 waiting
    * callers a task (136 on two cores, well under the web server's 250 request threads), 128 MB of
-   * results, 20 s a call.
+   * results, 20 s a call (the system property {@value #TIME_LIMIT_PROPERTY}, an ISO-8601 duration
+   * such as {@code PT60S}, changes it: for a slow machine, and for the tests, which check answers
+   * rather than speed).
    */
   public static AnalysisPool defaults() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new AnalysisPool(cores, 16 * cores, 128L << 20, Duration.ofSeconds(20));
+    return new AnalysisPool(cores, 16 * cores, 128L << 20, configuredTimeLimit());
+  }
+
+  /** The system property that sets the default pool's time limit. */
+  public static final String TIME_LIMIT_PROPERTY = "tryggkarta.analysisTimeLimit";
+
+  static Duration configuredTimeLimit() {
+    String value = System.getProperty(TIME_LIMIT_PROPERTY, "PT20S");
+    try {
+      Duration d = Duration.parse(value);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(TIME_LIMIT_PROPERTY + " must be positive: " + value);
+      }
+      return d;
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          TIME_LIMIT_PROPERTY + " is not an ISO-8601 duration such as PT60S: " + value, e);
+    }
   }
 
   /**
