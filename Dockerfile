@@ -4,7 +4,8 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -ntp -q dependency:go-offline
 COPY src ./src
-RUN mvn -B -ntp -q -DskipTests -Dspotless.check.skip -Djacoco.skip package
+# maven.test.skip: the image needs neither the tests nor the client generated for them
+RUN mvn -B -ntp -q -Dmaven.test.skip=true -Dspotless.check.skip -Djacoco.skip package
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /var/lib/tryggkarta --create-home tryggkarta

@@ -14,6 +14,7 @@ import se.tryggkarta.cli.KeysCommand;
 import se.tryggkarta.cli.LayersCommand;
 import se.tryggkarta.cli.LightingCommand;
 import se.tryggkarta.cli.NetworkCommand;
+import se.tryggkarta.cli.OpenApiCommand;
 import se.tryggkarta.cli.RoutesCommand;
 import se.tryggkarta.cli.ServeCommand;
 import se.tryggkarta.cli.WalksCommand;
@@ -44,6 +45,7 @@ import se.tryggkarta.cli.WorkspacesCommand;
       BenchCommand.class,
       ImportCommand.class,
       ExportCommand.class,
+      OpenApiCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

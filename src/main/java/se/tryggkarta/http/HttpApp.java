@@ -24,10 +24,12 @@ import se.tryggkarta.http.auth.AccessPolicy;
 public final class HttpApp {
   private final Javalin javalin;
   private final List<RouteSpec> routes;
+  private final byte[] openApiDocument;
 
-  private HttpApp(Javalin javalin, List<RouteSpec> routes) {
+  private HttpApp(Javalin javalin, List<RouteSpec> routes, byte[] openApiDocument) {
     this.javalin = javalin;
     this.routes = routes;
+    this.openApiDocument = openApiDocument;
   }
 
   public static HttpApp create(
@@ -79,7 +81,7 @@ public final class HttpApp {
               registered.addAll(api.registered());
               registered.forEach(r -> apiRoutes.add(QueryParameters.key(r.method(), r.path())));
             });
-    return new HttpApp(app, List.copyOf(registered));
+    return new HttpApp(app, List.copyOf(registered), openApi.documentBytes());
   }
 
   private static Access accessOf(java.util.Set<RouteRole> roles) {
@@ -103,6 +105,14 @@ public final class HttpApp {
 
   public Javalin javalin() {
     return javalin;
+  }
+
+  /**
+   * The OpenAPI document this app serves at {@code /openapi.json}, byte for byte (a copy), for
+   * {@code tryggkarta openapi} and the build's client generation.
+   */
+  public byte[] openApiDocument() {
+    return openApiDocument.clone();
   }
 
   /** Every API route with its access rule, for the OpenAPI and access tests. */

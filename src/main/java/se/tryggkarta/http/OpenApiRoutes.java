@@ -48,6 +48,11 @@ final class OpenApiRoutes implements RouteGroup {
     return tree;
   }
 
+  /** The merged document as served: pretty-printed UTF-8 JSON (a copy). */
+  byte[] documentBytes() {
+    return document.clone();
+  }
+
   private static void merge(ObjectNode base, JsonNode part, String key) {
     if (part.has(key)) {
       base.with(key).setAll((ObjectNode) part.get(key));

@@ -65,7 +65,9 @@ public final class HotspotJson {
       body.put("weightedEvents", m.weightedEvents());
       body.put("suppressedCells", m.suppressedCells());
     }
-    body.put("max", d.max());
+    // The values are floats; the largest is written as the float it is, so that a client finds it
+    // among them (as a double it would print as 8042.34228515625 beside the value's 8042.3423).
+    body.put("max", (float) d.max());
     body.put("values", rows);
     return body;
   }

@@ -97,7 +97,13 @@ public final class WorkspaceRoutes implements RouteGroup {
     return m;
   }
 
-  /** The JSON a client sends to create or replace a workspace. */
+  /**
+   * The JSON a client sends to create or replace a workspace.
+   *
+   * @param categoryNames the answer's read-only table of display names, accepted and ignored so
+   *     that a workspace read with GET can be sent back with PUT, and so that generated clients,
+   *     which send their model's empty map, can create one
+   */
   record WorkspaceBody(
       String id,
       String name,
@@ -106,7 +112,8 @@ public final class WorkspaceRoutes implements RouteGroup {
       String timeZone,
       @JsonProperty("public") Boolean publicAccess,
       PrivacyBody privacy,
-      JsonNode settings) {
+      JsonNode settings,
+      JsonNode categoryNames) {
 
     /**
      * @param base the settings that members the body leaves out keep (the stored ones on update)

@@ -2,6 +2,7 @@ package se.tryggkarta.http.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +59,22 @@ class WorkspaceRoutesTest {
     assertThat(body.at("/settings/night").asText()).isEqualTo("21-05");
     assertThat(body.at("/settings/categoryNames/klotter/en").asText()).isEqualTo("Graffiti");
     assertThat(body.at("/categoryNames/klotter/sv").asText()).isEqualTo("Klotter");
+  }
+
+  @Test
+  void PUT_of_a_GET_answer_is_accepted_and_its_read_only_categoryNames_change_nothing() {
+    server.post("/api/workspaces", KUNGALV, "application/json");
+    ObjectNode read = (ObjectNode) TestServer.json(server.get("/api/workspaces/kungalv"));
+    read.put("name", "Kungälvs kommun");
+    read.with("categoryNames").putObject("klotter").put("sv", "Klotter").put("en", "Graffiti");
+
+    HttpResponse<String> r = server.put("/api/workspaces/kungalv", read.toString());
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    var body = TestServer.json(server.get("/api/workspaces/kungalv"));
+    assertThat(body.get("name").asText()).isEqualTo("Kungälvs kommun");
+    assertThat(body.at("/categoryNames/klotter").isMissingNode()).isTrue();
+    assertThat(body.at("/categoryNames/theft/sv").asText()).isEqualTo("Stöld");
   }
 
   @Test
