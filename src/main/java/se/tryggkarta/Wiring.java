@@ -115,18 +115,6 @@ public final class Wiring implements AutoCloseable {
             Clock.systemUTC());
     this.tiles = new DensityTiles(workspaces, analyses, releases, 64L << 20);
     this.places = new PlaceService(store);
-    this.networks =
-        new NetworkService(
-            store, workspaces, new SqliteGeoPackageFiles(), config.maxInflatedBytes());
-    this.walkPlanner =
-        new WalkPlanner(
-            networks,
-            workspaces,
-            List.of(
-                new StoredLayerPriorities(store, networks),
-                HotspotPorts.walkStops(analyses, store)),
-            places);
-    this.safeRouter = new SafeRouter(networks);
     this.imports = new ImportService(store, store, new SqliteGeoPackageFiles());
     this.exports = new ExportService(store, store, new SqliteGeoPackageFiles());
     this.commitments =
@@ -139,6 +127,22 @@ public final class Wiring implements AutoCloseable {
             Clock.systemUTC());
     this.actions = new ActionService(workspaces, store, commitments, Clock.systemUTC());
     this.lighting = new LightingService(workspaces, store, actions::openLightingActions, places);
+    this.networks =
+        new NetworkService(
+            store,
+            workspaces,
+            new SqliteGeoPackageFiles(),
+            LightingPorts.network(lighting),
+            config.maxInflatedBytes());
+    this.walkPlanner =
+        new WalkPlanner(
+            networks,
+            workspaces,
+            List.of(
+                new StoredLayerPriorities(store, networks),
+                HotspotPorts.walkStops(analyses, store)),
+            places);
+    this.safeRouter = new SafeRouter(networks);
     this.findings =
         new FindingService(
             workspaces, store, store, store, walkPlanner, commitments, actions, Clock.systemUTC());
