@@ -3,14 +3,16 @@ package se.tryggkarta.route.graph;
 import java.util.List;
 
 /**
- * How one street segment is lit, as the lighting feature computes it, in fractions of the segment's
- * length so that the graph can cut it into edges in its own (geodesic) metres.
+ * How one street segment is lit, as the lighting feature computes it. Positions along the segment
+ * are in vertex units, so that the graph can cut the lit parts to its edges and measure them in its
+ * own (geodesic) metres without a second projection: position {@code i + t} (0 ≤ t ≤ 1) is the
+ * point a fraction t of the way from the line's vertex i to vertex i + 1. Along one straight piece
+ * both the workspace's projected CRS and the sphere keep fractions, so an edge's lit share here is
+ * the lighting map's, exactly.
  *
- * @param litSpans the lit parts, sorted and disjoint, as fractions of the segment's length from its
- *     first vertex
- * @param known whether the dark rest is known to be dark (lamp data reaches or covers the area, or
- *     a {@code lit} tag says so); false when it is dark only for want of data, which the safe
- *     router penalises by half
+ * @param litSpans the lit parts, sorted and disjoint, in vertex units
+ * @param known whether the dark rest is known to be dark (lamp data, or a {@code lit} tag); false
+ *     when it is dark only for want of data, which the safe router penalises by half
  */
 public record SegmentLight(List<Span> litSpans, boolean known) {
   /** Nothing known: no lit part, and the dark is not known dark. */
@@ -26,37 +28,25 @@ public record SegmentLight(List<Span> litSpans, boolean known) {
     }
   }
 
-  /**
-   * A lit part as fractions of the segment's length; values a hair outside [0, 1] from rounding are
-   * clamped.
-   */
+  /** A lit part from vertex position {@code from} to {@code to} (vertex units, see above). */
   public record Span(double from, double to) {
     public Span {
-      if (!(from <= to) || !Double.isFinite(from) || !Double.isFinite(to)) {
-        throw new IllegalArgumentException("span must satisfy from ≤ to, was " + from + ", " + to);
+      if (!(from >= 0 && to >= from && Double.isFinite(to))) {
+        throw new IllegalArgumentException(
+            "span must satisfy 0 ≤ from ≤ to, was " + from + ", " + to);
       }
-      from = Math.max(0, Math.min(1, from));
-      to = Math.max(0, Math.min(1, to));
     }
   }
 
-  /**
-   * The lit share of the part between fractions {@code f0 < f1} of the segment, 0..1; for {@code f0
-   * == f1}, 1 when that point is lit and 0 otherwise.
-   */
-  public double litShareBetween(double f0, double f1) {
-    if (!(f1 > f0)) {
-      for (Span s : litSpans) {
-        if (s.from() <= f0 && f0 <= s.to()) {
-          return 1;
-        }
-      }
-      return 0;
-    }
+  /** The lit share, 0..1, of the straight piece from vertex {@code i} to vertex {@code i + 1}. */
+  public double litShareOfPiece(int i) {
     double lit = 0;
     for (Span s : litSpans) {
-      lit += Math.max(0, Math.min(f1, s.to()) - Math.max(f0, s.from()));
+      if (s.from() >= i + 1) {
+        break;
+      }
+      lit += Math.max(0, Math.min(i + 1, s.to()) - Math.max(i, s.from()));
     }
-    return Math.min(1, lit / (f1 - f0));
+    return Math.min(1, lit);
   }
 }

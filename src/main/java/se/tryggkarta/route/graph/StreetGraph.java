@@ -24,11 +24,11 @@ import se.tryggkarta.layer.StreetSegment;
  * keep a 10 000-edge town in well under a megabyte and a full search in about a millisecond.
  * JGraphT stays the independent oracle in the tests.
  *
- * <p>Per edge it keeps the geodesic length in metres, the lit fraction (the share of the edge's
- * part of its street segment that the lighting feature's lit intervals cover, handed in as {@link
- * SegmentLight} per segment), the dark share the safe router penalises, and a relative risk in [0,
- * 1] from the incidents within {@value #RISK_RADIUS_M} m of the edge's middle. The graph does not
- * judge lighting itself: one lit model, in {@code lighting}, so routes and the lighting map agree.
+ * <p>Per edge it keeps the geodesic length in metres, the lit fraction (the share of the edge that
+ * the lighting feature's lit intervals cover, handed in as {@link SegmentLight} per segment), the
+ * dark share the safe router penalises, and a relative risk in [0, 1] from the incidents within
+ * {@value #RISK_RADIUS_M} m of the edge's middle. The graph does not judge lighting itself: one lit
+ * model, in {@code lighting}, so routes and the lighting map agree.
  *
  * <p>Subnetworks: a connected component shorter than {@value #MIN_NETWORK_LENGTH_M} m of street
  * (other than the largest) is a fragment, typically a way cut off at the edge of an extract or a
@@ -377,13 +377,21 @@ public final class StreetGraph {
   }
 
   /**
-   * Cuts each segment's lit spans to its edges: an edge covers the fractions [f0, f1] of its
-   * segment's geodesic length, and its lit fraction is the lit share of that part.
+   * Cuts each segment's lit spans to its edges, piece by piece: an edge's lit metres are the sum
+   * over its straight pieces of the piece's geodesic length times its lit share.
    */
   private void light(Builder b, Map<String, SegmentLight> lighting) {
     for (int e = 0; e < edgeCount(); e++) {
       SegmentLight light = lighting.getOrDefault(segmentIds[edgeSegment[e]], SegmentLight.UNKNOWN);
-      litFraction[e] = light.litShareBetween(b.edgeSpanFrom.get(e), b.edgeSpanTo.get(e));
+      int first = b.edgeFirstVertex.get(e);
+      double litM = 0;
+      for (int k = 0; k + 1 < pointCount(e); k++) {
+        double pieceM =
+            LocalProjection.haversineMeters(
+                pointLon(e, k), pointLat(e, k), pointLon(e, k + 1), pointLat(e, k + 1));
+        litM += pieceM * light.litShareOfPiece(first + k);
+      }
+      litFraction[e] = lengthM[e] > 0 ? Math.min(1, litM / lengthM[e]) : 0;
       lightingKnown[e] = light.known();
       darkShare[e] = light.known() ? 1 - litFraction[e] : 0.5 * (1 - litFraction[e]);
     }
@@ -417,8 +425,7 @@ public final class StreetGraph {
     final DoubleList geomLon = new DoubleList();
     final DoubleList geomLat = new DoubleList();
     final IntList edgeSegment = new IntList();
-    final DoubleList edgeSpanFrom = new DoubleList();
-    final DoubleList edgeSpanTo = new DoubleList();
+    final IntList edgeFirstVertex = new IntList();
     final List<String> segmentIds = new ArrayList<>();
     final List<String> segmentHighway = new ArrayList<>();
     final List<String> segmentName = new ArrayList<>();
@@ -455,28 +462,16 @@ public final class StreetGraph {
         }
         segmentUnderground[seg] = underground(s.extra());
         LineString line = s.geometryWgs84();
-        double[] along = alongMeters(line);
         int start = 0;
         for (int i = 1; i < line.getNumPoints(); i++) {
           Coordinate c = key(line.getCoordinateN(i));
           if (uses.get(c) > 1 || i == line.getNumPoints() - 1) {
-            addEdge(line, start, i, seg, s.lit(), nodeIds, along);
+            addEdge(line, start, i, seg, s.lit(), nodeIds);
             start = i;
           }
         }
       }
       geomStart.add(geomLon.size());
-    }
-
-    /** Geodesic distance of each vertex from the line's first, in metres. */
-    private static double[] alongMeters(LineString line) {
-      double[] along = new double[line.getNumPoints()];
-      for (int i = 1; i < along.length; i++) {
-        Coordinate a = line.getCoordinateN(i - 1);
-        Coordinate b = line.getCoordinateN(i);
-        along[i] = along[i - 1] + LocalProjection.haversineMeters(a.x, a.y, b.x, b.y);
-      }
-      return along;
     }
 
     private static Coordinate key(Coordinate c) {
@@ -494,13 +489,7 @@ public final class StreetGraph {
     }
 
     private void addEdge(
-        LineString line,
-        int i0,
-        int i1,
-        int seg,
-        Lit lit,
-        Map<Coordinate, Integer> nodeIds,
-        double[] along) {
+        LineString line, int i0, int i1, int seg, Lit lit, Map<Coordinate, Integer> nodeIds) {
       double len = 0;
       for (int i = i0; i < i1; i++) {
         Coordinate a = line.getCoordinateN(i);
@@ -517,9 +506,7 @@ public final class StreetGraph {
       edgeTo.add(to);
       lengthM.add(len);
       edgeSegment.add(seg);
-      double total = along[along.length - 1];
-      edgeSpanFrom.add(total > 0 ? along[i0] / total : 0);
-      edgeSpanTo.add(total > 0 ? along[i1] / total : 0);
+      edgeFirstVertex.add(i0);
       geomStart.add(geomLon.size());
       for (int i = i0; i <= i1; i++) {
         geomLon.add(line.getCoordinateN(i).x);
@@ -548,10 +535,6 @@ public final class StreetGraph {
       return n;
     }
 
-    double get(int i) {
-      return a[i];
-    }
-
     double[] toArray() {
       return Arrays.copyOf(a, n);
     }
@@ -571,6 +554,10 @@ public final class StreetGraph {
 
     int size() {
       return n;
+    }
+
+    int get(int i) {
+      return a[i];
     }
 
     int[] toArray() {

@@ -47,7 +47,9 @@ final class Graphs {
       out.put(
           s.externalId(),
           switch (s.lit()) {
-            case YES -> new SegmentLight(List.of(new SegmentLight.Span(0, 1)), true);
+            case YES ->
+                new SegmentLight(
+                    List.of(new SegmentLight.Span(0, s.geometryWgs84().getNumPoints() - 1)), true);
             case NO -> new SegmentLight(List.of(), true);
             case UNKNOWN -> SegmentLight.UNKNOWN;
           });

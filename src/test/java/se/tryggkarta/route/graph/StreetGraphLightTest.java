@@ -17,14 +17,15 @@ class StreetGraphLightTest {
   static final double FRACTION_TOLERANCE = 1e-6;
 
   // "main" runs A(0,0) – B(200,0) – C(400,0); "spur" leaves B northwards, so main splits at B into
-  // two 200 m edges. The tag says main is lit=yes, but the lighting lights only its first 150 m.
+  // two 200 m edges. The tag says main is lit=yes, but the lighting lights only its first 150 m:
+  // in vertex units (vertex 0 = A, 1 = B, 2 = C) the span [0, 0.75].
   static final StreetSegment MAIN = line("main", Lit.YES, at(0, 0), at(200, 0), at(400, 0));
   static final StreetSegment SPUR = line("spur", Lit.UNKNOWN, at(200, 0), at(200, 100));
 
   static final StreetGraph G =
       StreetGraph.build(
           List.of(MAIN, SPUR),
-          Map.of("main", new SegmentLight(List.of(new SegmentLight.Span(0, 150.0 / 400)), true)),
+          Map.of("main", new SegmentLight(List.of(new SegmentLight.Span(0, 0.75)), true)),
           List.of());
 
   static int edge(String segment, double[] end) {
@@ -39,8 +40,8 @@ class StreetGraphLightTest {
 
   @Test
   void each_edge_gets_the_lit_share_of_its_own_part_of_the_segment() {
-    // A–B covers fractions [0, 0.5] of main: 150 of its 200 m are lit, 0.75. B–C covers [0.5, 1]:
-    // none of it is lit, although main is tagged lit=yes: the lighting's figure beats the tag.
+    // A–B is main's piece 0: 150 of its 200 m are lit, 0.75. B–C is piece 1: none of it is lit,
+    // although main is tagged lit=yes: the lighting's figure beats the tag.
     assertThat(G.edgeCount()).isEqualTo(3);
     int ab = edge("main", at(0, 0));
     int bc = edge("main", at(400, 0));
