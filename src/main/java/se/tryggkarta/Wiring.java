@@ -7,12 +7,12 @@ import se.tryggkarta.access.ApiKeyService;
 import se.tryggkarta.analysis.AnalysisCache;
 import se.tryggkarta.analysis.AnalysisPool;
 import se.tryggkarta.commitment.CommitmentService;
-import se.tryggkarta.commitment.DemoCommitments;
 import se.tryggkarta.commitment.link.ChangeCounter;
 import se.tryggkarta.commitment.report.FollowUp;
+import se.tryggkarta.demo.DemoCommitments;
+import se.tryggkarta.demo.DemoWalk;
 import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.demo.ExempelbyReleases;
-import se.tryggkarta.finding.DemoWalk;
 import se.tryggkarta.finding.FindingExport;
 import se.tryggkarta.finding.FindingService;
 import se.tryggkarta.finding.action.ActionService;
@@ -115,18 +115,6 @@ public final class Wiring implements AutoCloseable {
             Clock.systemUTC());
     this.tiles = new DensityTiles(workspaces, analyses, releases, 64L << 20);
     this.places = new PlaceService(store);
-    this.networks =
-        new NetworkService(
-            store, workspaces, new SqliteGeoPackageFiles(), config.maxInflatedBytes());
-    this.walkPlanner =
-        new WalkPlanner(
-            networks,
-            workspaces,
-            List.of(
-                new StoredLayerPriorities(store, networks),
-                HotspotPorts.walkStops(analyses, store)),
-            places);
-    this.safeRouter = new SafeRouter(networks);
     this.imports = new ImportService(store, store, new SqliteGeoPackageFiles());
     this.exports = new ExportService(store, store, new SqliteGeoPackageFiles());
     this.commitments =
@@ -139,6 +127,22 @@ public final class Wiring implements AutoCloseable {
             Clock.systemUTC());
     this.actions = new ActionService(workspaces, store, commitments, Clock.systemUTC());
     this.lighting = new LightingService(workspaces, store, actions::openLightingActions, places);
+    this.networks =
+        new NetworkService(
+            store,
+            workspaces,
+            new SqliteGeoPackageFiles(),
+            LightingPorts.network(lighting),
+            config.maxInflatedBytes());
+    this.walkPlanner =
+        new WalkPlanner(
+            networks,
+            workspaces,
+            List.of(
+                new StoredLayerPriorities(store, networks),
+                HotspotPorts.walkStops(analyses, store)),
+            places);
+    this.safeRouter = new SafeRouter(networks);
     this.findings =
         new FindingService(
             workspaces, store, store, store, walkPlanner, commitments, actions, Clock.systemUTC());

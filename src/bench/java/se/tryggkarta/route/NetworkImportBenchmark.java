@@ -3,6 +3,7 @@ package se.tryggkarta.route;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,7 +63,7 @@ public class NetworkImportBenchmark {
   @Benchmark
   public StreetGraph readAndBuildGraph() {
     NetworkData d = OsmNetworkReader.read(file, NetworkFormat.OSM_PBF);
-    return StreetGraph.build(d.streets(), List.of(), List.of());
+    return StreetGraph.build(d.streets(), Map.of(), List.of());
   }
 
   @Benchmark

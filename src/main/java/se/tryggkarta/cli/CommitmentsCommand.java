@@ -18,12 +18,12 @@ import se.tryggkarta.Wiring;
 import se.tryggkarta.commitment.Commitment;
 import se.tryggkarta.commitment.CommitmentJson;
 import se.tryggkarta.commitment.CommitmentProgress;
-import se.tryggkarta.commitment.DemoCommitments;
 import se.tryggkarta.commitment.progress.Progress;
 import se.tryggkarta.commitment.report.FollowUpHtml;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.Lang;
+import se.tryggkarta.demo.DemoCommitments;
 
 /**
  * {@code tryggkarta commitments list|import|export|delete|log|progress|report|demo}: commitments

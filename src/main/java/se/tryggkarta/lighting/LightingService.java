@@ -91,6 +91,20 @@ public final class LightingService {
   }
 
   /**
+   * The lit intervals of every street segment of the workspace under its working lamps at the
+   * default radius ({@link CoverageSettings#DEFAULT}), lamps beating {@code lit} tags: the same
+   * figures as {@link #coverage} without parameters, which the lighting map shows. Unlike {@link
+   * #coverage} it does not refuse a workspace without lamps or streets: the street graph of the
+   * safe route and the walks asks for it on every rebuild, and a network without lamps is lit by
+   * its tags alone (no streets: no segments).
+   */
+  public CoverageResult litStreets(String workspaceId) {
+    Workspace w = workspaces.getWorkspace(workspaceId);
+    CoverageSettings settings = CoverageSettings.DEFAULT;
+    return LampCoverage.compute(readStreets(w), readLamps(w, settings), settings);
+  }
+
+  /**
    * What a ranking weighs besides the lamps: night incidents (weighted points) and unsafe-place
    * reports, in the workspace's CRS. Members' evidence is the raw records; the public's comes from
    * a release's protected counts ({@link PublishedEvidence}).
@@ -286,6 +300,19 @@ public final class LightingService {
   }
 
   private List<StreetLine> streets(Workspace w) {
+    List<StreetLine> out = readStreets(w);
+    if (out.isEmpty()) {
+      throw new DomainException(
+          ErrorKind.UNPROCESSABLE,
+          "streets",
+          "workspace '"
+              + w.id()
+              + "' has no street network: import the streets layer before asking for lighting");
+    }
+    return out;
+  }
+
+  private List<StreetLine> readStreets(Workspace w) {
     Crs crs = w.crs();
     List<StreetLine> out = new ArrayList<>();
     layers.scan(
@@ -303,14 +330,6 @@ public final class LightingService {
                   s.name(),
                   footfall(s.extra().get("footfall"))));
         });
-    if (out.isEmpty()) {
-      throw new DomainException(
-          ErrorKind.UNPROCESSABLE,
-          "streets",
-          "workspace '"
-              + w.id()
-              + "' has no street network: import the streets layer before asking for lighting");
-    }
     return out;
   }
 
@@ -330,6 +349,20 @@ public final class LightingService {
   }
 
   private List<LampPoint> lamps(Workspace w, CoverageSettings settings) {
+    List<LampPoint> out = readLamps(w, settings);
+    if (out.isEmpty()) {
+      throw new DomainException(
+          ErrorKind.UNPROCESSABLE,
+          "lamps",
+          "workspace '"
+              + w.id()
+              + "' has no lamps: import the lamps layer before asking for"
+              + " lighting");
+    }
+    return out;
+  }
+
+  private List<LampPoint> readLamps(Workspace w, CoverageSettings settings) {
     Crs crs = w.crs();
     List<LampPoint> out = new ArrayList<>();
     layers.scan(
@@ -345,15 +378,6 @@ public final class LightingService {
                   l.status(),
                   settings.radiusMeters(l.powerWatts(), l.lumens())));
         });
-    if (out.isEmpty()) {
-      throw new DomainException(
-          ErrorKind.UNPROCESSABLE,
-          "lamps",
-          "workspace '"
-              + w.id()
-              + "' has no lamps: import the lamps layer before asking for"
-              + " lighting");
-    }
     return out;
   }
 

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import se.tryggkarta.common.Crs;
@@ -17,7 +17,6 @@ import se.tryggkarta.common.LonLat;
 import se.tryggkarta.ingest.GeoPackageFiles;
 import se.tryggkarta.ingest.RecordSource;
 import se.tryggkarta.layer.Incident;
-import se.tryggkarta.layer.Lamp;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerStore;
@@ -36,8 +35,9 @@ import se.tryggkarta.workspace.WorkspaceService;
 /**
  * Imports street networks into a workspace's {@code streets} (and {@code lamps}) layer and serves
  * the in-memory graph, rebuilt lazily when the workspace's data version changes (any layer:
- * streets, lamps and incidents all shape the graph's weights). Thread-safe: concurrent callers of
- * one workspace share one build.
+ * streets, lamps and incidents all shape the graph's weights). Which parts of a street are lit
+ * comes from the lighting feature through the {@link NetworkLighting} port. Thread-safe: concurrent
+ * callers of one workspace share one build.
  */
 public final class NetworkService {
   private final LayerStore layers;
@@ -45,15 +45,20 @@ public final class NetworkService {
   private final ConcurrentMap<String, StreetNetwork> cache = new ConcurrentHashMap<>();
 
   private final GeoPackageFiles geoPackages;
+  private final NetworkLighting lighting;
   private final long maxInflatedBytes;
 
   /**
    * @param geoPackages opens uploaded GeoPackage files (the ingest feature's port), for municipal
    *     road layers
+   * @param lighting the lit parts of each street (the lighting feature's port)
    */
   public NetworkService(
-      LayerStore layers, WorkspaceService workspaces, GeoPackageFiles geoPackages) {
-    this(layers, workspaces, geoPackages, OsmNetworkReader.DEFAULT_MAX_INFLATED_BYTES);
+      LayerStore layers,
+      WorkspaceService workspaces,
+      GeoPackageFiles geoPackages,
+      NetworkLighting lighting) {
+    this(layers, workspaces, geoPackages, lighting, OsmNetworkReader.DEFAULT_MAX_INFLATED_BYTES);
   }
 
   /**
@@ -63,10 +68,12 @@ public final class NetworkService {
       LayerStore layers,
       WorkspaceService workspaces,
       GeoPackageFiles geoPackages,
+      NetworkLighting lighting,
       long maxInflatedBytes) {
     this.layers = layers;
     this.workspaces = workspaces;
     this.geoPackages = geoPackages;
+    this.lighting = lighting;
     this.maxInflatedBytes = maxInflatedBytes;
   }
 
@@ -109,7 +116,7 @@ public final class NetworkService {
       throw new DomainException(
           ErrorKind.UNPROCESSABLE, "body", "the file holds no walkable street lines");
     }
-    StreetGraph g = StreetGraph.build(data.streets(), List.of(), List.of());
+    StreetGraph g = StreetGraph.build(data.streets(), Map.of(), List.of());
     try (LayerWriter w = layers.openWriter(ws, Layer.STREETS)) {
       data.streets().forEach(w::write);
       w.commit();
@@ -154,16 +161,12 @@ public final class NetworkService {
   private StreetNetwork build(String ws, long version) {
     List<StreetSegment> streets = new ArrayList<>();
     layers.scan(ws, Layer.STREETS, LayerQuery.ALL, r -> streets.add((StreetSegment) r));
-    List<LonLat> lamps = new ArrayList<>();
-    layers.scan(
-        ws,
-        Layer.LAMPS,
-        LayerQuery.ALL.withCategories(Set.of("working")),
-        r -> lamps.add(((Lamp) r).location()));
+    NetworkLighting.StreetLighting light = lighting.lighting(ws);
     List<LonLat> incidents = new ArrayList<>();
     layers.scan(ws, Layer.INCIDENTS, LayerQuery.ALL, r -> incidents.add(((Incident) r).location()));
-    StreetGraph g = StreetGraph.build(streets, lamps, incidents);
-    return new StreetNetwork(ws, version, g, new Snapper(g), lamps.size(), incidents.size());
+    StreetGraph g = StreetGraph.build(streets, light.segments(), incidents);
+    return new StreetNetwork(
+        ws, version, g, new Snapper(g), light.workingLamps(), incidents.size());
   }
 
   /** Counts and lit share of the workspace's network; all zero when it has none. */

@@ -7,7 +7,7 @@ package se.tryggkarta.route;
  * @param edges graph edges
  * @param totalLengthMeters total edge length, metres
  * @param mainComponentLengthMeters length of the largest connected part (where points snap), metres
- * @param litShare share of the length that is lit (tagged, or near a working lamp), 0..1
+ * @param litShare share of the length that is lit by the lighting feature's lit intervals, 0..1
  * @param lamps working lamps in the {@code lamps} layer
  * @param dataVersion the workspace data version this describes
  */

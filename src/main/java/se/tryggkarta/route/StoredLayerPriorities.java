@@ -144,9 +144,7 @@ public final class StoredLayerPriorities implements PriorityPointSource {
     StreetGraph g = net.graph();
     List<Integer> dark = new ArrayList<>();
     for (int e = 0; e < g.edgeCount(); e++) {
-      boolean unlit =
-          g.lit(e) == Lit.NO
-              || (g.lit(e) == Lit.UNKNOWN && net.lampCount() > 0 && g.litFraction(e) == 0);
+      boolean unlit = g.isLightingKnown(e) && g.litFraction(e) == 0;
       if (unlit
           && !g.isInSubnetwork(e)
           && !(g.isUnderground(e) && !PEDESTRIAN_WAYS.contains(g.highway(e)))
@@ -171,8 +169,8 @@ public final class StoredLayerPriorities implements PriorityPointSource {
       Text reason =
           lang ->
               (lang == Lang.SV
-                      ? (taggedUnlit ? "Obelyst sträcka, " : "Sträcka utan lampa inom 30 m, ")
-                      : (taggedUnlit ? "Unlit stretch, " : "Stretch without a lamp within 30 m, "))
+                      ? (taggedUnlit ? "Obelyst sträcka, " : "Sträcka som ingen lampa når, ")
+                      : (taggedUnlit ? "Unlit stretch, " : "Stretch no lamp reaches, "))
                   + lang.distance(len)
                   + street.map(name -> " (" + name + ")").orElse("");
       out.add(

@@ -18,6 +18,7 @@ import se.tryggkarta.commitment.progress.ProgressStatus;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.TimeRange;
+import se.tryggkarta.demo.DemoCommitments;
 import se.tryggkarta.layer.Incident;
 
 /**

@@ -17,6 +17,7 @@ import se.tryggkarta.commitment.progress.ProgressStatus;
 import se.tryggkarta.commitment.report.FollowUp;
 import se.tryggkarta.commitment.report.FollowUpHtml;
 import se.tryggkarta.common.TimeRange;
+import se.tryggkarta.demo.DemoCommitments;
 import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.store.geopackage.GeoPackageStore;
 import se.tryggkarta.workspace.WorkspaceService;

@@ -28,7 +28,9 @@ import se.tryggkarta.layer.Lit;
  * turned into distances along the segment and merged into a union of intervals. Working lamps give
  * the lit intervals; the dark rest is "broken" where a broken lamp's footprint covers it and
  * "missing" elsewhere. Planned lamps give no light. A segment no lamp reaches falls back on its
- * {@code lit} tag. No polygon buffers are built, so the result is exact up to floating point.
+ * {@code lit} tag: lamps beat tags, because a surveyed lamp inventory is better evidence than a
+ * mapper's {@code lit=yes}, and a broken lamp on a street tagged lit leaves it dark. No polygon
+ * buffers are built, so the result is exact up to floating point.
  *
  * <p>Stateless and thread-safe; O((n + m) log m) for n segments and m lamps at bounded lamp
  * density.
@@ -174,13 +176,20 @@ public final class LampCoverage {
               brokenIds));
     }
     return new SegmentCoverage(
-        street, LitSource.LAMPS, sum(lit), sum(darkBroken), sum(darkMissing), stretches);
+        street,
+        LitSource.LAMPS,
+        sum(lit),
+        sum(darkBroken),
+        sum(darkMissing),
+        intervals(lit),
+        stretches);
   }
 
   private static SegmentCoverage untouched(
       StreetLine street, double length, CoverageSettings settings) {
     if (street.lit() == Lit.YES) {
-      return new SegmentCoverage(street, LitSource.TAG, length, 0, 0, List.of());
+      return new SegmentCoverage(
+          street, LitSource.TAG, length, 0, 0, List.of(new LitInterval(0, length)), List.of());
     }
     LitSource source = street.lit() == Lit.NO ? LitSource.TAG : LitSource.NONE;
     List<DarkStretch> stretches =
@@ -195,7 +204,15 @@ public final class LampCoverage {
                     DarkCause.MISSING,
                     List.of()))
             : List.of();
-    return new SegmentCoverage(street, source, 0, 0, length, stretches);
+    return new SegmentCoverage(street, source, 0, 0, length, List.of(), stretches);
+  }
+
+  private static List<LitInterval> intervals(List<double[]> parts) {
+    List<LitInterval> out = new ArrayList<>(parts.size());
+    for (double[] p : parts) {
+      out.add(new LitInterval(p[0], p[1]));
+    }
+    return out;
   }
 
   /**

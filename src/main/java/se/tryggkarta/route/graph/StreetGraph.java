@@ -24,10 +24,11 @@ import se.tryggkarta.layer.StreetSegment;
  * keep a 10 000-edge town in well under a megabyte and a full search in about a millisecond.
  * JGraphT stays the independent oracle in the tests.
  *
- * <p>Per edge it keeps the geodesic length in metres, the lit fraction (1 for {@code lit=yes},
- * otherwise the share of 10 m samples within {@value #LAMP_REACH_M} m of a working lamp; 0 for
- * {@code lit=no}), the dark share the safe router penalises, and a relative risk in [0, 1] from the
- * incidents within {@value #RISK_RADIUS_M} m of the edge's middle.
+ * <p>Per edge it keeps the geodesic length in metres, the lit fraction (the share of the edge that
+ * the lighting feature's lit intervals cover, handed in as {@link SegmentLight} per segment), the
+ * dark share the safe router penalises, and a relative risk in [0, 1] from the incidents within
+ * {@value #RISK_RADIUS_M} m of the edge's middle. The graph does not judge lighting itself: one lit
+ * model, in {@code lighting}, so routes and the lighting map agree.
  *
  * <p>Subnetworks: a connected component shorter than {@value #MIN_NETWORK_LENGTH_M} m of street
  * (other than the largest) is a fragment, typically a way cut off at the edge of an extract or a
@@ -38,13 +39,8 @@ import se.tryggkarta.layer.StreetSegment;
  * thread-safe.
  */
 public final class StreetGraph {
-  /** How far a working lamp is taken to light a street, in metres. */
-  public static final double LAMP_REACH_M = 30;
-
   /** Incidents within this distance of an edge's middle count towards its risk, in metres. */
   public static final double RISK_RADIUS_M = 50;
-
-  private static final double SAMPLE_STEP_M = 10;
 
   /**
    * Components with less street than this, in metres, are fragments (unless the largest): too small
@@ -63,6 +59,7 @@ public final class StreetGraph {
   private final double[] darkShare;
   private final double[] risk;
   private final byte[] lit;
+  private final boolean[] lightingKnown;
   private final int[] geomStart;
   private final double[] geomLon;
   private final double[] geomLat;
@@ -77,7 +74,7 @@ public final class StreetGraph {
   private final double[] componentLengthM;
   private final boolean[] segmentUnderground;
 
-  private StreetGraph(Builder b, List<LonLat> workingLamps, List<LonLat> incidents) {
+  private StreetGraph(Builder b, Map<String, SegmentLight> lighting, List<LonLat> incidents) {
     this.projection = b.projection;
     this.nodeLon = b.nodeLon.toArray();
     this.nodeLat = b.nodeLat.toArray();
@@ -136,17 +133,20 @@ public final class StreetGraph {
     this.darkShare = new double[m];
     this.risk = new double[m];
     this.lit = Arrays.copyOf(b.edgeLit, m);
-    lightAndRisk(lit, workingLamps, incidents);
+    this.lightingKnown = new boolean[m];
+    light(b, lighting);
+    risk(incidents);
   }
 
   /**
-   * Builds the graph from street lines, the working lamps (for the lit fraction of untagged
-   * streets) and incident points (for risk). Lines are joined where their WGS84 vertices are equal.
+   * Builds the graph from street lines, the lighting of each line by its external id (a line
+   * missing from the map is {@link SegmentLight#UNKNOWN}) and incident points (for risk). Lines are
+   * joined where their WGS84 vertices are equal.
    */
   public static StreetGraph build(
-      List<StreetSegment> streets, List<LonLat> workingLamps, List<LonLat> incidents) {
+      List<StreetSegment> streets, Map<String, SegmentLight> lighting, List<LonLat> incidents) {
     Builder b = new Builder(streets);
-    return new StreetGraph(b, List.copyOf(workingLamps), List.copyOf(incidents));
+    return new StreetGraph(b, Map.copyOf(lighting), List.copyOf(incidents));
   }
 
   public int nodeCount() {
@@ -193,14 +193,19 @@ public final class StreetGraph {
     return Lit.values()[lit[edge]];
   }
 
-  /** Share of the edge's length that is lit, 0..1. */
+  /** Share of the edge's length that is lit, 0..1, from the lighting feature's lit intervals. */
   public double litFraction(int edge) {
     return litFraction[edge];
   }
 
+  /** Whether the edge's dark part is known dark ({@link SegmentLight#known}). */
+  public boolean isLightingKnown(int edge) {
+    return lightingKnown[edge];
+  }
+
   /**
-   * The darkness the safe router penalises, 0..1: 1 − lit fraction for {@code lit=no}, half of it
-   * when the lighting is unknown (unknown is not known dark), 0 for {@code lit=yes}.
+   * The darkness the safe router penalises, 0..1: 1 − lit fraction where the lighting is known,
+   * half of it where it is not (unknown is not known dark).
    */
   public double darkShare(int edge) {
     return darkShare[edge];
@@ -371,33 +376,37 @@ public final class StreetGraph {
     return label;
   }
 
-  private void lightAndRisk(byte[] lit, List<LonLat> lamps, List<LonLat> incidents) {
-    PointGrid lampGrid = new PointGrid(projection, LAMP_REACH_M, lamps);
+  /**
+   * Cuts each segment's lit spans to its edges, piece by piece: an edge's lit metres are the sum
+   * over its straight pieces of the piece's geodesic length times its lit share.
+   */
+  private void light(Builder b, Map<String, SegmentLight> lighting) {
+    for (int e = 0; e < edgeCount(); e++) {
+      SegmentLight light = lighting.getOrDefault(segmentIds[edgeSegment[e]], SegmentLight.UNKNOWN);
+      int first = b.edgeFirstVertex.get(e);
+      double litM = 0;
+      for (int k = 0; k + 1 < pointCount(e); k++) {
+        double pieceM =
+            LocalProjection.haversineMeters(
+                pointLon(e, k), pointLat(e, k), pointLon(e, k + 1), pointLat(e, k + 1));
+        litM += pieceM * light.litShareOfPiece(first + k);
+      }
+      litFraction[e] = lengthM[e] > 0 ? Math.min(1, litM / lengthM[e]) : 0;
+      lightingKnown[e] = light.known();
+      darkShare[e] = light.known() ? 1 - litFraction[e] : 0.5 * (1 - litFraction[e]);
+    }
+  }
+
+  private void risk(List<LonLat> incidents) {
+    if (incidents.isEmpty()) {
+      return;
+    }
     PointGrid incidentGrid = new PointGrid(projection, RISK_RADIUS_M, incidents);
     int[] incidentCount = new int[edgeCount()];
     int max = 0;
     for (int e = 0; e < edgeCount(); e++) {
-      Lit l = Lit.values()[lit[e]];
-      if (l == Lit.YES) {
-        litFraction[e] = 1;
-      } else if (l == Lit.NO || lamps.isEmpty()) {
-        litFraction[e] = 0;
-      } else {
-        int samples = Math.max(1, (int) Math.ceil(localLengthM[e] / SAMPLE_STEP_M));
-        int near = 0;
-        for (int i = 0; i < samples; i++) {
-          LonLat p = pointAt(e, (i + 0.5) * localLengthM[e] / samples);
-          if (lampGrid.anyWithin(p, LAMP_REACH_M)) {
-            near++;
-          }
-        }
-        litFraction[e] = near / (double) samples;
-      }
-      darkShare[e] = l == Lit.UNKNOWN ? 0.5 * (1 - litFraction[e]) : 1 - litFraction[e];
-      if (!incidents.isEmpty()) {
-        incidentCount[e] = incidentGrid.countWithin(pointAt(e, localLengthM[e] / 2), RISK_RADIUS_M);
-        max = Math.max(max, incidentCount[e]);
-      }
+      incidentCount[e] = incidentGrid.countWithin(pointAt(e, localLengthM[e] / 2), RISK_RADIUS_M);
+      max = Math.max(max, incidentCount[e]);
     }
     for (int e = 0; e < edgeCount(); e++) {
       risk[e] = max == 0 ? 0 : incidentCount[e] / (double) max;
@@ -416,6 +425,7 @@ public final class StreetGraph {
     final DoubleList geomLon = new DoubleList();
     final DoubleList geomLat = new DoubleList();
     final IntList edgeSegment = new IntList();
+    final IntList edgeFirstVertex = new IntList();
     final List<String> segmentIds = new ArrayList<>();
     final List<String> segmentHighway = new ArrayList<>();
     final List<String> segmentName = new ArrayList<>();
@@ -496,6 +506,7 @@ public final class StreetGraph {
       edgeTo.add(to);
       lengthM.add(len);
       edgeSegment.add(seg);
+      edgeFirstVertex.add(i0);
       geomStart.add(geomLon.size());
       for (int i = i0; i <= i1; i++) {
         geomLon.add(line.getCoordinateN(i).x);
@@ -543,6 +554,10 @@ public final class StreetGraph {
 
     int size() {
       return n;
+    }
+
+    int get(int i) {
+      return a[i];
     }
 
     int[] toArray() {

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param coordinates the line, WGS84, in walking order (at least one point)
  * @param lengthMeters geodesic length in metres
- * @param litMeters how much of it is lit, metres (tagged lit, or within reach of a working lamp)
+ * @param litMeters how much of it is lit, metres, by the lighting feature's lit intervals
  * @param cost the cost under the weighting that found it
  * @param edges the graph edges walked, in order (the first and last possibly in part)
  */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -76,6 +77,35 @@ class LampCoverageTest {
             List.of(lamp("l", 100, 0, LampStatus.WORKING)));
     assertThat(r.segments().get(0).litMeters()).isCloseTo(50, within(EXACT_M));
     assertThat(r.segments().get(0).stretches()).hasSize(2);
+  }
+
+  @Test
+  void lit_intervals_are_where_working_lamps_reach_and_beat_a_lit_yes_tag() {
+    // A 200 m street tagged lit=yes with working lamps at x = 40 and x = 60 (r = 25: [15, 85],
+    // overlapping) and at x = 170 ([145, 195]); the tag does not light the rest, the lamps decide.
+    var r =
+        run(
+            List.of(street("s", Lit.YES, 0, 0, 100, 0, 200, 0)),
+            List.of(
+                lamp("a", 40, 0, LampStatus.WORKING),
+                lamp("b", 60, 0, LampStatus.WORKING),
+                lamp("c", 170, 0, LampStatus.WORKING)));
+    SegmentCoverage s = r.segments().get(0);
+    assertThat(s.litIntervals())
+        .extracting(LitInterval::fromMeters, LitInterval::toMeters)
+        .containsExactly(Tuple.tuple(15.0, 85.0), Tuple.tuple(145.0, 195.0));
+    assertThat(s.litIntervals().stream().mapToDouble(LitInterval::lengthMeters).sum())
+        .isCloseTo(s.litMeters(), within(EXACT_M));
+  }
+
+  @Test
+  void a_street_no_lamp_reaches_is_lit_end_to_end_by_lit_yes_and_not_at_all_otherwise() {
+    var r =
+        run(
+            List.of(street("y", Lit.YES, 0, 0, 80, 0), street("u", Lit.UNKNOWN, 0, 500, 80, 500)),
+            List.of(lamp("far", 1000, 1000, LampStatus.WORKING)));
+    assertThat(r.segments().get(0).litIntervals()).containsExactly(new LitInterval(0, 80));
+    assertThat(r.segments().get(1).litIntervals()).isEmpty();
   }
 
   @Test

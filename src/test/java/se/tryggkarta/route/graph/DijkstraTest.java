@@ -56,13 +56,11 @@ class DijkstraTest {
     // Junctions: A and C (ends, shared); B and D are interior vertices used once: no nodes there.
     // Edges: A→C via B (300 + 400 = 700 m), C→A via D (700 m), diagonal A–C (√(300²+400²) = 500 m).
     StreetGraph g =
-        StreetGraph.build(
+        Graphs.tagLit(
             List.of(
                 line("abc", Lit.YES, at(0, 0), at(300, 0), at(300, 400)),
                 line("cda", Lit.NO, at(300, 400), at(0, 400), at(0, 0)),
-                line("ac", Lit.NO, at(0, 0), at(300, 400))),
-            List.of(),
-            List.of());
+                line("ac", Lit.NO, at(0, 0), at(300, 400))));
     assertThat(g.nodeCount()).isEqualTo(2);
     assertThat(g.edgeCount()).isEqualTo(3);
     int a = nodeNear(g, at(0, 0));
@@ -76,13 +74,11 @@ class DijkstraTest {
     // Same square. LitStreetCost(2, 0): the lit path A-B-C costs 700·(1+0) = 700; the dark diagonal
     // 500·(1+2·1) = 1500; dark C-D-A 700·3 = 2100. The safe route is A-B-C, 200 m longer.
     StreetGraph g =
-        StreetGraph.build(
+        Graphs.tagLit(
             List.of(
                 line("abc", Lit.YES, at(0, 0), at(300, 0), at(300, 400)),
                 line("cda", Lit.NO, at(300, 400), at(0, 400), at(0, 0)),
-                line("ac", Lit.NO, at(0, 0), at(300, 400))),
-            List.of(),
-            List.of());
+                line("ac", Lit.NO, at(0, 0), at(300, 400))));
     int a = nodeNear(g, at(0, 0));
     int c = nodeNear(g, at(300, 400));
     ShortestPathTree t = new Dijkstra(g, new LitStreetCost(2, 0)).fromNode(a);
@@ -97,12 +93,10 @@ class DijkstraTest {
     // A line A-B-C of two 100 m edges; B-C costs +Infinity, so C is unreachable and the search
     // does not throw.
     StreetGraph g =
-        StreetGraph.build(
+        Graphs.tagLit(
             List.of(
                 line("ab", Lit.YES, at(0, 0), at(100, 0)),
-                line("bc", Lit.NO, at(100, 0), at(200, 0))),
-            List.of(),
-            List.of());
+                line("bc", Lit.NO, at(100, 0), at(200, 0))));
     EdgeCost noDark =
         (gr, e) -> gr.lit(e) == Lit.NO ? Double.POSITIVE_INFINITY : gr.lengthMeters(e);
     ShortestPathTree t = new Dijkstra(g, noDark).fromNode(nodeNear(g, at(0, 0)));
@@ -115,7 +109,7 @@ class DijkstraTest {
     Random r = new Random(42);
     for (int trial = 0; trial < 20; trial++) {
       List<StreetSegment> streets = Graphs.randomGrid(r, 6 + r.nextInt(5), 6 + r.nextInt(5), 0.75);
-      StreetGraph g = StreetGraph.build(streets, List.of(), List.of());
+      StreetGraph g = Graphs.tagLit(streets);
       EdgeCost cost = trial % 2 == 0 ? EdgeCost.LENGTH : LitStreetCost.DEFAULT;
       WeightedPseudograph<Integer, DefaultWeightedEdge> oracle =
           new WeightedPseudograph<>(DefaultWeightedEdge.class);
@@ -145,7 +139,7 @@ class DijkstraTest {
     Random r = new Random(99);
     for (int trial = 0; trial < 30; trial++) {
       List<StreetSegment> streets = Graphs.randomGrid(r, 5, 5, 0.8);
-      StreetGraph g = StreetGraph.build(streets, List.of(), List.of());
+      StreetGraph g = Graphs.tagLit(streets);
       Snapper s = new Snapper(g);
       LonLat p =
           new LonLat(Graphs.at(r.nextDouble() * 400, 0)[0], Graphs.at(0, r.nextDouble() * 400)[1]);

@@ -1,6 +1,7 @@
 package se.tryggkarta.route.graph;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,31 @@ final class Graphs {
   static StreetSegment tagged(String id, Map<String, Object> tags, double[]... lonLats) {
     StreetSegment s = line(id, Lit.UNKNOWN, lonLats);
     return new StreetSegment(id, s.geometryWgs84(), "service", Lit.UNKNOWN, Optional.empty(), tags);
+  }
+
+  /**
+   * The lighting the lighting feature gives streets no lamp reaches: a {@code lit=yes} line lit end
+   * to end, a {@code lit=no} line known dark, an untagged one unknown.
+   */
+  static Map<String, SegmentLight> tagLighting(List<StreetSegment> streets) {
+    Map<String, SegmentLight> out = new HashMap<>();
+    for (StreetSegment s : streets) {
+      out.put(
+          s.externalId(),
+          switch (s.lit()) {
+            case YES ->
+                new SegmentLight(
+                    List.of(new SegmentLight.Span(0, s.geometryWgs84().getNumPoints() - 1)), true);
+            case NO -> new SegmentLight(List.of(), true);
+            case UNKNOWN -> SegmentLight.UNKNOWN;
+          });
+    }
+    return out;
+  }
+
+  /** A graph lit by the lines' tags alone ({@link #tagLighting}), without incidents. */
+  static StreetGraph tagLit(List<StreetSegment> streets) {
+    return StreetGraph.build(streets, tagLighting(streets), List.of());
   }
 
   /** A point {@code eastM} metres east and {@code northM} north of (LON0, LAT0), approximately. */

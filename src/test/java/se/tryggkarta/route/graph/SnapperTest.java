@@ -23,14 +23,12 @@ class SnapperTest {
   // A 400 m east-west street (two edges joined at x = 200 by a north spur) and a 50 m fragment
   // far away at (1000, 1000) that is not connected.
   static final StreetGraph G =
-      StreetGraph.build(
+      Graphs.tagLit(
           List.of(
               line("w", Lit.YES, at(0, 0), at(200, 0)),
               line("e", Lit.YES, at(200, 0), at(400, 0)),
               line("spur", Lit.NO, at(200, 0), at(200, 100)),
-              line("island", Lit.YES, at(1000, 1000), at(1050, 1000))),
-          List.of(),
-          List.of());
+              line("island", Lit.YES, at(1000, 1000), at(1050, 1000))));
 
   @Test
   void snaps_a_point_to_the_foot_of_its_perpendicular_on_the_nearest_edge() {
@@ -71,16 +69,14 @@ class SnapperTest {
   // A 1 600 m street, a 300 m service tunnel 10 m north of it and parallel (connected at its west
   // end by a ramp), and a second, separate network of 1 200 m (an island with its own streets).
   static final StreetGraph WITH_TUNNEL =
-      StreetGraph.build(
+      Graphs.tagLit(
           List.of(
               line("w", Lit.YES, at(0, 0), at(200, 0)),
               line("e", Lit.YES, at(200, 0), at(1600, 0)),
               line("ramp", Lit.YES, at(0, 0), at(50, 10)),
               tagged("tunnel", Map.of("tunnel", "yes", "layer", "-3"), at(50, 10), at(350, 10)),
               line("island-1", Lit.YES, at(0, 3000), at(600, 3000)),
-              line("island-2", Lit.YES, at(600, 3000), at(1200, 3000))),
-          List.of(),
-          List.of());
+              line("island-2", Lit.YES, at(600, 3000), at(1200, 3000))));
 
   @Test
   void never_snaps_into_a_tunnel_and_says_so() {
@@ -108,10 +104,7 @@ class SnapperTest {
   @Test
   void a_network_that_is_all_tunnel_is_still_snapped_to() {
     StreetGraph tunnels =
-        StreetGraph.build(
-            List.of(tagged("t", Map.of("tunnel", "yes"), at(0, 0), at(300, 0))),
-            List.of(),
-            List.of());
+        Graphs.tagLit(List.of(tagged("t", Map.of("tunnel", "yes"), at(0, 0), at(300, 0))));
     double[] p = at(100, 5);
     assertThat(new Snapper(tunnels).nearest(new LonLat(p[0], p[1]))).isPresent();
   }
@@ -146,7 +139,7 @@ class SnapperTest {
 
   @Test
   void an_empty_network_snaps_nothing() {
-    StreetGraph empty = StreetGraph.build(List.of(), List.of(), List.of());
+    StreetGraph empty = Graphs.tagLit(List.of());
     assertThat(new Snapper(empty).nearest(new LonLat(11.8, 58.0))).isEmpty();
     assertThatThrownBy(() -> new Snapper(empty).snap("from", new LonLat(11.8, 58.0), 300))
         .isInstanceOf(DomainException.class);

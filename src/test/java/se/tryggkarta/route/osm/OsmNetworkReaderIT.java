@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import se.tryggkarta.Fixtures;
@@ -37,7 +38,7 @@ class OsmNetworkReaderIT {
     assertThat(d.streets()).hasSize(178);
     assertThat(d.lamps()).isEmpty();
     assertThat(d.warnings()).isEmpty();
-    StreetGraph g = StreetGraph.build(d.streets(), List.of(), List.of());
+    StreetGraph g = StreetGraph.build(d.streets(), Map.of(), List.of());
     assertThat(g.totalLengthMeters()).isCloseTo(13_647.7, offset(LENGTH_TOLERANCE_M));
     assertThat(g.totalLengthMeters()).isLessThan(14_300);
     assertThat(g.nodeCount()).isEqualTo(255);
@@ -69,7 +70,7 @@ class OsmNetworkReaderIT {
     }
     assertThat(d.streets()).hasSize(2389);
     assertThat(d.warnings()).anyMatch(w -> w.startsWith("163 walkable ways reference 718 nodes"));
-    StreetGraph g = StreetGraph.build(d.streets(), List.of(), List.of());
+    StreetGraph g = StreetGraph.build(d.streets(), Map.of(), List.of());
     assertThat(g.nodeCount()).isEqualTo(3482);
     assertThat(g.edgeCount()).isEqualTo(4485);
     // SOURCE.md: 88.1 km of highway linestrings as osmium exports them (it drops ways with missing

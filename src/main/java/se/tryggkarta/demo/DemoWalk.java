@@ -1,4 +1,4 @@
-package se.tryggkarta.finding;
+package se.tryggkarta.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,7 +16,10 @@ import se.tryggkarta.commitment.CommitmentService;
 import se.tryggkarta.commitment.CommitmentState;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.XY;
-import se.tryggkarta.demo.ExempelbyGenerator;
+import se.tryggkarta.finding.ChecklistCategory;
+import se.tryggkarta.finding.Finding;
+import se.tryggkarta.finding.FindingService;
+import se.tryggkarta.finding.Walk;
 import se.tryggkarta.finding.action.Action;
 import se.tryggkarta.finding.action.ActionLink;
 import se.tryggkarta.finding.action.ActionService;

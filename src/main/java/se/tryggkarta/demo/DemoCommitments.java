@@ -1,4 +1,4 @@
-package se.tryggkarta.commitment;
+package se.tryggkarta.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,12 +11,17 @@ import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import org.locationtech.jts.geom.Point;
+import se.tryggkarta.commitment.Activity;
+import se.tryggkarta.commitment.Commitment;
+import se.tryggkarta.commitment.CommitmentKind;
+import se.tryggkarta.commitment.CommitmentPlace;
+import se.tryggkarta.commitment.CommitmentService;
+import se.tryggkarta.commitment.CommitmentState;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.XY;
-import se.tryggkarta.demo.ExempelbyGenerator;
 import se.tryggkarta.layer.Place;
 import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;

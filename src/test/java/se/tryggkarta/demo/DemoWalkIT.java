@@ -1,4 +1,4 @@
-package se.tryggkarta.finding;
+package se.tryggkarta.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.tryggkarta.AppConfig;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.commitment.report.FollowUpHtml;
+import se.tryggkarta.finding.Walk;
 import se.tryggkarta.finding.action.Action;
 import se.tryggkarta.finding.action.ActionStatus;
 import se.tryggkarta.lighting.LightingRequest;
