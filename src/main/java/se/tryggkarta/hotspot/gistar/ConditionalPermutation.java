@@ -8,15 +8,19 @@ import se.tryggkarta.common.DomainException;
  * — LISA", §4; as PySAL esda's {@code G_Local(star=True)} and sfdep's {@code local_gstar_perm}):
  * for cell i the focal value x_i is held fixed and its |N(i)| − 1 neighbours are replaced by values
  * drawn without replacement from the other n − 1 cells, R times. With binary weights, x̄ and S
- * unchanged by a permutation, z_i is increasing in the neighbourhood sum, so the sums are compared.
- * The pseudo p-value is folded as esda folds it:
+ * unchanged by a permutation, z_i is increasing in the neighbourhood sum L_i = Σ_{j∈N(i)} x_j, so
+ * the sums are compared. The pseudo p-value is that of the nearer tail, ties counting in both, as
+ * sfdep folds its space-time Gi* ({@code local_g_spt}):
  *
  * <pre>
- *   M = #{r : Σ_{j∈N(i)} x_j^(r) ≥ Σ_{j∈N(i)} x_j},   M ← min(M, R − M),   p = (M + 1) / (R + 1)
+ *   M≥ = #{r : L_i^(r) ≥ L_i},   M≤ = #{r : L_i^(r) ≤ L_i},   p = (min(M≥, M≤) + 1) / (R + 1)
  * </pre>
  *
- * i.e. a one-sided test in the direction of the observed value, at least 1/(R+1); H0: the values
- * are exchangeable among the cells given x_i. A cell with no neighbour but itself, or whose
+ * Without ties this is esda's and spdep's fold (M ← min(M, R − M), M = M≥). With counts ties are
+ * common: an empty neighbourhood ties with every empty draw, and that fold turns M≥ = R into p =
+ * 1/(R+1), calling every empty area a significant cold spot; here such a cell's p is the share of
+ * draws that are empty too. p is one-sided in the nearer tail, at least 1/(R+1); H0: the values are
+ * exchangeable among the cells given x_i. A cell with no neighbour but itself, or whose
  * neighbourhood is every cell, has nothing to permute and gets p = 1. Seeded: the same values,
  * neighbourhoods, R and seed give the same p-values. Stateless and thread-safe.
  */
@@ -27,7 +31,7 @@ public final class ConditionalPermutation {
   /**
    * Relative tolerance under which a permuted sum counts as equal to the observed one: sums of the
    * same weights added in another order differ in the last bits, and ties (an empty neighbourhood
-   * and an empty draw) must count as "at least", as they do for integer counts.
+   * and an empty draw) must count in both tails, as they do for integer counts.
    */
   static final double TIE_TOLERANCE = 1e-12;
 
@@ -71,7 +75,9 @@ public final class ConditionalPermutation {
       }
       swap(perm, pos, pos[i], n - 1);
       double observed = neighbourhoodSums[i];
+      double tie = TIE_TOLERANCE * Math.max(1, Math.abs(observed));
       int atLeast = 0;
+      int atMost = 0;
       for (int r = 0; r < permutations; r++) {
         double s = x[i];
         for (int d = 0; d < draws; d++) {
@@ -79,11 +85,14 @@ public final class ConditionalPermutation {
           swap(perm, pos, d, j);
           s += x[perm[d]];
         }
-        if (s >= observed - TIE_TOLERANCE * Math.max(1, Math.abs(observed))) {
+        if (s >= observed - tie) {
           atLeast++;
         }
+        if (s <= observed + tie) {
+          atMost++;
+        }
       }
-      int m = Math.min(atLeast, permutations - atLeast);
+      int m = Math.min(atLeast, atMost);
       p[i] = (m + 1.0) / (permutations + 1.0);
     }
     return p;
