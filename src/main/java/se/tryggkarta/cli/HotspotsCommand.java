@@ -139,6 +139,14 @@ public final class HotspotsCommand {
     }
   }
 
+  static double metres(String field, String text) {
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw DomainException.invalid(field, field + " must be metres or auto, was " + text);
+    }
+  }
+
   static List<Double> decimals(String field, String text) {
     if (text == null || text.isBlank()) {
       return List.of();
@@ -219,8 +227,11 @@ public final class HotspotsCommand {
     @Option(names = "--cell", description = "Hexagon width in metres (default: from the data).")
     Double cell;
 
-    @Option(names = "--band", description = "Distance band in metres (default: 2 × width).")
-    Double band;
+    @Option(
+        names = "--band",
+        description =
+            "Distance band in metres, or auto (first peak of Moran's I z); default 2 × width.")
+    String band;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "FDR level.")
     double alpha;
@@ -257,9 +268,12 @@ public final class HotspotsCommand {
             new GiStarRequest(
                 sel.filter(w),
                 Optional.ofNullable(cell),
-                Optional.ofNullable(band),
+                "auto".equals(band)
+                    ? Optional.empty()
+                    : Optional.ofNullable(band).map(b -> metres("band", b)),
                 alpha,
-                permutation);
+                permutation,
+                "auto".equals(band));
         writeJson(sel.output, HotspotJson.giStar(wiring.hotspots().giStar(w.id(), req)));
         System.out.println("wrote " + sel.output);
         return 0;

@@ -27,6 +27,7 @@ import se.tryggkarta.hotspot.forecast.KernelForecast;
 import se.tryggkarta.hotspot.forecast.TimedEvents;
 import se.tryggkarta.hotspot.gistar.GiStarResult;
 import se.tryggkarta.hotspot.gistar.HexGrid;
+import se.tryggkarta.hotspot.gistar.IncrementalAutocorrelation;
 import se.tryggkarta.hotspot.grid.GridSpec;
 import se.tryggkarta.hotspot.grid.PointSet;
 import se.tryggkarta.hotspot.index.EventColumns;
@@ -190,8 +191,14 @@ public final class HotspotService {
     Events e = requireEvents(load(w, req.filter()), req.filter());
     Bbox ext = extent(w, req.filter(), e, 0);
     double width = req.cellMeters().orElseGet(() -> HexGrid.autoWidth(ext, e.size(), 10));
-    double band = req.bandMeters().orElseGet(() -> HexGrid.autoBand(width));
     HexGrid hex = HexGrid.covering(ext, width);
+    Optional<IncrementalAutocorrelation.Scan> scan =
+        req.optimizedBand()
+            ? Optional.of(IncrementalAutocorrelation.scan(hex.sums(e.weighted()), hex))
+            : Optional.empty();
+    double band =
+        scan.map(IncrementalAutocorrelation.Scan::chosenBandMeters)
+            .orElseGet(() -> req.bandMeters().orElseGet(() -> HexGrid.autoBand(width)));
     GiStarResult r = GiStarResult.analyse(e.weighted(), hex, band, req.permutation());
     // Members get every hexagon z was computed on (empty ones too), so that Gi* recomputed on the
     // returned cells gives the same z.
@@ -199,7 +206,7 @@ public final class HotspotService {
     for (int i = 0; i < r.size(); i++) {
       shown.add(i);
     }
-    return new GiStarMap(w.crs(), r, shown, req.alpha(), Audience.MEMBER);
+    return new GiStarMap(w.crs(), r, shown, req.alpha(), Audience.MEMBER, scan);
   }
 
   /**

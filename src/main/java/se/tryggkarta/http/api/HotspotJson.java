@@ -119,6 +119,20 @@ public final class HotspotJson {
     body.put("bandMeters", r.bandMeters());
     body.put("alpha", map.alpha());
     body.put("inference", r.permutation().isPresent() ? "permutation" : "analytic");
+    map.bandScan()
+        .ifPresent(
+            scan -> {
+              body.put(
+                  "bandMethod",
+                  scan.peakBandMeters().isPresent()
+                      ? "incremental-autocorrelation-peak"
+                      : "default-no-peak");
+              List<Object> bands = new ArrayList<>();
+              for (var m : scan.bands()) {
+                bands.add(Map.of("bandMeters", m.bandMeters(), "moranI", m.i(), "z", m.zScore()));
+              }
+              body.put("bandScan", bands);
+            });
     r.permutation()
         .ifPresent(
             p -> {

@@ -170,13 +170,19 @@ public final class HotspotRoutes implements RouteGroup {
         new GiStarRequest(
             AnalysisRequests.filter(ctx, w),
             Params.decimal(ctx, "cell"),
-            Params.decimal(ctx, "band"),
+            bandAuto(ctx) ? Optional.empty() : Params.decimal(ctx, "band"),
             alpha,
-            permutationInference(ctx));
+            permutationInference(ctx),
+            bandAuto(ctx));
     long version = analyses.dataVersion(w.id());
     if (!notModified(ctx, w, version, false)) {
       ctx.json(HotspotJson.giStar(analyses.giStar(w.id(), version, req))).contentType(GEOJSON);
     }
+  }
+
+  /** Whether {@code band=auto}: the first peak of incremental spatial autocorrelation. */
+  private static boolean bandAuto(Context ctx) {
+    return Params.string(ctx, "band").filter(b -> b.equals("auto")).isPresent();
   }
 
   /** {@code inference=analytic} (default) or {@code permutation} with its count and seed. */

@@ -118,6 +118,7 @@ class HotspotRoutesTest {
         "evaluate?splits=0| splits",
         "gistar?inference=bootstrap| inference",
         "gistar?seed=3| seed",
+        "gistar?band=wide| band",
         "gistar?inference=permutation&permutations=0| permutations",
         "emerging?step=year| step",
         "emerging?step=week&lag=13| lag",
@@ -325,6 +326,21 @@ class HotspotRoutesTest {
     }
     assertThat(total).isEqualTo(44);
     assertThat(classes).isNotEmpty().allMatch(c -> c.endsWith("spot") || c.equals("no-pattern"));
+  }
+
+  @Test
+  void GET_gistar_with_band_auto_reports_the_scan_and_uses_its_choice() {
+    JsonNode g = TestServer.json(server.as(analyst).get(BASE + "gistar?cell=100&band=auto"));
+    assertThat(g.get("bandScan")).hasSize(10);
+    assertThat(g.get("bandMethod").asText())
+        .isIn("incremental-autocorrelation-peak", "default-no-peak");
+    double chosen = g.get("bandMeters").asDouble();
+    if (g.get("bandMethod").asText().equals("default-no-peak")) {
+      assertThat(chosen).isCloseTo(200, within(1e-3));
+    } else {
+      assertThat(g.get("bandScan").findValuesAsText("bandMeters"))
+          .contains(Double.toString(chosen));
+    }
   }
 
   @Test
