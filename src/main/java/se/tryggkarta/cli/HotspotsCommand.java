@@ -16,12 +16,15 @@ import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.hotspot.DensityMap;
 import se.tryggkarta.hotspot.DensityRequest;
+import se.tryggkarta.hotspot.EmergingRequest;
 import se.tryggkarta.hotspot.EvaluateRequest;
 import se.tryggkarta.hotspot.EventFilter;
 import se.tryggkarta.hotspot.GiStarRequest;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.hotspot.Periods;
+import se.tryggkarta.hotspot.emerging.TimeStep;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
+import se.tryggkarta.hotspot.gistar.PermutationInference;
 import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.raster.ColourRamp;
 import se.tryggkarta.hotspot.raster.GeoTiff;
@@ -31,9 +34,9 @@ import se.tryggkarta.layer.Layer;
 import se.tryggkarta.workspace.Workspace;
 
 /**
- * {@code tryggkarta hotspots density|gistar|sites|evaluate}: the hotspot analyses straight on the
- * store, as a member (no public suppression), writing the result to a file. Options mirror the HTTP
- * query parameters.
+ * {@code tryggkarta hotspots density|gistar|sites|evaluate|emerging}: the hotspot analyses straight
+ * on the store, as a member (no public suppression), writing the result to a file. Options mirror
+ * the HTTP query parameters.
  */
 @Command(
     name = "hotspots",
@@ -43,7 +46,8 @@ import se.tryggkarta.workspace.Workspace;
       HotspotsCommand.Density.class,
       HotspotsCommand.GiStarCmd.class,
       HotspotsCommand.Sites.class,
-      HotspotsCommand.Evaluate.class
+      HotspotsCommand.Evaluate.class,
+      HotspotsCommand.Emerging.class
     })
 public final class HotspotsCommand {
   private static final ObjectMapper JSON = Json.mapper();
@@ -135,6 +139,14 @@ public final class HotspotsCommand {
     }
   }
 
+  static double metres(String field, String text) {
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw DomainException.invalid(field, field + " must be metres or auto, was " + text);
+    }
+  }
+
   static List<Double> decimals(String field, String text) {
     if (text == null || text.isBlank()) {
       return List.of();
@@ -215,20 +227,99 @@ public final class HotspotsCommand {
     @Option(names = "--cell", description = "Hexagon width in metres (default: from the data).")
     Double cell;
 
+    @Option(
+        names = "--band",
+        description =
+            "Distance band in metres, or auto (first peak of Moran's I z); default 2 × width.")
+    String band;
+
+    @Option(names = "--alpha", defaultValue = "0.05", description = "FDR level.")
+    double alpha;
+
+    @Option(
+        names = "--inference",
+        defaultValue = "analytic",
+        description = "analytic (normal approximation) or permutation.")
+    String inference;
+
+    @Option(
+        names = "--permutations",
+        defaultValue = "999",
+        description = "Permutations with --inference permutation.")
+    int permutations;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the permutations.")
+    long seed;
+
+    @Override
+    public Integer call() {
+      Optional<PermutationInference> permutation =
+          switch (inference) {
+            case "analytic" -> Optional.empty();
+            case "permutation" -> Optional.of(new PermutationInference(permutations, seed));
+            default ->
+                throw DomainException.invalid(
+                    "inference",
+                    "inference must be analytic or permutation, was '" + inference + "'");
+          };
+      try (Wiring wiring = Wiring.open(store.config())) {
+        Workspace w = wiring.workspaces().getWorkspace(sel.workspace);
+        GiStarRequest req =
+            new GiStarRequest(
+                sel.filter(w),
+                Optional.ofNullable(cell),
+                "auto".equals(band)
+                    ? Optional.empty()
+                    : Optional.ofNullable(band).map(b -> metres("band", b)),
+                alpha,
+                permutation,
+                "auto".equals(band));
+        writeJson(sel.output, HotspotJson.giStar(wiring.hotspots().giStar(w.id(), req)));
+        System.out.println("wrote " + sel.output);
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "emerging",
+      mixinStandardHelpOptions = true,
+      description = "Emerging hot spot classes of hexagons by month or week (GeoJSON).")
+  static final class Emerging implements Callable<Integer> {
+    @Mixin StoreOptions store;
+    @Mixin Selection sel;
+
+    @Option(names = "--cell", description = "Hexagon width in metres (default: from the data).")
+    Double cell;
+
     @Option(names = "--band", description = "Distance band in metres (default: 2 × width).")
     Double band;
 
-    @Option(names = "--alpha", defaultValue = "0.05", description = "FDR level.")
+    @Option(names = "--step", defaultValue = "month", description = "month or week (local).")
+    String step;
+
+    @Option(names = "--lag", defaultValue = "1", description = "Time lag in steps (0..12).")
+    int lag;
+
+    @Option(
+        names = "--alpha",
+        defaultValue = "0.05",
+        description = "Level for each step's Gi* and the trend.")
     double alpha;
 
     @Override
     public Integer call() {
       try (Wiring wiring = Wiring.open(store.config())) {
         Workspace w = wiring.workspaces().getWorkspace(sel.workspace);
-        GiStarRequest req =
-            new GiStarRequest(
-                sel.filter(w), Optional.ofNullable(cell), Optional.ofNullable(band), alpha);
-        writeJson(sel.output, HotspotJson.giStar(wiring.hotspots().giStar(w.id(), req)));
+        EmergingRequest req =
+            new EmergingRequest(
+                sel.filter(w),
+                Optional.ofNullable(cell),
+                Optional.ofNullable(band),
+                TimeStep.parse("step", step),
+                lag,
+                alpha);
+        writeJson(sel.output, HotspotJson.emerging(wiring.hotspots().emerging(w.id(), req)));
         System.out.println("wrote " + sel.output);
         return 0;
       }

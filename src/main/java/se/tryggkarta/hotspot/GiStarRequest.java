@@ -3,6 +3,7 @@ package se.tryggkarta.hotspot;
 import java.util.Objects;
 import java.util.Optional;
 import se.tryggkarta.common.DomainException;
+import se.tryggkarta.hotspot.gistar.PermutationInference;
 
 /**
  * Gi* parameters.
@@ -10,11 +11,29 @@ import se.tryggkarta.common.DomainException;
  * @param cellMeters hexagon width; empty: {@link se.tryggkarta.hotspot.gistar.HexGrid#autoWidth}
  * @param bandMeters distance band; empty: {@link se.tryggkarta.hotspot.gistar.HexGrid#autoBand}
  * @param alpha the FDR level below which a hexagon is reported significant (0.05 by default)
+ * @param permutation conditional permutation p-values; empty: the normal approximation
+ * @param optimizedBand choose the band at the first peak of incremental spatial autocorrelation
+ *     ({@link se.tryggkarta.hotspot.gistar.IncrementalAutocorrelation}); then bandMeters is empty
  */
 public record GiStarRequest(
-    EventFilter filter, Optional<Double> cellMeters, Optional<Double> bandMeters, double alpha) {
+    EventFilter filter,
+    Optional<Double> cellMeters,
+    Optional<Double> bandMeters,
+    double alpha,
+    Optional<PermutationInference> permutation,
+    boolean optimizedBand) {
+  /** With p-values from the normal approximation. */
+  public GiStarRequest(
+      EventFilter filter, Optional<Double> cellMeters, Optional<Double> bandMeters, double alpha) {
+    this(filter, cellMeters, bandMeters, alpha, Optional.empty(), false);
+  }
+
   public GiStarRequest {
     Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(permutation, "permutation");
+    if (optimizedBand && bandMeters.isPresent()) {
+      throw DomainException.invalid("band", "band is either metres or auto, not both");
+    }
     cellMeters.ifPresent(
         c -> {
           if (!(c >= 1 && c <= 10_000)) {

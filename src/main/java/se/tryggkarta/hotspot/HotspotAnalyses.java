@@ -63,6 +63,12 @@ public final class HotspotAnalyses {
         new GiStarKey(workspaceId, version, req), () -> hotspots.giStar(workspaceId, req));
   }
 
+  /** Emerging hot spots (members only). */
+  public EmergingMap emerging(String workspaceId, long version, EmergingRequest req) {
+    return cache.get(
+        new EmergingKey(workspaceId, version, req), () -> hotspots.emerging(workspaceId, req));
+  }
+
   /**
    * Patrol sites of a forecast model (the default, validated model when none is given and the
    * request has no bandwidth; see {@link HotspotService#patrolSites}).
@@ -119,6 +125,14 @@ public final class HotspotAnalyses {
     @Override
     public int weightBytes(GiStarMap m) {
       return 256 + m.result().size() * 48;
+    }
+  }
+
+  private record EmergingKey(String workspaceId, long dataVersion, EmergingRequest request)
+      implements AnalysisKey<EmergingMap> {
+    @Override
+    public int weightBytes(EmergingMap m) {
+      return 256 + m.result().size() * (64 + 8 * m.result().cube().steps() * 2);
     }
   }
 

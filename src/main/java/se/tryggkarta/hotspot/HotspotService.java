@@ -17,6 +17,9 @@ import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.hotspot.contour.ContourBand;
 import se.tryggkarta.hotspot.contour.MassContours;
+import se.tryggkarta.hotspot.emerging.EmergingHotspots;
+import se.tryggkarta.hotspot.emerging.SpaceTimeCube;
+import se.tryggkarta.hotspot.emerging.TimeStep;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
 import se.tryggkarta.hotspot.evaluation.Split;
 import se.tryggkarta.hotspot.forecast.ForecastModel;
@@ -24,6 +27,7 @@ import se.tryggkarta.hotspot.forecast.KernelForecast;
 import se.tryggkarta.hotspot.forecast.TimedEvents;
 import se.tryggkarta.hotspot.gistar.GiStarResult;
 import se.tryggkarta.hotspot.gistar.HexGrid;
+import se.tryggkarta.hotspot.gistar.IncrementalAutocorrelation;
 import se.tryggkarta.hotspot.grid.GridSpec;
 import se.tryggkarta.hotspot.grid.PointSet;
 import se.tryggkarta.hotspot.index.EventColumns;
@@ -187,16 +191,69 @@ public final class HotspotService {
     Events e = requireEvents(load(w, req.filter()), req.filter());
     Bbox ext = extent(w, req.filter(), e, 0);
     double width = req.cellMeters().orElseGet(() -> HexGrid.autoWidth(ext, e.size(), 10));
-    double band = req.bandMeters().orElseGet(() -> HexGrid.autoBand(width));
     HexGrid hex = HexGrid.covering(ext, width);
-    GiStarResult r = GiStarResult.analyse(e.weighted(), hex, band);
+    Optional<IncrementalAutocorrelation.Scan> scan =
+        req.optimizedBand()
+            ? Optional.of(IncrementalAutocorrelation.scan(hex.sums(e.weighted()), hex))
+            : Optional.empty();
+    double band =
+        scan.map(IncrementalAutocorrelation.Scan::chosenBandMeters)
+            .orElseGet(() -> req.bandMeters().orElseGet(() -> HexGrid.autoBand(width)));
+    GiStarResult r = GiStarResult.analyse(e.weighted(), hex, band, req.permutation());
     // Members get every hexagon z was computed on (empty ones too), so that Gi* recomputed on the
     // returned cells gives the same z.
     List<Integer> shown = new ArrayList<>();
     for (int i = 0; i < r.size(); i++) {
       shown.add(i);
     }
-    return new GiStarMap(w.crs(), r, shown, req.alpha(), Audience.MEMBER);
+    return new GiStarMap(w.crs(), r, shown, req.alpha(), Audience.MEMBER, scan);
+  }
+
+  /**
+   * Emerging hot spots on hexagons, per local month or week from the step holding {@code from}
+   * (else the first event) to the one holding the end of the period (else the last event). Every
+   * event needs a time.
+   */
+  public EmergingMap emerging(String workspaceId, EmergingRequest req) {
+    Workspace w = workspaces.getWorkspace(workspaceId);
+    Events e = requireEvents(load(w, req.filter()), req.filter());
+    TimedEvents timed =
+        e.timed()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        ErrorKind.UNPROCESSABLE,
+                        "layer",
+                        "every event needs a time for emerging hot spots"));
+    java.time.ZoneId zone = w.timeZone();
+    TimeStep step = req.step();
+    Instant first = req.filter().time().from().orElse(instant(timed.firstDay()));
+    Instant last =
+        req.filter().time().to().map(t -> t.minusNanos(1)).orElse(instant(timed.lastDay()));
+    java.time.LocalDate firstStep = step.start(first, zone);
+    int steps = step.index(firstStep, last, zone) + 1;
+    if (steps > TimeStep.MAX_STEPS) {
+      throw DomainException.invalid(
+          "step", steps + " " + step.slug() + "s exceed the limit of " + TimeStep.MAX_STEPS);
+    }
+    int[] stepOf = new int[e.size()];
+    for (int i = 0; i < stepOf.length; i++) {
+      stepOf[i] = step.index(firstStep, instant(e.days()[i]), zone);
+    }
+    Bbox ext = extent(w, req.filter(), e, 0);
+    double width =
+        req.cellMeters()
+            .orElseGet(
+                () -> HexGrid.autoWidth(ext, Math.max(1, e.size() / Math.max(1, steps)), 10));
+    double band = req.bandMeters().orElseGet(() -> HexGrid.autoBand(width));
+    SpaceTimeCube cube =
+        SpaceTimeCube.of(HexGrid.covering(ext, width), steps, e.weighted(), stepOf);
+    return new EmergingMap(
+        w.crs(), EmergingHotspots.analyse(cube, band, req.timeLag(), req.alpha()), step, firstStep);
+  }
+
+  private static Instant instant(double epochDay) {
+    return Instant.ofEpochMilli(Math.round(epochDay * 86_400_000.0));
   }
 
   /** The top n non-overlapping patrol sites on the density map. */

@@ -12,9 +12,19 @@ import org.eclipse.jetty.util.Callback;
  * Answers the errors Jetty raises before a request reaches Javalin (a path that is not valid UTF-8
  * once decoded, an ambiguous path encoding, a malformed request line) as {@code
  * application/problem+json}, like every other error of the service, instead of Jetty's HTML page.
- * The detail is a fixed text per status: it neither echoes the request nor Jetty's message.
+ * The detail is a fixed text per status: it neither echoes the request nor Jetty's message. Every
+ * method gets it (PUT and DELETE too).
  */
 final class JettyProblems extends ErrorHandler {
+  /**
+   * Every method gets the problem body: Jetty writes error bodies only for GET, POST and HEAD by
+   * default, so a PUT or DELETE to a badly encoded path got an empty 400 without a content type.
+   */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(
       Request request,

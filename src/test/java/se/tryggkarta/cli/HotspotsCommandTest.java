@@ -70,6 +70,73 @@ class HotspotsCommandTest {
   }
 
   @Test
+  void hotspots_emerging_writes_a_class_for_every_hexagon_and_rejects_an_unknown_step()
+      throws Exception {
+    Path out = dir.resolve("e.geojson");
+    int code =
+        Main.run(
+            "hotspots",
+            "emerging",
+            "--data",
+            dir.toString(),
+            "--workspace",
+            "town",
+            "--step",
+            "week",
+            "--cell",
+            "50",
+            "-o",
+            out.toString());
+    assertThat(code).isZero();
+    JsonNode g = new ObjectMapper().readTree(out.toFile());
+    assertThat(g.get("step").asText()).isEqualTo("week");
+    double total = 0;
+    for (JsonNode f : g.get("features")) {
+      assertThat(f.get("properties").get("class").asText()).isNotBlank();
+      total += f.get("properties").get("count").asDouble();
+    }
+    assertThat(total).isEqualTo(30);
+    assertThat(
+            Main.run(
+                "hotspots",
+                "emerging",
+                "--data",
+                dir.toString(),
+                "--workspace",
+                "town",
+                "--step",
+                "year",
+                "-o",
+                out.toString()))
+        .isNotZero();
+  }
+
+  @Test
+  void hotspots_gistar_with_permutations_writes_pseudo_p_values() throws Exception {
+    Path out = dir.resolve("g.geojson");
+    int code =
+        Main.run(
+            "hotspots",
+            "gistar",
+            "--data",
+            dir.toString(),
+            "--workspace",
+            "town",
+            "--inference",
+            "permutation",
+            "--permutations",
+            "99",
+            "--seed",
+            "4",
+            "-o",
+            out.toString());
+    assertThat(code).isZero();
+    JsonNode g = new ObjectMapper().readTree(out.toFile());
+    assertThat(g.get("inference").asText()).isEqualTo("permutation");
+    assertThat(g.get("seed").asLong()).isEqualTo(4);
+  }
+
+  @Test
   void hotspots_sites_and_evaluate_write_json() throws Exception {
     Path sites = dir.resolve("s.geojson");
     assertThat(

@@ -155,6 +155,27 @@ class QueryParametersTest {
     assertProblem(r, 400);
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "PUT, /api/workspaces/%ED%A0%80/actions/none",
+    "GET, /api/workspaces/%ED%A0%80/actions/none",
+    "DELETE, /api/workspaces/%ED%A0%80/actions/none",
+    "PUT, /api/workspaces/kungalv/commitments/%ED%A0%80",
+    "POST, /api/workspaces/%ED%A0%80/actions",
+  })
+  void a_path_that_is_not_utf8_answers_400_problem_json_whatever_the_method(
+      String method, String path) {
+    HttpResponse<String> r =
+        server.send(
+            server
+                .builder(path)
+                .header("Content-Type", "application/json")
+                .method(
+                    method,
+                    java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}")));
+    assertProblem(r, 400);
+  }
+
   @ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.ValueSource(
       strings = {"?%ZZ=1", "?n=%", "?=1", "?n", "?%ED%A0%80=1", "?&&&", "?n=%FF%FE", "?n=1%00"})

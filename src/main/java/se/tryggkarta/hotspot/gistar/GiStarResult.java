@@ -1,5 +1,6 @@
 package se.tryggkarta.hotspot.gistar;
 
+import java.util.Optional;
 import se.tryggkarta.hotspot.grid.PointSet;
 
 /**
@@ -14,6 +15,7 @@ public final class GiStarResult {
   private final double[] z;
   private final double[] p;
   private final double[] q;
+  private final Optional<PermutationInference> permutation;
 
   private GiStarResult(
       HexGrid grid,
@@ -22,7 +24,8 @@ public final class GiStarResult {
       double[] nbSums,
       double[] z,
       double[] p,
-      double[] q) {
+      double[] q,
+      Optional<PermutationInference> permutation) {
     this.grid = grid;
     this.bandMeters = bandMeters;
     this.sums = sums;
@@ -30,10 +33,23 @@ public final class GiStarResult {
     this.z = z;
     this.p = p;
     this.q = q;
+    this.permutation = permutation;
   }
 
   /** Counts the points per hexagon and computes Gi* with binary weights within the band. */
   public static GiStarResult analyse(PointSet points, HexGrid grid, double bandMeters) {
+    return analyse(points, grid, bandMeters, Optional.empty());
+  }
+
+  /**
+   * As {@link #analyse(PointSet, HexGrid, double)}, with p-values from conditional permutations
+   * when asked (z stays the closed form; q and the class then follow the pseudo p-values).
+   */
+  public static GiStarResult analyse(
+      PointSet points,
+      HexGrid grid,
+      double bandMeters,
+      Optional<PermutationInference> permutation) {
     if (!(bandMeters >= grid.widthMeters()) || !Double.isFinite(bandMeters)) {
       throw se.tryggkarta.common.DomainException.invalid(
           "band",
@@ -48,10 +64,17 @@ public final class GiStarResult {
     grid.neighbourhoodSums(sums, bandMeters, nbSums, nbSizes);
     double[] z = GiStar.zScores(sums, nbSums, nbSizes);
     double[] p = new double[z.length];
-    for (int i = 0; i < z.length; i++) {
-      p[i] = GiStar.pValue(z[i]);
+    if (permutation.isPresent()) {
+      p =
+          ConditionalPermutation.pseudoPValues(
+              sums, nbSums, nbSizes, permutation.get().permutations(), permutation.get().seed());
+    } else {
+      for (int i = 0; i < z.length; i++) {
+        p[i] = GiStar.pValue(z[i]);
+      }
     }
-    return new GiStarResult(grid, bandMeters, sums, nbSums, z, p, FalseDiscoveryRate.adjust(p));
+    return new GiStarResult(
+        grid, bandMeters, sums, nbSums, z, p, FalseDiscoveryRate.adjust(p), permutation);
   }
 
   public HexGrid grid() {
@@ -80,7 +103,15 @@ public final class GiStarResult {
     return z[i];
   }
 
-  /** Two-sided p-value under the normal approximation; H0: no spatial clustering. */
+  /** The permutations behind the p-values; empty when they are the normal approximation's. */
+  public Optional<PermutationInference> permutation() {
+    return permutation;
+  }
+
+  /**
+   * Two-sided p-value under the normal approximation, or the folded pseudo p-value of {@link
+   * ConditionalPermutation} when {@link #permutation()} is present; H0: no spatial clustering.
+   */
   public double pValue(int i) {
     return p[i];
   }

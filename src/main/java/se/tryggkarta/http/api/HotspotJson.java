@@ -14,9 +14,11 @@ import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.XY;
 import se.tryggkarta.hotspot.Audience;
 import se.tryggkarta.hotspot.DensityMap;
+import se.tryggkarta.hotspot.EmergingMap;
 import se.tryggkarta.hotspot.GiStarMap;
 import se.tryggkarta.hotspot.SitesResult;
 import se.tryggkarta.hotspot.contour.ContourBand;
+import se.tryggkarta.hotspot.emerging.EmergingResult;
 import se.tryggkarta.hotspot.evaluation.EvaluationRow;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
 import se.tryggkarta.hotspot.evaluation.Split;
@@ -118,6 +120,70 @@ public final class HotspotJson {
     }
     body.put("bandMeters", r.bandMeters());
     body.put("alpha", map.alpha());
+    body.put("inference", r.permutation().isPresent() ? "permutation" : "analytic");
+    map.bandScan()
+        .ifPresent(
+            scan -> {
+              body.put(
+                  "bandMethod",
+                  scan.peakBandMeters().isPresent()
+                      ? "incremental-autocorrelation-peak"
+                      : "default-no-peak");
+              List<Object> bands = new ArrayList<>();
+              for (var m : scan.bands()) {
+                bands.add(Map.of("bandMeters", m.bandMeters(), "moranI", m.i(), "z", m.zScore()));
+              }
+              body.put("bandScan", bands);
+            });
+    r.permutation()
+        .ifPresent(
+            p -> {
+              body.put("permutations", p.permutations());
+              body.put("seed", p.seed());
+            });
+    return body;
+  }
+
+  /**
+   * Emerging hot spot hexagons (members only): class, the Mann–Kendall trend of the Gi* z series (τ
+   * and its two-sided p), the event sum over all steps and per step.
+   */
+  public static Map<String, Object> emerging(EmergingMap map) {
+    EmergingResult r = map.result();
+    int steps = r.cube().steps();
+    List<Object> features = new ArrayList<>();
+    for (int i = 0; i < r.size(); i++) {
+      XY[] corners = r.grid().corners(i);
+      Coordinate[] ring = new Coordinate[7];
+      for (int k = 0; k < 6; k++) {
+        ring[k] = new Coordinate(corners[k].x(), corners[k].y());
+      }
+      ring[6] = ring[0];
+      Map<String, Object> props = new LinkedHashMap<>();
+      props.put("class", r.emergingClass(i).slug());
+      props.put("tau", r.trend(i).tau());
+      props.put("trendP", r.trend(i).pValue());
+      props.put("count", r.total(i));
+      double[] counts = new double[steps];
+      for (int t = 0; t < steps; t++) {
+        counts[t] = r.cube().sum(t, i);
+      }
+      props.put("counts", counts);
+      props.put("z", r.zScores(i));
+      features.add(
+          FeatureJson.feature(Optional.empty(), map.crs().toWgs84(GF.createPolygon(ring)), props));
+    }
+    Map<String, Object> body = FeatureJson.featureCollection(features);
+    body.put("cellMeters", r.grid().widthMeters());
+    body.put("bandMeters", r.bandMeters());
+    body.put("step", map.step().slug());
+    body.put("lag", r.timeLag());
+    body.put("alpha", r.alpha());
+    List<String> starts = new ArrayList<>();
+    for (int t = 0; t < steps; t++) {
+      starts.add(map.stepStart(t).toString());
+    }
+    body.put("stepStarts", starts);
     return body;
   }
 

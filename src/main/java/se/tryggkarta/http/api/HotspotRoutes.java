@@ -15,13 +15,18 @@ import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.XY;
 import se.tryggkarta.hotspot.DensityMap;
 import se.tryggkarta.hotspot.DensityRequest;
+import se.tryggkarta.hotspot.EmergingRequest;
 import se.tryggkarta.hotspot.EvaluateRequest;
 import se.tryggkarta.hotspot.GiStarRequest;
 import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.hotspot.contour.ContourBand;
+import se.tryggkarta.hotspot.emerging.EmergingHotspots;
+import se.tryggkarta.hotspot.emerging.TimeStep;
 import se.tryggkarta.hotspot.evaluation.ForecastEvaluation;
 import se.tryggkarta.hotspot.forecast.ForecastModel;
+import se.tryggkarta.hotspot.gistar.ConditionalPermutation;
+import se.tryggkarta.hotspot.gistar.PermutationInference;
 import se.tryggkarta.hotspot.raster.ColourRamp;
 import se.tryggkarta.hotspot.raster.GeoTiff;
 import se.tryggkarta.hotspot.sites.ModelSites;
@@ -37,10 +42,11 @@ import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceService;
 
 /**
- * Hotspot maps: {@code /api/workspaces/{ws}/hotspots/density|gistar|sites|evaluate}. Members run
- * free analyses; the public (and a member who asks with {@code release=}) reads a release: the same
- * shapes, computed only from protected counts, each carrying the release's metadata. The forecast
- * evaluation counts raw events over a caller's area and time, so it is for members only.
+ * Hotspot maps: {@code /api/workspaces/{ws}/hotspots/density|gistar|sites|evaluate|emerging}.
+ * Members run free analyses; the public (and a member who asks with {@code release=}) reads a
+ * release: the same shapes, computed only from protected counts, each carrying the release's
+ * metadata. The forecast evaluation counts raw events over a caller's area and time, and emerging
+ * hot spots classify single hexagons by single months' counts, so both are for members only.
  */
 public final class HotspotRoutes implements RouteGroup {
   static final String GEOJSON = "application/geo+json";
@@ -79,6 +85,8 @@ public final class HotspotRoutes implements RouteGroup {
     routes.get("/api/workspaces/{ws}/hotspots/gistar", Access.AGGREGATE, this::giStar);
     routes.get("/api/workspaces/{ws}/hotspots/sites", Access.AGGREGATE, this::sites);
     routes.get("/api/workspaces/{ws}/hotspots/evaluate", Access.READ, this::evaluate);
+    // Members only: each step's classes rest on a month's or week's counts in single hexagons.
+    routes.get("/api/workspaces/{ws}/hotspots/emerging", Access.READ, this::emerging);
   }
 
   @Override
@@ -162,11 +170,61 @@ public final class HotspotRoutes implements RouteGroup {
         new GiStarRequest(
             AnalysisRequests.filter(ctx, w),
             Params.decimal(ctx, "cell"),
-            Params.decimal(ctx, "band"),
-            alpha);
+            bandAuto(ctx) ? Optional.empty() : Params.decimal(ctx, "band"),
+            alpha,
+            permutationInference(ctx),
+            bandAuto(ctx));
     long version = analyses.dataVersion(w.id());
     if (!notModified(ctx, w, version, false)) {
       ctx.json(HotspotJson.giStar(analyses.giStar(w.id(), version, req))).contentType(GEOJSON);
+    }
+  }
+
+  /** Whether {@code band=auto}: the first peak of incremental spatial autocorrelation. */
+  private static boolean bandAuto(Context ctx) {
+    return Params.string(ctx, "band").filter(b -> b.equals("auto")).isPresent();
+  }
+
+  /** {@code inference=analytic} (default) or {@code permutation} with its count and seed. */
+  static Optional<PermutationInference> permutationInference(Context ctx) {
+    String inference = Params.string(ctx, "inference").orElse("analytic");
+    if (inference.equals("permutation")) {
+      return Optional.of(
+          new PermutationInference(
+              Params.integer(
+                  ctx,
+                  "permutations",
+                  PermutationInference.DEFAULT_PERMUTATIONS,
+                  1,
+                  ConditionalPermutation.MAX_PERMUTATIONS),
+              Params.longValue(ctx, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE)));
+    }
+    if (!inference.equals("analytic")) {
+      throw DomainException.invalid(
+          "inference", "inference must be analytic or permutation, was '" + inference + "'");
+    }
+    for (String only : List.of("permutations", "seed")) {
+      if (Params.string(ctx, only).isPresent()) {
+        throw DomainException.invalid(only, only + " applies only with inference=permutation");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void emerging(Context ctx) {
+    Workspace w = Params.workspace(ctx, workspaces);
+    EmergingRequest req =
+        new EmergingRequest(
+            AnalysisRequests.filter(ctx, w),
+            Params.decimal(ctx, "cell"),
+            Params.decimal(ctx, "band"),
+            TimeStep.parse("step", Params.string(ctx, "step").orElse("month")),
+            Params.integer(
+                ctx, "lag", EmergingRequest.DEFAULT_TIME_LAG, 0, EmergingHotspots.MAX_TIME_LAG),
+            Params.decimal(ctx, "alpha").orElse(0.05));
+    long version = analyses.dataVersion(w.id());
+    if (!notModified(ctx, w, version, false)) {
+      ctx.json(HotspotJson.emerging(analyses.emerging(w.id(), version, req))).contentType(GEOJSON);
     }
   }
 

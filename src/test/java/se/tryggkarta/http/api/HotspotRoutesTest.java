@@ -116,6 +116,14 @@ class HotspotRoutesTest {
         "sites?n=0&bandwidth=200| n",
         "sites?model=oracle| model",
         "evaluate?splits=0| splits",
+        "gistar?inference=bootstrap| inference",
+        "gistar?seed=3| seed",
+        "gistar?band=wide| band",
+        "gistar?inference=permutation&permutations=0| permutations",
+        "emerging?step=year| step",
+        "emerging?step=week&lag=13| lag",
+        "emerging?step=week&alpha=0| alpha",
+        "emerging?step=month| step",
         "evaluate?train=2024-01-01/2024-03-15&test=2024-03-01/2024-04-30| test",
       })
   void GET_with_bad_parameter_answers_400_problem_naming_it(String query, String field) {
@@ -284,6 +292,70 @@ class HotspotRoutesTest {
     HttpResponse<String> r = server.as(Optional.empty()).get(BASE + path);
     assertProblem(r, 400, "urn:tryggkarta:problem:invalid-input");
     assertThat(TestServer.json(r).get("field").asText()).isEqualTo(field);
+  }
+
+  @Test
+  void emerging_hot_spots_classify_single_hexagons_by_single_weeks_so_they_are_for_members_only() {
+    assertThat(server.as(Optional.empty()).get(BASE + "emerging?step=week").statusCode())
+        .isEqualTo(401);
+    assertProblem(
+        server.as(Optional.empty()).get(BASE + "gistar?release=2024-03&inference=permutation"),
+        400,
+        "urn:tryggkarta:problem:invalid-input");
+  }
+
+  @Test
+  void GET_emerging_by_week_answers_hexagons_with_a_class_a_trend_and_every_event_counted() {
+    HttpResponse<String> r = server.as(analyst).get(BASE + "emerging?step=week&cell=200&lag=1");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith(HotspotRoutes.GEOJSON);
+    JsonNode g = TestServer.json(r);
+    int steps = g.get("stepStarts").size();
+    // 2024-03-01 (a Friday, week of 26 Feb) to 2024-04-09 local: 7 ISO weeks.
+    assertThat(g.get("stepStarts").get(0).asText()).isEqualTo("2024-02-26");
+    assertThat(steps).isEqualTo(7);
+    double total = 0;
+    Set<String> classes = new java.util.TreeSet<>();
+    for (JsonNode f : g.get("features")) {
+      JsonNode p = f.get("properties");
+      total += p.get("count").asDouble();
+      assertThat(p.get("counts")).hasSize(steps);
+      assertThat(p.get("tau").asDouble()).isBetween(-1.0, 1.0);
+      assertThat(p.get("trendP").asDouble()).isBetween(0.0, 1.0);
+      classes.add(p.get("class").asText());
+    }
+    assertThat(total).isEqualTo(44);
+    assertThat(classes).isNotEmpty().allMatch(c -> c.endsWith("spot") || c.equals("no-pattern"));
+  }
+
+  @Test
+  void GET_gistar_with_band_auto_reports_the_scan_and_uses_its_choice() {
+    JsonNode g = TestServer.json(server.as(analyst).get(BASE + "gistar?cell=100&band=auto"));
+    assertThat(g.get("bandScan")).hasSize(10);
+    assertThat(g.get("bandMethod").asText())
+        .isIn("incremental-autocorrelation-peak", "default-no-peak");
+    double chosen = g.get("bandMeters").asDouble();
+    if (g.get("bandMethod").asText().equals("default-no-peak")) {
+      assertThat(chosen).isCloseTo(200, within(1e-3));
+    } else {
+      assertThat(g.get("bandScan").findValuesAsText("bandMeters"))
+          .contains(Double.toString(chosen));
+    }
+  }
+
+  @Test
+  void GET_gistar_with_permutation_inference_is_repeatable_by_seed() {
+    String q = "gistar?cell=200&inference=permutation&permutations=199&seed=";
+    JsonNode a = TestServer.json(server.as(analyst).get(BASE + q + "5"));
+    JsonNode b = TestServer.json(server.as(analyst).get(BASE + q + "5"));
+    assertThat(a.get("inference").asText()).isEqualTo("permutation");
+    assertThat(a.get("permutations").asInt()).isEqualTo(199);
+    assertThat(a.get("features")).isEqualTo(b.get("features"));
+    for (JsonNode f : a.get("features")) {
+      // Pseudo p-values are (M + 1)/(R + 1): multiples of 1/200.
+      double p = f.get("properties").get("p").asDouble();
+      assertThat(p * 200).isCloseTo(Math.rint(p * 200), within(1e-9));
+    }
   }
 
   @Test
