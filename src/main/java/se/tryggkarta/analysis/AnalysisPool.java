@@ -37,6 +37,7 @@ public final class AnalysisPool implements AutoCloseable {
   private final AsyncCache<Object, Object> cache;
   private final Duration timeLimit;
   private final Semaphore waiting;
+  private final int maxWaiting;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
@@ -75,6 +76,7 @@ public final class AnalysisPool implements AutoCloseable {
               + timeLimit);
     }
     this.waiting = new Semaphore(maxWaiting);
+    this.maxWaiting = maxWaiting;
     this.executor =
         new ThreadPoolExecutor(
             threads,
@@ -314,6 +316,16 @@ public final class AnalysisPool implements AutoCloseable {
   /** Cache hits, misses (computations started) and refusals since start. */
   public Stats stats() {
     return new Stats(hits.get(), misses.get(), refused.get());
+  }
+
+  /** Callers now waiting for an unfinished result (bounded by {@code maxWaiting}). */
+  public int waitingCallers() {
+    return maxWaiting - waiting.availablePermits();
+  }
+
+  /** Tasks now waiting for a worker (bounded by {@code queue}). */
+  public int queuedTasks() {
+    return executor.getQueue().size();
   }
 
   /** Counters of {@link #get}. */

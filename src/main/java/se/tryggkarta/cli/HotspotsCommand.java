@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.tryggkarta.Wiring;
 import se.tryggkarta.common.Bbox;
+import se.tryggkarta.common.CommaList;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.HourWindow;
 import se.tryggkarta.hotspot.DensityMap;
@@ -94,12 +95,7 @@ public final class HotspotsCommand {
       return new EventFilter(
           Layer.parse("layer", layer),
           Periods.range(Optional.ofNullable(from), Optional.ofNullable(to), w.timeZone()),
-          categories == null
-              ? java.util.Set.of()
-              : java.util.Arrays.stream(categories.toLowerCase(java.util.Locale.ROOT).split(","))
-                  .map(String::strip)
-                  .filter(c -> !c.isEmpty())
-                  .collect(java.util.stream.Collectors.toSet()),
+          CommaList.categories(categories),
           Optional.ofNullable(hours).map(h -> HourWindow.parse("hours", h)),
           EventFilter.parseWeekdays("weekdays", weekdays),
           EventFilter.parseWeights("weights", weights),
@@ -129,14 +125,7 @@ public final class HotspotsCommand {
   }
 
   static Optional<Double> bandwidth(String text) {
-    if (text == null || text.equalsIgnoreCase("auto")) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Double.parseDouble(text));
-    } catch (NumberFormatException e) {
-      throw DomainException.invalid("bandwidth", "bandwidth must be metres or auto, was " + text);
-    }
+    return DensityRequest.parseBandwidth("bandwidth", text);
   }
 
   static double metres(String field, String text) {
@@ -148,16 +137,7 @@ public final class HotspotsCommand {
   }
 
   static List<Double> decimals(String field, String text) {
-    if (text == null || text.isBlank()) {
-      return List.of();
-    }
-    try {
-      return java.util.Arrays.stream(text.split(","))
-          .map(s -> Double.parseDouble(s.strip()))
-          .toList();
-    } catch (NumberFormatException e) {
-      throw DomainException.invalid(field, field + " must be comma-separated numbers, was " + text);
-    }
+    return CommaList.numbers(field, text);
   }
 
   static void writeJson(Path file, Object value) {

@@ -26,9 +26,8 @@ import se.tryggkarta.layer.Lamp;
 import se.tryggkarta.layer.LampStatus;
 import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.Lit;
-import se.tryggkarta.layer.Place;
+import se.tryggkarta.layer.RecordProperties;
 import se.tryggkarta.layer.StreetSegment;
-import se.tryggkarta.layer.UnsafePlace;
 
 /**
  * Writes the demo data as files planners open in QGIS and as import examples: {@code
@@ -141,7 +140,7 @@ public final class ExempelbyFiles {
       f.put("type", "Feature");
       f.put("id", r.externalId());
       f.put("geometry", geometry(r.geometryWgs84()));
-      f.put("properties", properties(r));
+      f.put("properties", RecordProperties.of(r, true));
       try {
         s.append(JSON.writeValueAsString(f));
       } catch (JsonProcessingException e) {
@@ -150,26 +149,6 @@ public final class ExempelbyFiles {
       s.append(k + 1 < records.size() ? ",\n" : "\n");
     }
     return s.append("]}\n").toString();
-  }
-
-  private static Map<String, Object> properties(LayerRecord r) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("id", r.externalId());
-    if (r instanceof UnsafePlace x) {
-      p.put("reported_at", x.reportedAt().toString());
-      p.put("category", x.category());
-      p.put("source", x.source());
-      x.comment().ifPresent(c -> p.put("comment", c));
-    } else if (r instanceof Place x) {
-      p.put("name", x.name());
-    } else if (r instanceof StreetSegment x) {
-      p.put("highway", x.highway());
-      x.name().ifPresent(n -> p.put("name", n));
-      p.put("lit", x.lit().slug());
-    }
-    // extra properties in name order, after the typed ones
-    new java.util.TreeMap<>(r.extra()).forEach(p::putIfAbsent);
-    return p;
   }
 
   private static Map<String, Object> geometry(Geometry g) {

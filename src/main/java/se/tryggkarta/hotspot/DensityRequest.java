@@ -42,6 +42,27 @@ public record DensityRequest(
     Objects.requireNonNull(kernel, "kernel");
   }
 
+  /**
+   * The bandwidth as the HTTP parameter and the command line's option both take it: metres, or
+   * {@code auto} (any case), null or blank for the automatic choice. Throws INVALID_INPUT naming
+   * {@code field} for anything else, including NaN and infinities; the range is the constructor's.
+   */
+  public static Optional<Double> parseBandwidth(String field, String text) {
+    if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("auto")) {
+      return Optional.empty();
+    }
+    String t = text.strip();
+    try {
+      double h = Double.parseDouble(t);
+      if (Double.isFinite(h)) {
+        return Optional.of(h);
+      }
+    } catch (NumberFormatException e) {
+      // refused below, with the same message as a non-finite number
+    }
+    throw DomainException.invalid(field, field + " must be metres or auto, was '" + t + "'");
+  }
+
   /** The same request with {@code bandwidth=auto}. */
   public DensityRequest withoutBandwidth() {
     return new DensityRequest(filter, cellMeters, Optional.empty(), kernel, edgeCorrection);

@@ -99,7 +99,10 @@ public final class HotspotService {
     }
   }
 
-  // ---- the small API other features call (walk planner, lighting, commitments) ----
+  // ---- fixed-parameter patrol sites (a 150 m bandwidth), kept for HotspotAnalyses ----
+  // No other feature calls these: lighting uses no hotspots, and the walk planner and the
+  // commitment
+  // links take the sites analysis's ranks through HotspotPorts, as GET …/hotspots/sites gives them.
 
   /**
    * The top {@code n} patrol sites (circles of {@value #DEFAULT_RADIUS_METERS} m, quartic kernel,

@@ -1,9 +1,10 @@
 /**
  * Hotspot analyses of a workspace's point layers: kernel density maps and contours, Getis–Ord Gi*
  * on hexagons, ranked patrol sites and forecast evaluation. Entry: {@link
- * se.tryggkarta.hotspot.HotspotService}. For other features it offers {@code topPatrolSites(ws,
- * layer, period, [categories,] n)} (the walk planner and the commitment links, through {@code
- * HotspotPorts} beside {@code Wiring}). Invariants: analyses run in the workspace's metric CRS;
+ * se.tryggkarta.hotspot.HotspotService}. Other features (the walk planner's stops, the commitment
+ * links) take its patrol sites through {@code HotspotPorts} beside {@code Wiring}, which asks
+ * {@link se.tryggkarta.hotspot.HotspotAnalyses#sites} as {@code GET …/hotspots/sites} does, so a
+ * walk's "Hotspot 3" is the API's rank 3. Invariants: analyses run in the workspace's metric CRS;
  * {@link se.tryggkarta.hotspot.Audience#PUBLIC} outputs never rest on fewer than k events nor use
  * cells finer than the workspace's minimum. The core subpackages know no I/O.
  */

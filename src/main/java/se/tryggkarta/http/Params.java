@@ -3,12 +3,10 @@ package se.tryggkarta.http;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import se.tryggkarta.common.Bbox;
+import se.tryggkarta.common.CommaList;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.TimeRange;
@@ -115,17 +113,9 @@ public final class Params {
     return string(ctx, name).map(v -> Bbox.parse(name, v));
   }
 
+  /** A comma-separated list of category codes, read as {@link CommaList#categories} reads it. */
   public static Set<String> list(Context ctx, String name) {
-    return string(ctx, name)
-        .map(
-            v ->
-                Arrays.stream(v.split(","))
-                    .map(String::strip)
-                    .filter(s -> !s.isEmpty())
-                    .map(s -> s.toLowerCase(java.util.Locale.ROOT))
-                    .collect(Collectors.toCollection(LinkedHashSet::new)))
-        .map(s -> (Set<String>) s)
-        .orElse(Set.of());
+    return CommaList.categories(string(ctx, name).orElse(null));
   }
 
   /**

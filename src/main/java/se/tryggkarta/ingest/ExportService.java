@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerStore;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.Place;
+import se.tryggkarta.layer.RecordProperties;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
 import se.tryggkarta.workspace.WorkspaceRepository;
@@ -43,7 +43,7 @@ import se.tryggkarta.workspace.WorkspaceRepository;
  *
  * <ul>
  *   <li>GeoJSON: a FeatureCollection in WGS84; each Feature's {@code id} is the external id and its
- *       properties the typed fields, then the extra properties.
+ *       properties those the layer API shows ({@link RecordProperties}).
  *   <li>CSV: a header, then one row per record: {@code id}, {@code lon}/{@code lat} for point
  *       layers or {@code wkt} (WGS84) for others, the typed fields, then one column per extra
  *       property. Two passes: the first collects the extra property names. Cells a spreadsheet
@@ -121,7 +121,7 @@ public final class ExportService {
             g.writeFieldName("geometry");
             JSON.writeValue(g, r.geometryWgs84());
             g.writeFieldName("properties");
-            JSON.writeValue(g, properties(r, withFreeText));
+            JSON.writeValue(g, RecordProperties.of(r, withFreeText));
             g.writeEndObject();
             n[0]++;
           } catch (IOException e) {
@@ -137,7 +137,7 @@ public final class ExportService {
   private long csv(String ws, Layer layer, boolean withFreeText, OutputStream out)
       throws IOException {
     Set<String> extraNames = new LinkedHashSet<>();
-    List<String> typed = typedColumns(layer);
+    List<String> typed = RecordProperties.typedNames(layer);
     if (withFreeText) {
       layers.scan(
           ws,
@@ -163,7 +163,7 @@ public final class ExportService {
         layer,
         LayerQuery.ALL,
         r -> {
-          Map<String, Object> p = properties(r, withFreeText);
+          Map<String, Object> p = RecordProperties.of(r, withFreeText);
           List<String> row = new ArrayList<>(header.size());
           row.add(r.externalId());
           if (points) {
@@ -219,17 +219,6 @@ public final class ExportService {
     }
   }
 
-  /** The typed fields of a layer, in the order CSV exports write them. */
-  static List<String> typedColumns(Layer layer) {
-    return switch (layer) {
-      case INCIDENTS -> List.of("occurred_at", "category", "weight");
-      case UNSAFE_PLACES -> List.of("reported_at", "category", "source", "comment");
-      case LAMPS -> List.of("status", "power_w", "lumens", "installed_on", "source");
-      case PLACES -> List.of("name");
-      case STREETS -> List.of("highway", "lit", "name");
-    };
-  }
-
   /** The record with only its schema's fields: no extra columns, no comment. */
   static LayerRecord withoutFreeText(LayerRecord r) {
     if (r instanceof Incident x) {
@@ -261,39 +250,6 @@ public final class ExportService {
           x.externalId(), x.geometryWgs84(), x.highway(), x.lit(), x.name(), Map.of());
     }
     throw new IllegalArgumentException("unknown record type " + r.getClass());
-  }
-
-  /** The typed fields (by their import names), then the extra properties if free text is shown. */
-  static Map<String, Object> properties(LayerRecord r, boolean withFreeText) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    if (r instanceof Incident x) {
-      p.put("occurred_at", x.occurredAt().toString());
-      p.put("category", x.category());
-      p.put("weight", x.weight());
-    } else if (r instanceof UnsafePlace x) {
-      p.put("reported_at", x.reportedAt().toString());
-      p.put("category", x.category());
-      p.put("source", x.source());
-      if (withFreeText) {
-        x.comment().ifPresent(c -> p.put("comment", c));
-      }
-    } else if (r instanceof Lamp x) {
-      p.put("status", x.status().slug());
-      x.powerWatts().ifPresent(v -> p.put("power_w", v));
-      x.lumens().ifPresent(v -> p.put("lumens", v));
-      x.installedOn().ifPresent(d -> p.put("installed_on", d.toString()));
-      p.put("source", x.source());
-    } else if (r instanceof Place x) {
-      p.put("name", x.name());
-    } else if (r instanceof StreetSegment x) {
-      p.put("highway", x.highway());
-      p.put("lit", x.lit().slug());
-      x.name().ifPresent(nm -> p.put("name", nm));
-    }
-    if (withFreeText) {
-      r.extra().forEach(p::putIfAbsent);
-    }
-    return p;
   }
 
   private static String text(Object v) {

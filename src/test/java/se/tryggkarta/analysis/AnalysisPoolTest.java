@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
@@ -38,7 +39,8 @@ class AnalysisPoolTest {
                           return 42;
                         })));
       }
-      Thread.sleep(200);
+      // all eight wait for the one unfinished computation before it may finish
+      awaitUntil(() -> pool.waitingCallers() == 8);
       release.countDown();
       for (Future<Integer> a : answers) {
         assertThat(a.get(10, TimeUnit.SECONDS)).isEqualTo(42);
@@ -55,11 +57,20 @@ class AnalysisPoolTest {
     try (AnalysisPool pool = new AnalysisPool(1, 1, 1 << 20, LONG)) {
       CountDownLatch release = new CountDownLatch(1);
       ExecutorService callers = Executors.newFixedThreadPool(2);
+      CountDownLatch aRuns = new CountDownLatch(1);
       // One running, one queued: the pool is full.
-      Future<Integer> running = callers.submit(() -> pool.<Integer>get("a", () -> block(release)));
-      Thread.sleep(100);
+      Future<Integer> running =
+          callers.submit(
+              () ->
+                  pool.<Integer>get(
+                      "a",
+                      () -> {
+                        aRuns.countDown();
+                        return block(release);
+                      }));
+      assertThat(aRuns.await(10, TimeUnit.SECONDS)).isTrue();
       Future<Integer> queued = callers.submit(() -> pool.<Integer>get("b", () -> block(release)));
-      Thread.sleep(100);
+      awaitUntil(() -> pool.queuedTasks() == 1);
       assertThatThrownBy(() -> pool.get("c", () -> 3))
           .isInstanceOfSatisfying(
               DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
@@ -82,7 +93,7 @@ class AnalysisPoolTest {
       for (int i = 0; i < 2; i++) {
         waiting.add(callers.submit(() -> pool.<Integer>get("surface", () -> block(release))));
       }
-      Thread.sleep(200);
+      awaitUntil(() -> pool.waitingCallers() == 2);
       long started = System.nanoTime();
       assertThatThrownBy(() -> pool.get("surface", () -> 2))
           .isInstanceOfSatisfying(
@@ -166,6 +177,18 @@ class AnalysisPoolTest {
       caffeine.removeHandler(capture);
     }
     assertThat(logged).isEmpty();
+  }
+
+  /**
+   * Waits until the pool reaches a state the test needs (callers parked, a task queued), which no
+   * latch of the test's own can signal because it happens inside the pool. Fails after 10 s.
+   */
+  private static void awaitUntil(BooleanSupplier reached) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!reached.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("pool state not reached in 10 s").isLessThan(deadline);
+      Thread.sleep(5);
+    }
   }
 
   private static int block(CountDownLatch latch) {

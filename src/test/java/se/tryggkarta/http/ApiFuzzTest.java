@@ -77,7 +77,7 @@ class ApiFuzzTest {
             "anonymous", Optional.empty(),
             "bogus", Optional.of("tk.0123456789ab.not-the-secret"));
     openApi = TestServer.json(server.get("/openapi.json"));
-    routes = server.app().routes();
+    routes = server.routes();
   }
 
   @AfterContainer

@@ -24,7 +24,7 @@ class OpenApiTest {
       assertThat(parsed.getMessages()).isEmpty();
       OpenAPI api = parsed.getOpenAPI();
       assertThat(api.getOpenapi()).startsWith("3.");
-      for (RouteSpec route : server.app().routes()) {
+      for (RouteSpec route : server.routes()) {
         PathItem item = api.getPaths().get(route.path());
         assertThat(item).as("path %s is described", route.path()).isNotNull();
         assertThat(

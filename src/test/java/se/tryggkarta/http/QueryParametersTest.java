@@ -237,7 +237,7 @@ class QueryParametersTest {
 
   @TestFactory
   Stream<DynamicTest> every_api_route_refuses_an_unknown_parameter() {
-    return server.app().routes().stream()
+    return server.routes().stream()
         .map(
             route ->
                 DynamicTest.dynamicTest(

@@ -1,5 +1,7 @@
 package se.tryggkarta.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -57,6 +59,16 @@ public final class TestServer implements AutoCloseable {
 
   public HttpApp app() {
     return app;
+  }
+
+  /**
+   * The app's registered routes. Fails the calling test when there are none, so that a test that
+   * loops over the routes cannot pass by checking nothing.
+   */
+  public List<RouteSpec> routes() {
+    List<RouteSpec> routes = app.routes();
+    assertThat(routes).as("the app's registered routes").isNotEmpty();
+    return routes;
   }
 
   /** Sends {@code Authorization: Bearer key} with every later request (empty: none). */

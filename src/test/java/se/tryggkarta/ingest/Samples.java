@@ -24,6 +24,7 @@ import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerStore;
 import se.tryggkarta.layer.Lit;
 import se.tryggkarta.layer.Place;
+import se.tryggkarta.layer.RecordProperties;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
 
@@ -127,9 +128,9 @@ public final class Samples {
       LayerRecord e = expected.get(i);
       assertThat(a.externalId()).isEqualTo(e.externalId());
       assertThat(a.getClass()).isEqualTo(e.getClass());
-      assertThat(ExportService.properties(a, true))
+      assertThat(RecordProperties.of(a, true))
           .as("record %s", e.externalId())
-          .isEqualTo(ExportService.properties(e, true));
+          .isEqualTo(RecordProperties.of(e, true));
       assertThat(a.geometryWgs84().equalsExact(e.geometryWgs84(), COORDINATE_TOLERANCE_DEGREES))
           .as("geometry of %s: %s vs %s", e.externalId(), a.geometryWgs84(), e.geometryWgs84())
           .isTrue();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import se.tryggkarta.common.CommaList;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.FieldError;
@@ -151,11 +152,7 @@ final class AnalysisRequests {
   }
 
   static Optional<Double> bandwidth(Context ctx) {
-    Optional<String> b = Params.string(ctx, "bandwidth");
-    if (b.isEmpty() || b.get().equalsIgnoreCase("auto")) {
-      return Optional.empty();
-    }
-    return Params.decimal(ctx, "bandwidth");
+    return DensityRequest.parseBandwidth("bandwidth", Params.string(ctx, "bandwidth").orElse(null));
   }
 
   static boolean flag(String name, String v) {
@@ -191,21 +188,6 @@ final class AnalysisRequests {
   }
 
   static List<Double> decimals(Context ctx, String name) {
-    return Params.string(ctx, name)
-        .map(
-            v ->
-                Arrays.stream(v.split(","))
-                    .map(String::strip)
-                    .map(
-                        s -> {
-                          try {
-                            return Double.parseDouble(s);
-                          } catch (NumberFormatException e) {
-                            throw DomainException.invalid(
-                                name, name + " must be numbers, was '" + s + "'");
-                          }
-                        })
-                    .toList())
-        .orElse(List.of());
+    return CommaList.numbers(name, Params.string(ctx, name).orElse(null));
   }
 }

@@ -5,19 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import se.tryggkarta.layer.Incident;
-import se.tryggkarta.layer.Lamp;
 import se.tryggkarta.layer.LayerRecord;
-import se.tryggkarta.layer.Place;
-import se.tryggkarta.layer.StreetSegment;
-import se.tryggkarta.layer.UnsafePlace;
+import se.tryggkarta.layer.RecordProperties;
 
 /**
  * GeoJSON shapes of layer records: a Feature whose {@code id} is the external id and whose
- * properties are the layer's typed fields followed by its extra properties (typed fields win on a
- * name clash). Free text is an allowlist: without {@code withFreeText} (viewers, the public) a
- * record shows only the fields its layer's schema defines, minus the comment; columns the schema
- * does not define may hold anything (notes, descriptions, names) and go to analysts only.
+ * properties are {@link RecordProperties}' (the id, the typed fields, then the extra properties to
+ * analysts only).
  */
 public final class FeatureJson {
   private FeatureJson() {}
@@ -52,34 +46,9 @@ public final class FeatureJson {
     return fc;
   }
 
+  /** The record's properties, shared with exports and the OGC API: {@link RecordProperties}. */
   public static Map<String, Object> properties(LayerRecord r, boolean withFreeText) {
-    Map<String, Object> p = withFreeText ? new LinkedHashMap<>(r.extra()) : new LinkedHashMap<>();
-    p.put("id", r.externalId());
-    if (r instanceof Incident x) {
-      p.put("occurred_at", x.occurredAt().toString());
-      p.put("category", x.category());
-      p.put("weight", x.weight());
-    } else if (r instanceof UnsafePlace x) {
-      p.put("reported_at", x.reportedAt().toString());
-      p.put("category", x.category());
-      p.put("source", x.source());
-      if (withFreeText) {
-        x.comment().ifPresent(c -> p.put("comment", c));
-      }
-    } else if (r instanceof Lamp x) {
-      p.put("status", x.status().slug());
-      x.powerWatts().ifPresent(v -> p.put("power_w", v));
-      x.lumens().ifPresent(v -> p.put("lumens", v));
-      x.installedOn().ifPresent(d -> p.put("installed_on", d.toString()));
-      p.put("source", x.source());
-    } else if (r instanceof Place x) {
-      p.put("name", x.name());
-    } else if (r instanceof StreetSegment x) {
-      p.put("highway", x.highway());
-      p.put("lit", x.lit().slug());
-      x.name().ifPresent(n -> p.put("name", n));
-    }
-    return p;
+    return RecordProperties.of(r, withFreeText);
   }
 
   public static Map<String, Object> collection(

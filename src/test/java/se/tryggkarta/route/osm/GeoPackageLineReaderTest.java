@@ -19,7 +19,7 @@ import se.tryggkarta.layer.StreetSegment;
 
 /** Municipal road tables: projected lines come back in WGS84 with their mapped attributes. */
 class GeoPackageLineReaderTest {
-  /** proj4j, PROJ and H2GIS agree on this SWEREF 99 TM point to under 1 µm (stack.md). */
+  /** proj4j, PROJ and H2GIS agree on this SWEREF 99 TM point to under 1 µm. */
   private static final Coordinate SWEREF_REFERENCE = new Coordinate(320879.716, 6418236.085);
 
   private static final double DEGREE_TOLERANCE = 1e-7;

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,7 +195,11 @@ class PostgisPartitionIT {
                 return w.commit();
               }
             });
-    Thread.sleep(300);
+    // Evidence that the second writer has started and waits on the first one's import lock, not
+    // merely that it has not finished yet: its backend's advisory lock request is not granted.
+    assertThat(awaitUngrantedAdvisoryLock("incidents/molndal", WAIT_FOR_BLOCKED_WRITER))
+        .as("a second writer waiting on the import lock of incidents/molndal")
+        .isTrue();
     assertThat(second).isNotDone();
     assertThat(first.commit()).isEqualTo(new WriteSummary(1, 0));
     assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(new WriteSummary(1, 0));
@@ -283,6 +288,31 @@ class PostgisPartitionIT {
             + " quote_ident(?))::regclass AND attnum > 0 AND NOT attisdropped",
         SCHEMA,
         table);
+  }
+
+  /** How long the second writer may take to reach the lock: a thread start and one query. */
+  private static final Duration WAIT_FOR_BLOCKED_WRITER = Duration.ofSeconds(10);
+
+  /**
+   * Polls pg_locks until some backend waits for the transaction-scoped advisory lock that {@code
+   * PostgisLayerWriter} takes on {@code hashtextextended(key, 0)}; false if none does in time. A
+   * 64-bit advisory key shows as classid (high 32 bits) and objid (low 32 bits), objsubid 1.
+   */
+  private static boolean awaitUngrantedAdvisoryLock(String key, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String sql =
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            + " AND objsubid = 1 AND database = (SELECT oid FROM pg_database"
+            + " WHERE datname = current_database())"
+            + " AND ((classid::bigint << 32) | objid::bigint) = hashtextextended(?, 0)";
+    while (System.nanoTime() < deadline) {
+      if (!"0".equals(single(sql, key))) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
   }
 
   private static String single(String sql, String... args) {
