@@ -231,7 +231,10 @@ class GeneratedClientTest {
                 null,
                 null,
                 new BigDecimal("150"),
-                new BigDecimal("300"),
+                "300",
+                null,
+                null,
+                null,
                 null);
     Integer inLayer =
         new LayersApi(admin)
@@ -303,6 +306,9 @@ class GeneratedClientTest {
                         "incidents",
                         YEAR_FROM,
                         YEAR_TO,
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,
