@@ -10,30 +10,37 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import se.tryggkarta.commitment.link.HotspotSite;
 import se.tryggkarta.commitment.link.HotspotSites;
+import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
+import se.tryggkarta.common.XY;
 import se.tryggkarta.hotspot.DensityRequest;
 import se.tryggkarta.hotspot.EventFilter;
 import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.hotspot.kde.Kernel;
+import se.tryggkarta.hotspot.network.LineNetwork;
+import se.tryggkarta.hotspot.network.StreetLineSource;
 import se.tryggkarta.hotspot.sites.PatrolSite;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerStore;
 import se.tryggkarta.route.EventCounts;
+import se.tryggkarta.route.NetworkService;
 import se.tryggkarta.route.PriorityPoint;
 import se.tryggkarta.route.PriorityPointSource;
+import se.tryggkarta.route.graph.StreetGraph;
 import se.tryggkarta.workspace.Workspace;
 
 /**
  * Adapters that let the walk planner and the commitment links use the hotspot engine's patrol sites
- * through the ports those features declare ({@link PriorityPointSource}, {@link HotspotSites}).
- * They live beside {@link Wiring} because only the composition root may know two features at once.
- * Both are thread-safe. Their patrol sites go through the analysis pool and cache, keyed by the
- * workspace's data version as every analysis is: a walk plan or a follow-up report asking again for
- * the same period reuses one density computation, and another instance's write is seen at once.
+ * through the ports those features declare ({@link PriorityPointSource}, {@link HotspotSites}), and
+ * hot streets read the route feature's street graph ({@link StreetLineSource}). They live beside
+ * {@link Wiring} because only the composition root may know two features at once. Both are
+ * thread-safe. Their patrol sites go through the analysis pool and cache, keyed by the workspace's
+ * data version as every analysis is: a walk plan or a follow-up report asking again for the same
+ * period reuses one density computation, and another instance's write is seen at once.
  */
 final class HotspotPorts {
   /**
@@ -49,6 +56,35 @@ final class HotspotPorts {
   static final double WALK_WEIGHT_PER_EVENT = 0.2;
 
   private HotspotPorts() {}
+
+  /**
+   * The workspace's street graph as hot streets read it: every edge on the surface outside small
+   * fragments (the edges the route snapper uses, so an incident is put on the street it would be
+   * walked to), projected to the workspace's CRS; empty when the workspace has no such street.
+   */
+  static StreetLineSource streetLines(NetworkService networks) {
+    return workspace -> {
+      StreetGraph g = networks.network(workspace.id()).graph();
+      Crs crs = workspace.crs();
+      LineNetwork.Builder b = LineNetwork.builder();
+      for (int n = 0; n < g.nodeCount(); n++) {
+        b.addNode(crs.toXY(g.node(n)));
+      }
+      int edges = 0;
+      for (int e = 0; e < g.edgeCount(); e++) {
+        if (g.isUnderground(e) || g.isInSubnetwork(e)) {
+          continue;
+        }
+        List<XY> line = new ArrayList<>(g.pointCount(e));
+        for (int i = 0; i < g.pointCount(e); i++) {
+          line.add(crs.toXY(new LonLat(g.pointLon(e, i), g.pointLat(e, i))));
+        }
+        b.addEdge(g.from(e), g.to(e), line);
+        edges++;
+      }
+      return edges == 0 ? Optional.empty() : Optional.of(b.build());
+    };
+  }
 
   /**
    * The patrol sites of all incidents as safety-walk candidates, computed exactly as {@code GET

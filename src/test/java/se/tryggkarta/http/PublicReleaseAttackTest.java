@@ -443,6 +443,8 @@ class PublicReleaseAttackTest {
   @ParameterizedTest(name = "anonymous {0} answers 401")
   @CsvSource({
     "/hotspots/evaluate?train=2025-01-01/2025-06-01&test=2025-06-01/2025-07-01&cell=1",
+    "/hotspots/streets",
+    "/hotspots/streets?release=2025",
     "/layers/incidents",
     "/layers/unsafe-places",
     "/layers/incidents/planted-1",
