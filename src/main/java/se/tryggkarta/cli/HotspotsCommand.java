@@ -31,9 +31,9 @@ import se.tryggkarta.layer.Layer;
 import se.tryggkarta.workspace.Workspace;
 
 /**
- * {@code tryggkarta hotspots density|gistar|sites|evaluate}: the hotspot analyses straight on the
- * store, as a member (no public suppression), writing the result to a file. Options mirror the HTTP
- * query parameters.
+ * {@code tryggkarta hotspots density|gistar|sites|evaluate|streets}: the hotspot analyses straight
+ * on the store, as a member (no public suppression), writing the result to a file. Options mirror
+ * the HTTP query parameters.
  */
 @Command(
     name = "hotspots",
@@ -43,7 +43,8 @@ import se.tryggkarta.workspace.Workspace;
       HotspotsCommand.Density.class,
       HotspotsCommand.GiStarCmd.class,
       HotspotsCommand.Sites.class,
-      HotspotsCommand.Evaluate.class
+      HotspotsCommand.Evaluate.class,
+      HotStreetsCommand.class
     })
 public final class HotspotsCommand {
   private static final ObjectMapper JSON = Json.mapper();
