@@ -1,7 +1,9 @@
 package se.tryggkarta;
 
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -13,16 +15,20 @@ import se.tryggkarta.commitment.link.HotspotSites;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
+import se.tryggkarta.common.Text;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.common.XY;
+import se.tryggkarta.hotspot.Audience;
 import se.tryggkarta.hotspot.DensityRequest;
 import se.tryggkarta.hotspot.EventFilter;
 import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
+import se.tryggkarta.hotspot.SitesResult;
 import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.network.LineNetwork;
 import se.tryggkarta.hotspot.network.StreetLineSource;
 import se.tryggkarta.hotspot.sites.PatrolSite;
+import se.tryggkarta.hotspot.sites.SiteProfile;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;
 import se.tryggkarta.layer.LayerStore;
@@ -96,8 +102,9 @@ final class HotspotPorts {
   static PriorityPointSource walkStops(HotspotAnalyses analyses, LayerStore layers) {
     return workspace -> {
       List<PriorityPoint> points = new ArrayList<>();
-      for (PatrolSite s :
-          apiSites(analyses, layers, workspace.id(), TimeRange.ALL, Set.of(), WALK_SITES)) {
+      SitesResult sites =
+          apiSiteResult(analyses, layers, workspace.id(), TimeRange.ALL, Set.of(), WALK_SITES);
+      for (PatrolSite s : sites.sites()) {
         if (s.eventsCovered() == 0) {
           // A circle in a kernel's tail can rank with no incident inside it; it is not a hotspot.
           continue;
@@ -119,7 +126,8 @@ final class HotspotPorts {
                             + rank
                             + " of the places with the most incidents (kernel density, all"
                             + " incidents)",
-                near.incidents(workspace.settings(), s.radiusMeters()),
+                withBusiestHours(
+                    near.incidents(workspace.settings(), s.radiusMeters()), sites.profile(s)),
                 PriorityPoint.Kind.HOTSPOT,
                 s.eventsCovered(),
                 Set.of(),
@@ -141,10 +149,21 @@ final class HotspotPorts {
       TimeRange period,
       Set<String> categories,
       int n) {
+    return apiSiteResult(analyses, layers, workspaceId, period, categories, n).sites();
+  }
+
+  /** As {@link #apiSites}, with the members' site profiles; no sites when no incident matches. */
+  static SitesResult apiSiteResult(
+      HotspotAnalyses analyses,
+      LayerStore layers,
+      String workspaceId,
+      TimeRange period,
+      Set<String> categories,
+      int n) {
     LayerQuery matching =
         LayerQuery.ALL.withTime(period).withCategories(Set.copyOf(categories)).withPage(1, 0);
     if (layers.query(workspaceId, Layer.INCIDENTS, matching).total() == 0) {
-      return List.of();
+      return new SitesResult(Crs.sweref99tm(), List.of(), List.of(), Audience.MEMBER);
     }
     DensityRequest request =
         new DensityRequest(
@@ -153,15 +172,45 @@ final class HotspotPorts {
             Optional.empty(),
             Kernel.QUARTIC,
             false);
-    return analyses
-        .sites(
-            workspaceId,
-            analyses.dataVersion(workspaceId),
-            request,
-            n,
-            HotspotService.DEFAULT_RADIUS_METERS,
-            Optional.empty())
-        .sites();
+    return analyses.sites(
+        workspaceId,
+        analyses.dataVersion(workspaceId),
+        request,
+        n,
+        HotspotService.DEFAULT_RADIUS_METERS,
+        Optional.empty());
+  }
+
+  /** How many two-hour blocks a walk stop names as its busiest. */
+  static final int BUSIEST_BLOCKS = 3;
+
+  /**
+   * A hotspot stop's evidence followed by its site's busiest two-hour blocks of the week, local
+   * time ("Flest händelser: fre 22–24 (5), lör 00–02 (4), tor 22–24 (3).").
+   */
+  static Text withBusiestHours(Text evidence, Optional<SiteProfile> profile) {
+    if (profile.isEmpty() || profile.get().events() == 0) {
+      return evidence;
+    }
+    List<SiteProfile.Block> blocks = profile.get().busiestBlocks(BUSIEST_BLOCKS);
+    return lang -> {
+      StringBuilder b = new StringBuilder(evidence.in(lang));
+      if (b.length() > 0) {
+        b.append(". ");
+      }
+      b.append(lang == Lang.SV ? "Flest händelser: " : "Most incidents: ");
+      for (int i = 0; i < blocks.size(); i++) {
+        SiteProfile.Block k = blocks.get(i);
+        b.append(i == 0 ? "" : ", ")
+            .append(k.weekday().getDisplayName(TextStyle.SHORT, lang.locale()).replace(".", ""))
+            .append(' ')
+            .append(String.format(Locale.ROOT, "%02d–%02d", k.startHour(), k.startHour() + 2))
+            .append(" (")
+            .append(lang.integer(k.events()))
+            .append(')');
+      }
+      return b.append('.').toString();
+    };
   }
 
   /**

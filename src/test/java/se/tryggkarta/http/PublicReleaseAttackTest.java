@@ -494,6 +494,8 @@ class PublicReleaseAttackTest {
       JsonNode sites =
           TestServer.json(
               server.as(Optional.empty()).get(BASE + "/hotspots/sites?n=5&slice=" + slice));
+      // Site profiles (hours, categories, previous period) are members-only.
+      assertThat(sites.toString()).doesNotContain("profile", "hourOfWeek");
       List<Geometry> top2 = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         top2.add(geometry(sites.get("features").get(i)).buffer(0.0015));
