@@ -15,6 +15,15 @@ import org.eclipse.jetty.util.Callback;
  * The detail is a fixed text per status: it neither echoes the request nor Jetty's message.
  */
 final class JettyProblems extends ErrorHandler {
+  /**
+   * Every method gets the problem body: Jetty's default writes one only for GET, POST and HEAD, so
+   * a PUT or DELETE with a badly encoded path got a bare 400.
+   */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(
       Request request,

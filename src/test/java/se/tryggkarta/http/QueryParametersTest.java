@@ -155,6 +155,12 @@ class QueryParametersTest {
     assertProblem(r, 400);
   }
 
+  @Test
+  void a_put_or_delete_on_a_path_that_is_not_utf8_also_answers_400_problem_json() {
+    assertProblem(server.put("/api/workspaces/%ED%A0%80/actions/none", "{}"), 400);
+    assertProblem(server.delete("/api/workspaces/kungalv/commitments/%ED%A0%80"), 400);
+  }
+
   @ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.ValueSource(
       strings = {"?%ZZ=1", "?n=%", "?=1", "?n", "?%ED%A0%80=1", "?&&&", "?n=%FF%FE", "?n=1%00"})
