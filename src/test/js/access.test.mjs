@@ -31,3 +31,8 @@ test('viewers draw raw layers and plan walks but only analysts read comments', (
   assert.equal(mayReadComments('viewer'), false);
   assert.equal(mayReadComments('analyst'), true);
 });
+
+test('hot streets show where single events lie, so only members may draw them', () => {
+  assert.equal(mayDraw('public', 'hot-streets', true), false);
+  assert.equal(mayDraw('viewer', 'hot-streets', false), true);
+});

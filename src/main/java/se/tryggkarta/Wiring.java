@@ -18,6 +18,7 @@ import se.tryggkarta.finding.FindingService;
 import se.tryggkarta.finding.action.ActionService;
 import se.tryggkarta.finding.report.WalkFollowUp;
 import se.tryggkarta.finding.tip.TipService;
+import se.tryggkarta.hotspot.HotStreets;
 import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.hotspot.index.EventIndex;
@@ -37,6 +38,7 @@ import se.tryggkarta.http.api.LightingRoutes;
 import se.tryggkarta.http.api.MapSettings;
 import se.tryggkarta.http.api.ReleaseRoutes;
 import se.tryggkarta.http.api.RouteRoutes;
+import se.tryggkarta.http.api.StreetRoutes;
 import se.tryggkarta.http.api.TileRoutes;
 import se.tryggkarta.http.api.TipRoutes;
 import se.tryggkarta.http.api.WebMapRoutes;
@@ -79,6 +81,7 @@ public final class Wiring implements AutoCloseable {
   private final DensityTiles tiles;
   private final LightingService lighting;
   private final NetworkService networks;
+  private final HotStreets hotStreets;
   private final WalkPlanner walkPlanner;
   private final SafeRouter safeRouter;
   private final ImportService imports;
@@ -143,6 +146,8 @@ public final class Wiring implements AutoCloseable {
                 HotspotPorts.walkStops(analyses, store)),
             places);
     this.safeRouter = new SafeRouter(networks);
+    this.hotStreets =
+        new HotStreets(workspaces, hotspots, HotspotPorts.streetLines(networks), analyses);
     this.findings =
         new FindingService(
             workspaces, store, store, store, walkPlanner, commitments, actions, Clock.systemUTC());
@@ -208,6 +213,11 @@ public final class Wiring implements AutoCloseable {
 
   public LightingService lighting() {
     return lighting;
+  }
+
+  /** Hot streets: the network kernel density of events along the workspace's streets. */
+  public HotStreets hotStreets() {
+    return hotStreets;
   }
 
   public NetworkService networks() {
@@ -297,6 +307,7 @@ public final class Wiring implements AutoCloseable {
     groups.add(new LayerRoutes(workspaces, store, policy));
     groups.add(new KeyRoutes(keys));
     groups.add(new HotspotRoutes(workspaces, hotspots, analyses, releases, policy, places));
+    groups.add(new StreetRoutes(workspaces, hotStreets));
     groups.add(new TileRoutes(workspaces, tiles, analyses, releases, policy));
     groups.add(new ReleaseRoutes(workspaces, releases));
     groups.add(

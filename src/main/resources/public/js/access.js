@@ -8,8 +8,8 @@
 /** Layers drawn from aggregated results and the map context: open to the public on public workspaces. */
 export const AGGREGATE_LAYERS = ['boundary', 'streets', 'places', 'density', 'contours', 'gistar', 'sites', 'dark', 'commitments'];
 
-/** Layers that read raw records: workspace members only. */
-export const MEMBER_LAYERS = ['incidents', 'unsafe-places', 'lamps'];
+/** Layers that read raw records or show where single events lie (hot streets): workspace members only. */
+export const MEMBER_LAYERS = ['incidents', 'unsafe-places', 'lamps', 'hot-streets'];
 
 /** Panels and the role each needs ('public', 'viewer' or 'analyst'). */
 export const PANELS = { sites: 'public', commitments: 'public', lighting: 'public', route: 'public', walk: 'viewer' };

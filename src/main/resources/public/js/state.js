@@ -5,7 +5,7 @@
 /** Every layer the map can draw, in legend order. */
 export const LAYERS = [
   'boundary', 'streets', 'places', 'density', 'contours', 'gistar', 'sites',
-  'incidents', 'unsafe-places', 'lamps', 'dark', 'commitments',
+  'incidents', 'unsafe-places', 'lamps', 'dark', 'commitments', 'hot-streets',
 ];
 
 export const DEFAULTS = Object.freeze({

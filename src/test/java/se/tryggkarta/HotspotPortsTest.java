@@ -99,6 +99,35 @@ class HotspotPortsTest {
   }
 
   @Test
+  void walkStopsNameTheirSitesBusiestTwoHourBlocksInLocalTime() {
+    List<PriorityPoint> stops =
+        HotspotPorts.walkStops(wiring.analyses(), wiring.store()).priorityPoints(exempelby);
+    var sites =
+        HotspotPorts.apiSiteResult(
+            wiring.analyses(),
+            wiring.store(),
+            exempelby.id(),
+            TimeRange.ALL,
+            Set.of(),
+            HotspotPorts.WALK_SITES);
+    assertThat(stops).isNotEmpty();
+    for (PriorityPoint p : stops) {
+      var site = sites.sites().get(p.hotspotRank().orElseThrow() - 1);
+      var profile = sites.profile(site).orElseThrow();
+      assertThat(profile.events()).isEqualTo(site.eventsCovered());
+      var top = profile.busiestBlocks(1).get(0);
+      String sv =
+          top.weekday()
+                  .getDisplayName(java.time.format.TextStyle.SHORT, Lang.SV.locale())
+                  .replace(".", "")
+              + String.format(
+                  " %02d–%02d (%d)", top.startHour(), top.startHour() + 2, top.events());
+      assertThat(p.evidence().in(Lang.SV)).contains("Flest händelser: " + sv);
+      assertThat(p.evidence().in(Lang.EN)).contains("Most incidents: ");
+    }
+  }
+
+  @Test
   void aWalkFromTheTravelCentreStopsAtAHotspot() {
     WalkPlan plan =
         wiring

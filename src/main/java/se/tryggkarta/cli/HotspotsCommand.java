@@ -35,7 +35,7 @@ import se.tryggkarta.layer.Layer;
 import se.tryggkarta.workspace.Workspace;
 
 /**
- * {@code tryggkarta hotspots density|gistar|sites|evaluate|emerging}: the hotspot analyses straight
+ * {@code tryggkarta hotspots density|gistar|sites|evaluate|emerging|streets}: the hotspot analyses
  * on the store, as a member (no public suppression), writing the result to a file. Options mirror
  * the HTTP query parameters.
  */
@@ -48,7 +48,8 @@ import se.tryggkarta.workspace.Workspace;
       HotspotsCommand.GiStarCmd.class,
       HotspotsCommand.Sites.class,
       HotspotsCommand.Evaluate.class,
-      HotspotsCommand.Emerging.class
+      HotspotsCommand.Emerging.class,
+      HotStreetsCommand.class
     })
 public final class HotspotsCommand {
   private static final ObjectMapper JSON = Json.mapper();

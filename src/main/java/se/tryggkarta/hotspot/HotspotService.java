@@ -41,6 +41,7 @@ import se.tryggkarta.hotspot.kde.KernelDensity;
 import se.tryggkarta.hotspot.sites.ModelSites;
 import se.tryggkarta.hotspot.sites.PatrolSite;
 import se.tryggkarta.hotspot.sites.PatrolSites;
+import se.tryggkarta.hotspot.sites.SiteProfiles;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerStore;
 import se.tryggkarta.workspace.PublicPrivacy;
@@ -282,10 +283,33 @@ public final class HotspotService {
       Bbox area = extent(w, req.filter(), e, 0);
       GridSpec g = GridSpec.covering(area, req.cellMeters());
       ModelSites.Result r = ModelSites.rank(e.timed().get(), area, g, radiusMeters, n, model);
-      return new SitesResult(
-          w.crs(), r.sites(), List.of(), Audience.MEMBER, r.model(), r.validated());
+      return withProfiles(
+          w,
+          req.filter(),
+          new SitesResult(
+              w.crs(), r.sites(), List.of(), Audience.MEMBER, r.model(), r.validated()));
     }
-    return patrolSites(w, req, n, radiusMeters, e);
+    return withProfiles(w, req.filter(), patrolSites(w, req, n, radiusMeters, e));
+  }
+
+  /**
+   * The sites with their profiles ({@link SiteProfiles}): the analysed period is the filter's, an
+   * open end taken from the first or last selected event; the previous one is as long and ends
+   * where it starts. Unchanged when the layer has no times.
+   */
+  private SitesResult withProfiles(Workspace w, EventFilter f, SitesResult r) {
+    EventSelection current = select(w, f);
+    if (r.sites().isEmpty() || current.isEmpty() || current.time(0).isEmpty()) {
+      return r;
+    }
+    Instant from = f.time().from().orElse(current.time(0).get());
+    Instant to = f.time().to().orElse(current.time(current.size() - 1).get().plusSeconds(1));
+    Instant previousFrom = from.minus(java.time.Duration.between(from, to));
+    EventSelection previous = select(w, f.withTime(TimeRange.of(previousFrom, from)));
+    boolean covered =
+        current.columns().earliest().map(first -> !first.isAfter(previousFrom)).orElse(false);
+    return r.withProfiles(
+        SiteProfiles.of(r.sites(), current, previous, previousFrom, from, covered, w.timeZone()));
   }
 
   private SitesResult patrolSites(
@@ -383,6 +407,18 @@ public final class HotspotService {
    * weekdays; weights with category weights and half-life decay applied.
    */
   Events load(Workspace w, EventFilter f) {
+    EventSelection s = select(w, f);
+    double[] days = new double[s.size()];
+    for (int i = 0; i < s.size(); i++) {
+      Optional<Instant> t = s.time(i);
+      days[i] = t.isEmpty() ? Double.NaN : t.get().getEpochSecond() / 86400.0;
+    }
+    PointSet weighted = s.points();
+    return new Events(weighted, s.counted(), days);
+  }
+
+  /** The events a filter selects, as {@link #load} reads them, with their times and categories. */
+  private EventSelection select(Workspace w, EventFilter f) {
     EventColumns columns = index.columns(w, f.layer());
     Set<Integer> hours = new java.util.TreeSet<>();
     f.hours()
@@ -394,23 +430,15 @@ public final class HotspotService {
                 }
               }
             });
-    EventSelection s =
-        columns.select(
-            new EventQuery(
-                f.time(),
-                f.categories(),
-                hours,
-                f.weekdays(),
-                Optional.empty(),
-                f.categoryWeights(),
-                f.halfLife()));
-    double[] days = new double[s.size()];
-    for (int i = 0; i < s.size(); i++) {
-      Optional<Instant> t = s.time(i);
-      days[i] = t.isEmpty() ? Double.NaN : t.get().getEpochSecond() / 86400.0;
-    }
-    PointSet weighted = s.points();
-    return new Events(weighted, s.counted(), days);
+    return columns.select(
+        new EventQuery(
+            f.time(),
+            f.categories(),
+            hours,
+            f.weekdays(),
+            Optional.empty(),
+            f.categoryWeights(),
+            f.halfLife()));
   }
 
   private static Events requireEvents(Events e, EventFilter f) {

@@ -23,6 +23,12 @@ export function analysisParams(state, nightHours = NIGHT_HOURS, layer = 'inciden
 export const densityPath = (ws) => `${wsPath(ws)}/hotspots/density`;
 export const gistarPath = (ws) => `${wsPath(ws)}/hotspots/gistar`;
 export const sitesPath = (ws) => `${wsPath(ws)}/hotspots/sites`;
+export const streetsPath = (ws) => `${wsPath(ws)}/hotspots/streets`;
+
+/** Hot streets (members only): lixel lines with `density` in events per km of street. */
+export function streets(ws, params) {
+  return getJson(streetsPath(ws), params);
+}
 
 export function contours(ws, params) {
   return getJson(densityPath(ws), { ...params, format: 'contours' });

@@ -2,7 +2,7 @@
 // check boxes; a workspace change or new filters redraw them all (an older, slower answer never
 // replaces a newer one).
 import { mayDraw, mayOpen, mayReadComments } from '../access.js';
-import { GISTAR_CLASSES, DENSITY_STOPS, contourColour, css, giStarClass, giStarColour } from '../ramp.js';
+import { GISTAR_CLASSES, DENSITY_STOPS, contourColour, css, giStarClass, giStarColour, rampColour } from '../ramp.js';
 import { LAYERS, withLayer } from '../state.js';
 import { $, el, popupOf } from '../dom.js';
 import { getJson } from '../api.js';
@@ -150,6 +150,20 @@ export function createLayers(app, sites, context) {
       group.featureCount = fc.features.length;
       return group;
     },
+    async 'hot-streets'(ws) {
+      // Network KDE per lixel: each street piece coloured on the density ramp by its share of the
+      // densest one, thicker where it is hotter.
+      const fc = await hotspots.streets(ws, app.analysisParams());
+      const max = fc.max > 0 ? fc.max : 1;
+      const layer = clickable(L.geoJSON(fc, {
+        style: (f) => {
+          const share = Math.min(1, (f.properties?.density ?? 0) / max);
+          return { color: css(rampColour(share)), weight: 2 + 5 * share, opacity: 0.9, lineCap: 'butt' };
+        },
+      }), ['density', 'lengthMeters']);
+      layer.maxPerKm = fc.max;
+      return layer;
+    },
     async commitments(ws) {
       return commitmentPlaces(commitments.commitmentPlaces(await commitments.commitmentsWithProgress(ws)));
     },
@@ -165,7 +179,7 @@ export function createLayers(app, sites, context) {
     const old = app.drawn.get(layer);
     if (old) map.removeLayer(old);
     if (old) context.relabel();
-    if (old && layer === 'density') renderLegend();
+    if (old && (layer === 'density' || layer === 'hot-streets')) renderLegend();
     app.drawn.delete(layer);
     const item = layerItem(layer);
     if (item) {
@@ -187,7 +201,7 @@ export function createLayers(app, sites, context) {
       bringOrder();
       showCount(layer);
       item.dataset.status = 'loaded';
-      if (layer === 'density') renderLegend();
+      if (layer === 'density' || layer === 'hot-streets') renderLegend();
       context.relabel();
     } catch (e) {
       if (generation === loadGeneration) {
@@ -240,6 +254,16 @@ export function createLayers(app, sites, context) {
       return el('div', { class: 'legend-row' }, s, el('span', { text: label }));
     };
     GISTAR_CLASSES.forEach((c) => body.append(swatch(c.colour, tr(`gistar.${c.key}`))));
+    const hot = app.drawn.get('hot-streets');
+    if (hot) {
+      const bar = el('div', { class: 'legend-ramp legend-line', role: 'img', 'aria-label': tr('layer.hot-streets') });
+      bar.style.background = ramp;
+      const top = hot.maxPerKm > 0
+        ? tr('legend.perKmStreet', { value: number(app.state.lang, hot.maxPerKm, hot.maxPerKm < 10 ? 1 : 0) })
+        : tr('legend.high');
+      body.append(el('div', { text: tr('layer.hot-streets') }), bar,
+        el('div', { class: 'legend-row legend-scale' }, el('span', { text: tr('legend.low') }), el('span', { text: '→' }), el('span', { text: top })));
+    }
     if (workspace && mayDraw(app.role(), 'lamps', workspace.public)) {
       body.append(swatch('#ff1744', tr('legend.broken'), true), swatch('#ffd54f', tr('legend.working'), true),
         swatch('#311b92', tr('layer.dark')), swatch('#e53935', tr('layer.incidents'), true),

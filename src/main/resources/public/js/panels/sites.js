@@ -1,8 +1,10 @@
 // The patrol-site panel: the ranked sites of the current filters as "Hotspot 1" with the rank the
 // service gives (the same in the walk protocol and the API), the nearest street and the events
-// covered; a click zooms to one.
+// covered; a click zooms to one. Members also see each site's profile: a 7 × 12 heat table of its
+// events by weekday and two-hour block (local time), its categories and the previous period.
 import { $, el } from '../dom.js';
 import { number } from '../format.js';
+import { css, rampColour } from '../ramp.js';
 import * as hotspots from '../clients/hotspots.js';
 
 export function zoomTo(app, geometry) {
@@ -29,6 +31,40 @@ export function createSitesPanel(app, context) {
     return count !== undefined ? `${head} – ${app.tr('sites.item', { count: number(app.state.lang, Number(count)) })}` : head;
   }
 
+  /** The site's weekday × two-hour table, each cell shaded by its share of the busiest cell. */
+  function hourTable(rows) {
+    const max = Math.max(1, ...rows.flat());
+    const head = el('tr', {}, el('th', { scope: 'col', text: '' }),
+      ...Array.from({ length: 12 }, (_, b) => el('th', { scope: 'col', text: b % 3 === 0 ? String(2 * b).padStart(2, '0') : '' })));
+    const body = rows.map((row, d) => el('tr', {}, el('th', { scope: 'row', text: app.tr(`weekday.${d + 1}`) }),
+      ...row.map((count, b) => {
+        const cell = el('td', { title: `${app.tr(`weekday.${d + 1}`)} ${String(2 * b).padStart(2, '0')}–${String(2 * b + 2).padStart(2, '0')}: ${count}` });
+        cell.style.background = count > 0 ? css(rampColour(count / max)) : 'transparent';
+        return cell;
+      })));
+    return el('table', { class: 'hour-table', 'aria-label': app.tr('sites.hours', { zone: app.workspace?.timeZone ?? '' }) },
+      el('thead', {}, head), el('tbody', {}, ...body));
+  }
+
+  /** Hours, categories, the previous period and (when known) the space-time class of one site. */
+  function profileOf(profile) {
+    const { lang } = app.state;
+    const parts = [el('div', { class: 'muted', text: app.tr('sites.hours', { zone: app.workspace?.timeZone ?? '' }) }),
+      hourTable(profile.hourOfWeek)];
+    const cats = Object.entries(profile.categories ?? {})
+      .map(([code, count]) => `${app.categoryName(code)} ${number(lang, count)}`).join(' · ');
+    if (cats) parts.push(el('div', { text: `${app.tr('sites.categories')}: ${cats}` }));
+    const prev = profile.previous ?? {};
+    if (prev.covered && profile.change !== null && profile.change !== undefined) {
+      const sign = profile.change > 0 ? '+' : profile.change < 0 ? '−' : '±';
+      parts.push(el('div', { text: app.tr('sites.previous', { count: number(lang, prev.events), change: `${sign}${number(lang, Math.abs(profile.change))}` }) }));
+    } else {
+      parts.push(el('div', { class: 'muted', text: app.tr('sites.previousUncovered') }));
+    }
+    if (profile.spaceTimeClass) parts.push(el('div', { text: app.tr('sites.spaceTimeClass', { class: profile.spaceTimeClass }) }));
+    return el('div', { class: 'site-profile' }, ...parts);
+  }
+
   let last = null;
 
   function render(fc) {
@@ -37,8 +73,10 @@ export function createSitesPanel(app, context) {
     list.replaceChildren();
     if (!fc.features.length) list.append(el('li', { text: app.tr('sites.none') }));
     fc.features.forEach((f) => {
+      const profile = f.properties?.profile;
       list.append(el('li', { 'data-rank': String(f.properties?.rank ?? '') },
-        el('button', { type: 'button', text: label(f), on: { click: () => zoomTo(app, f.geometry) } })));
+        el('button', { type: 'button', text: label(f), on: { click: () => zoomTo(app, f.geometry) } }),
+        profile ? profileOf(profile) : []));
     });
   }
 

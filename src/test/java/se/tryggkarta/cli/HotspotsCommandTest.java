@@ -198,4 +198,72 @@ class HotspotsCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(dir.resolve("x.tif")).doesNotExist();
   }
+
+  @Test
+  void hotspots_streets_writes_lixel_lines_on_an_imported_network() throws Exception {
+    String data = dir.toString();
+    assertThat(Main.run("workspaces", "create", "--data", data, "sod", "--name", "Södermalm"))
+        .isZero();
+    assertThat(
+            Main.run(
+                "network",
+                "import",
+                "--data",
+                data,
+                "--workspace",
+                "sod",
+                se.tryggkarta.Fixtures.SODERMALM_PBF.toString()))
+        .isZero();
+    try (Wiring w =
+        Wiring.open(
+            new AppConfig(dir, 0, Optional.empty(), Optional.empty(), List.of(), 1 << 20))) {
+      try (LayerWriter lw = w.store().openWriter("sod", Layer.INCIDENTS)) {
+        for (int i = 0; i < 12; i++) {
+          lw.write(
+              new Incident(
+                  "s" + i,
+                  new LonLat(18.0640 + 0.0001 * i, 59.3168),
+                  Instant.parse("2024-01-01T20:00:00Z").plusSeconds(86400L * i),
+                  "theft",
+                  1,
+                  Map.of()));
+        }
+        lw.commit();
+      }
+    }
+    Path out = dir.resolve("streets.geojson");
+    assertThat(
+            Main.run(
+                "hotspots",
+                "streets",
+                "--data",
+                data,
+                "--workspace",
+                "sod",
+                "--bandwidth",
+                "100",
+                "-o",
+                out.toString()))
+        .isZero();
+    JsonNode fc = new ObjectMapper().readTree(out.toFile());
+    assertThat(fc.get("eventsSnapped").asInt()).isEqualTo(12);
+    assertThat(fc.get("features").size()).isPositive();
+    assertThat(fc.get("bandwidthMeters").asDouble()).isEqualTo(100);
+  }
+
+  @Test
+  void hotspots_streets_without_a_street_network_exits_non_zero() {
+    assertThat(
+            Main.run(
+                "hotspots",
+                "streets",
+                "--data",
+                dir.toString(),
+                "--workspace",
+                "town",
+                "-o",
+                dir.resolve("x.geojson").toString()))
+        .isNotZero();
+    assertThat(dir.resolve("x.geojson")).doesNotExist();
+  }
 }

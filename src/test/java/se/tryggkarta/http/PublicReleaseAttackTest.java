@@ -443,6 +443,8 @@ class PublicReleaseAttackTest {
   @ParameterizedTest(name = "anonymous {0} answers 401")
   @CsvSource({
     "/hotspots/evaluate?train=2025-01-01/2025-06-01&test=2025-06-01/2025-07-01&cell=1",
+    "/hotspots/streets",
+    "/hotspots/streets?release=2025",
     "/layers/incidents",
     "/layers/unsafe-places",
     "/layers/incidents/planted-1",
@@ -492,6 +494,8 @@ class PublicReleaseAttackTest {
       JsonNode sites =
           TestServer.json(
               server.as(Optional.empty()).get(BASE + "/hotspots/sites?n=5&slice=" + slice));
+      // Site profiles (hours, categories, previous period) are members-only.
+      assertThat(sites.toString()).doesNotContain("profile", "hourOfWeek");
       List<Geometry> top2 = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         top2.add(geometry(sites.get("features").get(i)).buffer(0.0015));

@@ -191,7 +191,7 @@ public final class HotspotJson {
    * Members: circles with rank, id, score and the model; public: aggregated cells. Both carry the
    * name people read ("Hotspot 3", the rank being the same in the walk protocol and the follow-up
    * report) and the nearest named street or place of the site's middle ({@code address}, null when
-   * none).
+   * none). Members' sites also carry their {@code profile} ({@link SiteProfileJson}).
    */
   public static Map<String, Object> sites(SitesResult s, PlaceIndex names) {
     List<Object> features = new ArrayList<>();
@@ -206,6 +206,7 @@ public final class HotspotJson {
       props.put("eventsCovered", p.eventsCovered());
       props.put("radiusMeters", p.radiusMeters());
       props.put("areaM2", p.areaM2());
+      s.profile(p).ifPresent(profile -> props.put("profile", SiteProfileJson.profile(profile)));
       Geometry circle =
           GF.createPoint(new Coordinate(p.centre().x(), p.centre().y()))
               .buffer(p.radiusMeters(), 16);

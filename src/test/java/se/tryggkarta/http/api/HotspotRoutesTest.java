@@ -235,6 +235,68 @@ class HotspotRoutesTest {
   }
 
   @Test
+  void GET_sites_gives_members_each_sites_hours_categories_and_previous_period() {
+    JsonNode d =
+        TestServer.json(
+            server
+                .as(analyst)
+                .get(BASE + "sites?bandwidth=150&cell=20&n=3&from=2024-03-25&to=2024-04-10"));
+    JsonNode props = d.get("features").get(0).get("properties");
+    JsonNode profile = props.get("profile");
+    int events = profile.get("events").asInt();
+    assertThat(events).isEqualTo(props.get("eventsCovered").asInt()).isPositive();
+    int sum = 0;
+    JsonNode rows = profile.get("hourOfWeek");
+    assertThat(rows).hasSize(7);
+    for (JsonNode row : rows) {
+      assertThat(row).hasSize(12);
+      for (int block = 0; block < 12; block++) {
+        // 23:00 UTC is 00:00 or 01:00 local (block 0), 12:00 UTC is 13:00 or 14:00 (block 6/7).
+        if (block != 0 && block != 6 && block != 7) {
+          assertThat(row.get(block).asInt()).as("block %d", block).isZero();
+        }
+        sum += row.get(block).asInt();
+      }
+    }
+    assertThat(sum).isEqualTo(events);
+    JsonNode categories = profile.get("categories");
+    assertThat(categories.get("theft").asInt() + categories.get("violence").asInt())
+        .isEqualTo(events);
+    // 2024-03-25 local is 03-24T23:00Z; the period lasts 16 days less an hour (summer time).
+    assertThat(profile.at("/previous/to").asText()).isEqualTo("2024-03-24T23:00:00Z");
+    assertThat(profile.at("/previous/from").asText()).isEqualTo("2024-03-09T00:00:00Z");
+    assertThat(profile.at("/previous/covered").asBoolean()).isTrue();
+    assertThat(profile.at("/previous/events").asInt()).isGreaterThanOrEqualTo(5);
+    assertThat(profile.get("change").asInt())
+        .isEqualTo(events - profile.at("/previous/events").asInt());
+    assertThat(profile.has("spaceTimeClass")).isTrue();
+    assertThat(profile.get("spaceTimeClass").isNull()).isTrue();
+    JsonNode unbounded = TestServer.json(server.as(analyst).get(BASE + "sites?n=1"));
+    JsonNode all = unbounded.at("/features/0/properties/profile");
+    assertThat(all.at("/previous/covered").asBoolean()).isFalse();
+    assertThat(all.get("change").isNull()).isTrue();
+  }
+
+  @Test
+  void public_sites_carry_no_profile_of_hours_categories_or_periods() {
+    for (String q :
+        List.of("n=5", "release=2024-03&n=5", "release=2024-03&n=5&slice=night", "n=5&slice=all")) {
+      HttpResponse<String> r = server.as(Optional.empty()).get(BASE + "sites?" + q);
+      assertThat(r.statusCode()).as(q + ": " + r.body()).isEqualTo(200);
+      JsonNode fc = TestServer.json(r);
+      if (q.equals("release=2024-03&n=5")) {
+        assertThat(fc.get("features")).as(q).isNotEmpty();
+      }
+      for (JsonNode f : fc.get("features")) {
+        assertThat(f.get("properties").has("profile")).as(q).isFalse();
+      }
+      assertThat(r.body()).doesNotContain("hourOfWeek", "categories", "previous");
+    }
+    // The same workspace's members do get them: the test above can fail.
+    assertThat(server.as(analyst).get(BASE + "sites?n=5").body()).contains("hourOfWeek");
+  }
+
+  @Test
   void public_density_contours_gistar_and_sites_come_from_the_release_and_hide_lone_events() {
     String r = "release=2024-03";
     JsonNode pub = TestServer.json(server.as(Optional.empty()).get(BASE + "density?" + r));
