@@ -9,27 +9,25 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.locationtech.jts.geom.LineString;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
-import se.tryggkarta.layer.LampStatus;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerRecord;
-import se.tryggkarta.layer.Lit;
 import se.tryggkarta.layer.Place;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
-import se.tryggkarta.store.StoreColumns;
+import se.tryggkarta.store.RecordColumns;
+import se.tryggkarta.store.RecordTable;
 
 /**
  * How one layer maps onto one GeoPackage feature table: its name, geometry type, typed columns and
  * the record ↔ row conversion. Every table also has {@code fid}, {@code geom}, {@code
- * workspace_id}, {@code external_id} and {@code extra} (JSON text).
+ * workspace_id}, {@code external_id} and {@code extra} (JSON text). Times are {@link #DATETIME}
+ * text. Stateless and thread-safe.
  */
-enum LayerTable {
+enum LayerTable implements RecordTable {
   INCIDENTS(
       Layer.INCIDENTS,
       "incidents",
@@ -81,6 +79,13 @@ enum LayerTable {
   static final DateTimeFormatter DATETIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+  private static final RecordColumns COLUMNS =
+      new RecordColumns(
+          GpkgGeometry::decode,
+          (rs, column) -> instant(rs.getString(column)),
+          (rs, column) -> Optional.ofNullable(rs.getString(column)).map(LocalDate::parse),
+          "GeoPackage");
+
   final Layer layer;
   final String table;
   final String geometryType;
@@ -106,12 +111,7 @@ enum LayerTable {
   }
 
   static LayerTable of(Layer layer) {
-    for (LayerTable t : values()) {
-      if (t.layer == layer) {
-        return t;
-      }
-    }
-    throw new IllegalArgumentException("no table for " + layer);
+    return RecordTable.of(values(), layer);
   }
 
   /** The typed column names, in DDL order. */
@@ -147,49 +147,34 @@ enum LayerTable {
     return i;
   }
 
-  /** Reads a row selected as {@code geom, external_id, extra, <typed columns>}. */
-  LayerRecord read(ResultSet rs) throws SQLException {
-    var geometry = GpkgGeometry.decode(rs.getBytes(1));
-    String id = rs.getString(2);
-    Map<String, Object> extra = StoreColumns.parseExtra(rs.getString(3), "GeoPackage");
-    return switch (this) {
-      case INCIDENTS ->
-          new Incident(
-              id,
-              StoreColumns.lonLat(geometry),
-              instant(rs.getString(4)),
-              rs.getString(5),
-              rs.getDouble(6),
-              extra);
-      case UNSAFE_PLACES ->
-          new UnsafePlace(
-              id,
-              StoreColumns.lonLat(geometry),
-              instant(rs.getString(4)),
-              rs.getString(5),
-              rs.getString(6),
-              Optional.ofNullable(rs.getString(7)),
-              extra);
-      case LAMPS ->
-          new Lamp(
-              id,
-              StoreColumns.lonLat(geometry),
-              LampStatus.parse("status", rs.getString(4)),
-              StoreColumns.optionalDouble(rs, 5),
-              StoreColumns.optionalDouble(rs, 6),
-              Optional.ofNullable(rs.getString(7)).map(LocalDate::parse),
-              rs.getString(8),
-              extra);
-      case PLACES -> new Place(id, rs.getString(4), geometry, extra);
-      case STREETS ->
-          new StreetSegment(
-              id,
-              (LineString) geometry,
-              rs.getString(4),
-              Lit.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
-              Optional.ofNullable(rs.getString(6)),
-              extra);
-    };
+  @Override
+  public Layer layer() {
+    return layer;
+  }
+
+  @Override
+  public String table() {
+    return table;
+  }
+
+  @Override
+  public Optional<String> timeColumn() {
+    return timeColumn;
+  }
+
+  @Override
+  public Optional<String> categoryColumn() {
+    return categoryColumn;
+  }
+
+  @Override
+  public String selectList() {
+    return "geom, external_id, extra, " + String.join(", ", columnNames);
+  }
+
+  @Override
+  public LayerRecord read(ResultSet rs) throws SQLException {
+    return COLUMNS.read(layer, rs);
   }
 
   private static Instant instant(String text) {

@@ -5,25 +5,21 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
-import se.tryggkarta.layer.LampStatus;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerRecord;
-import se.tryggkarta.layer.Lit;
 import se.tryggkarta.layer.Place;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
-import se.tryggkarta.store.StoreColumns;
+import se.tryggkarta.store.RecordColumns;
+import se.tryggkarta.store.RecordTable;
 
 /**
  * How one layer maps onto one PostGIS table (created by the Flyway migrations {@code V1} and {@code
@@ -31,7 +27,7 @@ import se.tryggkarta.store.StoreColumns;
  * record ↔ row conversion. Every table also has {@code workspace_id}, {@code external_id}, {@code
  * geom} (SRID 4326) and {@code extra} (jsonb). Stateless and thread-safe.
  */
-enum PgLayerTable {
+enum PgLayerTable implements RecordTable {
   INCIDENTS(
       Layer.INCIDENTS,
       "incidents",
@@ -59,6 +55,12 @@ enum PgLayerTable {
       Optional.of("highway"));
 
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+  private static final RecordColumns COLUMNS =
+      new RecordColumns(
+          PgLayerTable::geometry,
+          (rs, column) -> rs.getObject(column, OffsetDateTime.class).toInstant(),
+          (rs, column) -> Optional.ofNullable(rs.getObject(column, LocalDate.class)),
+          "PostGIS store");
 
   final Layer layer;
   final String table;
@@ -80,16 +82,12 @@ enum PgLayerTable {
   }
 
   static PgLayerTable of(Layer layer) {
-    for (PgLayerTable t : values()) {
-      if (t.layer == layer) {
-        return t;
-      }
-    }
-    throw new IllegalArgumentException("no table for " + layer);
+    return RecordTable.of(values(), layer);
   }
 
-  /** The select list {@link #read} expects: WKB geometry, external id, extra, typed columns. */
-  String selectList() {
+  /** WKB geometry, external id, extra, typed columns. */
+  @Override
+  public String selectList() {
     return "ST_AsBinary(geom), external_id, extra::text, " + String.join(", ", columns);
   }
 
@@ -115,49 +113,29 @@ enum PgLayerTable {
     }
   }
 
-  /** Reads a row selected with {@link #selectList()}. */
-  LayerRecord read(ResultSet rs) throws SQLException {
-    Geometry geometry = geometry(rs.getBytes(1));
-    String id = rs.getString(2);
-    Map<String, Object> extra = StoreColumns.parseExtra(rs.getString(3), "PostGIS store");
-    return switch (this) {
-      case INCIDENTS ->
-          new Incident(
-              id,
-              StoreColumns.lonLat(geometry),
-              rs.getObject(4, OffsetDateTime.class).toInstant(),
-              rs.getString(5),
-              rs.getDouble(6),
-              extra);
-      case UNSAFE_PLACES ->
-          new UnsafePlace(
-              id,
-              StoreColumns.lonLat(geometry),
-              rs.getObject(4, OffsetDateTime.class).toInstant(),
-              rs.getString(5),
-              rs.getString(6),
-              Optional.ofNullable(rs.getString(7)),
-              extra);
-      case LAMPS ->
-          new Lamp(
-              id,
-              StoreColumns.lonLat(geometry),
-              LampStatus.parse("status", rs.getString(4)),
-              StoreColumns.optionalDouble(rs, 5),
-              StoreColumns.optionalDouble(rs, 6),
-              Optional.ofNullable(rs.getObject(7, LocalDate.class)),
-              rs.getString(8),
-              extra);
-      case PLACES -> new Place(id, rs.getString(4), geometry, extra);
-      case STREETS ->
-          new StreetSegment(
-              id,
-              (LineString) geometry,
-              rs.getString(4),
-              Lit.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-              Optional.ofNullable(rs.getString(6)),
-              extra);
-    };
+  @Override
+  public LayerRecord read(ResultSet rs) throws SQLException {
+    return COLUMNS.read(layer, rs);
+  }
+
+  @Override
+  public Layer layer() {
+    return layer;
+  }
+
+  @Override
+  public String table() {
+    return table;
+  }
+
+  @Override
+  public Optional<String> timeColumn() {
+    return timeColumn;
+  }
+
+  @Override
+  public Optional<String> categoryColumn() {
+    return categoryColumn;
   }
 
   /** Parses ISO WKB (as {@code ST_AsBinary} writes it) into a geometry with SRID 4326. */

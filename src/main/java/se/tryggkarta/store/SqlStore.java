@@ -1,0 +1,235 @@
+package se.tryggkarta.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import se.tryggkarta.document.StoredDocument;
+import se.tryggkarta.finding.StoredPhoto;
+import se.tryggkarta.layer.Layer;
+import se.tryggkarta.layer.LayerQuery;
+import se.tryggkarta.layer.LayerRecord;
+import se.tryggkarta.layer.Page;
+import se.tryggkarta.workspace.Workspace;
+
+/**
+ * The part of a {@link Store} that is the same SQL in both dialects: reading workspaces, layer
+ * records, documents and photos, deleting records and documents, and the data version, each as one
+ * unit of work on the rows classes ({@link WorkspaceRows}, {@link RecordRows}, {@link
+ * DocumentRows}, {@link PhotoRows}). A subclass says how a unit of work gets its connection and
+ * transaction, how a write guards its workspace and advances the data version, and writes
+ * workspaces and layers in its own dialect. Thread-safe when the subclass's units of work are.
+ */
+public abstract class SqlStore implements Store {
+  /** One unit of work on a connection the store provides. */
+  @FunctionalInterface
+  protected interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private final WorkspaceRows workspaces;
+  private final DocumentRows documents;
+  private final String photoTable;
+  private final RecordFilter.Dialect filters;
+  private final int fetchSize;
+
+  /**
+   * @param photoTable the photo table's name, a constant of the store
+   * @param fetchSize rows a layer read fetches at a time, 0 for the driver's default
+   */
+  protected SqlStore(
+      WorkspaceRows workspaces,
+      DocumentRows documents,
+      String photoTable,
+      RecordFilter.Dialect filters,
+      int fetchSize) {
+    this.workspaces = workspaces;
+    this.documents = documents;
+    this.photoTable = photoTable;
+    this.filters = filters;
+    this.fetchSize = fetchSize;
+  }
+
+  /** Runs a short read; SQL failures become domain errors. */
+  protected abstract <T> T read(SqlWork<T> work);
+
+  /** Runs one write transaction: all of it is stored, or none. */
+  protected abstract <T> T write(SqlWork<T> work);
+
+  /**
+   * Runs a read of many rows in one snapshot, so a page and its count agree. By default a {@link
+   * #read}.
+   */
+  protected <T> T heavyRead(SqlWork<T> work) {
+    return read(work);
+  }
+
+  /**
+   * Inside a write: makes sure the workspace exists (NOT_FOUND otherwise) and stays until the
+   * transaction ends. By default only the check, for stores whose writes are serialised.
+   */
+  protected void guardWorkspace(Connection c, String id) throws SQLException {
+    WorkspaceRows.require(c, id);
+  }
+
+  /** Inside a write: gives the workspace a new data version, never used before. */
+  protected abstract void advanceDataVersion(Connection c, String workspaceId) throws SQLException;
+
+  /** The store's table of a layer. */
+  protected abstract RecordTable table(Layer layer);
+
+  // ---------------------------------------------------------------- workspaces
+
+  @Override
+  public Optional<Workspace> findWorkspace(String id) {
+    return read(c -> workspaces.find(c, id));
+  }
+
+  @Override
+  public List<Workspace> listWorkspaces() {
+    return read(workspaces::list);
+  }
+
+  @Override
+  public long dataVersion(String workspaceId) {
+    return read(c -> WorkspaceRows.dataVersion(c, workspaceId));
+  }
+
+  // ---------------------------------------------------------------- layers
+
+  @Override
+  public Page<LayerRecord> query(String workspaceId, Layer layer, LayerQuery query) {
+    RecordTable t = table(layer);
+    return heavyRead(
+        c -> {
+          WorkspaceRows.require(c, workspaceId);
+          RecordFilter where = RecordFilter.of(t, workspaceId, query, filters);
+          long total = RecordRows.count(c, t, where);
+          List<LayerRecord> items = new ArrayList<>();
+          if (query.offset() < total) {
+            RecordRows.select(c, t, where, query, fetchSize, items::add);
+          }
+          return new Page<>(items, total);
+        });
+  }
+
+  @Override
+  public void scan(
+      String workspaceId, Layer layer, LayerQuery query, Consumer<LayerRecord> consumer) {
+    RecordTable t = table(layer);
+    heavyRead(
+        c -> {
+          WorkspaceRows.require(c, workspaceId);
+          RecordFilter where = RecordFilter.of(t, workspaceId, query, filters);
+          RecordRows.select(c, t, where, query, fetchSize, consumer);
+          return null;
+        });
+  }
+
+  /** The filter of a layer query as this store writes it (for the stores' own diagnostics). */
+  protected RecordFilter filter(RecordTable t, String workspaceId, LayerQuery query) {
+    return RecordFilter.of(t, workspaceId, query, filters);
+  }
+
+  @Override
+  public Optional<LayerRecord> findRecord(String workspaceId, Layer layer, String externalId) {
+    RecordTable t = table(layer);
+    return read(
+        c -> {
+          WorkspaceRows.require(c, workspaceId);
+          return RecordRows.find(c, t, workspaceId, externalId);
+        });
+  }
+
+  @Override
+  public boolean deleteRecord(String workspaceId, Layer layer, String externalId) {
+    RecordTable t = table(layer);
+    return write(
+        c -> {
+          guardWorkspace(c, workspaceId);
+          boolean deleted = RecordRows.delete(c, t, workspaceId, externalId);
+          if (deleted) {
+            advanceDataVersion(c, workspaceId);
+          }
+          return deleted;
+        });
+  }
+
+  // ---------------------------------------------------------------- documents
+
+  @Override
+  public void putDocument(String collection, String scope, String id, String json) {
+    putDocuments(collection, scope, Map.of(id, json));
+  }
+
+  /** Documents of a workspace (a non-empty scope) change its data version; global ones none. */
+  @Override
+  public void putDocuments(String collection, String scope, Map<String, String> jsonById) {
+    write(
+        c -> {
+          if (!scope.isEmpty()) {
+            guardWorkspace(c, scope);
+          }
+          documents.put(c, collection, scope, jsonById);
+          if (!scope.isEmpty()) {
+            advanceDataVersion(c, scope);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<StoredDocument> findDocument(String collection, String scope, String id) {
+    return read(c -> documents.find(c, collection, scope, id));
+  }
+
+  @Override
+  public List<StoredDocument> listDocuments(String collection, String scope) {
+    return read(c -> documents.list(c, collection, scope));
+  }
+
+  @Override
+  public boolean deleteDocument(String collection, String scope, String id) {
+    return write(
+        c -> {
+          boolean deleted = documents.delete(c, collection, scope, id);
+          if (deleted && !scope.isEmpty()) {
+            advanceDataVersion(c, scope);
+          }
+          return deleted;
+        });
+  }
+
+  // ---------------------------------------------------------------- photos
+
+  @Override
+  public void putPhoto(String workspaceId, StoredPhoto photo) {
+    write(
+        c -> {
+          guardWorkspace(c, workspaceId);
+          PhotoRows.put(c, photoTable, workspaceId, photo);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<StoredPhoto> findPhoto(String workspaceId, String photoId) {
+    return read(c -> PhotoRows.find(c, photoTable, workspaceId, photoId));
+  }
+
+  @Override
+  public boolean deletePhoto(String workspaceId, String photoId) {
+    return write(c -> PhotoRows.delete(c, photoTable, workspaceId, photoId));
+  }
+
+  /**
+   * Inside a write: deletes the workspace's documents and photos, as deleting the workspace does.
+   */
+  protected void deleteDocumentsAndPhotos(Connection c, String workspaceId) throws SQLException {
+    documents.deleteScope(c, workspaceId);
+    WorkspaceRows.deleteOf(c, photoTable, "workspace_id", workspaceId);
+  }
+}
