@@ -1,12 +1,16 @@
 package se.tryggkarta.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import se.tryggkarta.common.DomainException;
+import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.document.StoredDocument;
 import se.tryggkarta.finding.StoredPhoto;
 import se.tryggkarta.layer.Layer;
@@ -16,12 +20,13 @@ import se.tryggkarta.layer.Page;
 import se.tryggkarta.workspace.Workspace;
 
 /**
- * The part of a {@link Store} that is the same SQL in both dialects: reading workspaces, layer
- * records, documents and photos, deleting records and documents, and the data version, each as one
- * unit of work on the rows classes ({@link WorkspaceRows}, {@link RecordRows}, {@link
- * DocumentRows}, {@link PhotoRows}). A subclass says how a unit of work gets its connection and
- * transaction, how a write guards its workspace and advances the data version, and writes
- * workspaces and layers in its own dialect. Thread-safe when the subclass's units of work are.
+ * The part of a {@link Store} that is the same SQL in both dialects: creating, updating and reading
+ * workspaces, reading and deleting layer records, documents and photos, and the data version, each
+ * as one unit of work on the rows classes ({@link WorkspaceRows}, {@link RecordRows}, {@link
+ * DocumentRows}, {@link PhotoRows}), and the health check. A subclass says how a unit of work gets
+ * its connection and transaction and how a write guards its workspace, gives its tables and how it
+ * advances the data version, and writes workspaces and layers in its own dialect. Thread-safe when
+ * the subclass's units of work are.
  */
 public abstract class SqlStore implements Store {
   /** One unit of work on a connection the store provides. */
@@ -30,27 +35,44 @@ public abstract class SqlStore implements Store {
     T run(Connection c) throws SQLException;
   }
 
+  /** Gives a workspace a new data version, never used before, inside a write. */
+  @FunctionalInterface
+  protected interface DataVersion {
+    void advance(Connection c, String workspaceId) throws SQLException;
+  }
+
   private final WorkspaceRows workspaces;
   private final DocumentRows documents;
   private final String photoTable;
+  private final List<RecordTable> tables;
   private final RecordFilter.Dialect filters;
   private final int fetchSize;
+  private final DataVersion dataVersion;
+  private final String healthQuery;
 
   /**
    * @param photoTable the photo table's name, a constant of the store
+   * @param tables the store's table of every layer
    * @param fetchSize rows a layer read fetches at a time, 0 for the driver's default
+   * @param healthQuery a cheap query that succeeds when the store can serve requests
    */
   protected SqlStore(
       WorkspaceRows workspaces,
       DocumentRows documents,
       String photoTable,
+      List<? extends RecordTable> tables,
       RecordFilter.Dialect filters,
-      int fetchSize) {
+      int fetchSize,
+      DataVersion dataVersion,
+      String healthQuery) {
     this.workspaces = workspaces;
     this.documents = documents;
     this.photoTable = photoTable;
+    this.tables = List.copyOf(tables);
     this.filters = filters;
     this.fetchSize = fetchSize;
+    this.dataVersion = dataVersion;
+    this.healthQuery = healthQuery;
   }
 
   /** Runs a short read; SQL failures become domain errors. */
@@ -75,13 +97,49 @@ public abstract class SqlStore implements Store {
     WorkspaceRows.require(c, id);
   }
 
-  /** Inside a write: gives the workspace a new data version, never used before. */
-  protected abstract void advanceDataVersion(Connection c, String workspaceId) throws SQLException;
-
   /** The store's table of a layer. */
-  protected abstract RecordTable table(Layer layer);
+  private RecordTable table(Layer layer) {
+    return RecordTable.of(tables, layer);
+  }
+
+  @Override
+  public void checkHealth() {
+    read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(healthQuery)) {
+            rs.next();
+          }
+          return null;
+        });
+  }
 
   // ---------------------------------------------------------------- workspaces
+
+  @Override
+  public void createWorkspace(Workspace w) {
+    write(
+        c -> {
+          if (!workspaces.insert(c, w)) {
+            throw new DomainException(
+                ErrorKind.CONFLICT, "id", "workspace '" + w.id() + "' already exists");
+          }
+          dataVersion.advance(c, w.id());
+          return null;
+        });
+  }
+
+  @Override
+  public void updateWorkspace(Workspace w) {
+    write(
+        c -> {
+          if (!workspaces.update(c, w)) {
+            throw DomainException.notFound("workspace", w.id());
+          }
+          dataVersion.advance(c, w.id());
+          return null;
+        });
+  }
 
   @Override
   public Optional<Workspace> findWorkspace(String id) {
@@ -152,7 +210,7 @@ public abstract class SqlStore implements Store {
           guardWorkspace(c, workspaceId);
           boolean deleted = RecordRows.delete(c, t, workspaceId, externalId);
           if (deleted) {
-            advanceDataVersion(c, workspaceId);
+            dataVersion.advance(c, workspaceId);
           }
           return deleted;
         });
@@ -175,7 +233,7 @@ public abstract class SqlStore implements Store {
           }
           documents.put(c, collection, scope, jsonById);
           if (!scope.isEmpty()) {
-            advanceDataVersion(c, scope);
+            dataVersion.advance(c, scope);
           }
           return null;
         });
@@ -197,7 +255,7 @@ public abstract class SqlStore implements Store {
         c -> {
           boolean deleted = documents.delete(c, collection, scope, id);
           if (deleted && !scope.isEmpty()) {
-            advanceDataVersion(c, scope);
+            dataVersion.advance(c, scope);
           }
           return deleted;
         });

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.locationtech.jts.geom.Geometry;
 import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.workspace.PublicPrivacy;
@@ -16,32 +18,109 @@ import se.tryggkarta.workspace.Workspace;
 import se.tryggkarta.workspace.WorkspaceSettingsJson;
 
 /**
- * The reads of the workspaces table that the GeoPackage and the PostGIS store share: both keep a
- * workspace as {@code (id, name, crs_epsg, time_zone, public_access, min_events, min_cell_m,
- * settings, data_version)} plus a boundary geometry, and differ only in the boundary column (its
- * name and encoding) and in how they write it. Runs on the caller's connection and transaction;
- * stateless and thread-safe.
+ * The workspaces table's SQL, shared by the GeoPackage and the PostGIS store: both keep a workspace
+ * as {@code (id, name, crs_epsg, time_zone, public_access, min_events, min_cell_m, settings,
+ * data_version)} plus a boundary geometry, unique by id, and differ only in the boundary column
+ * ({@link BoundaryColumn}) and how a settings parameter is written. Deleting a workspace's layer
+ * rows stays in each store (the PostGIS store drops partitions). Runs on the caller's connection
+ * and transaction; stateless and thread-safe.
  */
 public final class WorkspaceRows {
+  /** Encodes a boundary as the store's boundary column keeps it. */
+  @FunctionalInterface
+  public interface BoundaryEncoding {
+    byte[] encode(Geometry boundaryWgs84);
+  }
+
   /**
-   * The plain columns {@link #bindFields} binds, in its order; each store adds the boundary and the
-   * id in its own dialect.
+   * The boundary column in a store's dialect; all strings are constants of the store.
+   *
+   * @param name the column's name
+   * @param select the select expression whose value {@code decoding} reads
+   * @param parameter the SQL that takes {@code encoding}'s bytes as a bind parameter
+   * @param nullType the JDBC type of a missing boundary's NULL
    */
-  public static final List<String> FIELDS =
+  public record BoundaryColumn(
+      String name,
+      String select,
+      String parameter,
+      int nullType,
+      BoundaryEncoding encoding,
+      GeometryColumn decoding) {}
+
+  /** The plain columns, in the order {@link #insert} and {@link #update} bind them. */
+  private static final List<String> FIELDS =
       List.of(
           "name", "crs_epsg", "time_zone", "public_access", "min_events", "min_cell_m", "settings");
 
+  private final BoundaryColumn boundary;
   private final String select;
-  private final GeometryColumn boundary;
+  private final String insert;
+  private final String update;
 
   /**
-   * @param boundarySelect the select expression of the boundary column, a constant of the store
-   * @param boundary decodes what {@code boundarySelect} gives
+   * @param settingsParameter the SQL that takes the settings JSON text as a bind parameter
    */
-  public WorkspaceRows(String boundarySelect, GeometryColumn boundary) {
-    this.select =
-        "SELECT " + boundarySelect + ", id, " + String.join(", ", FIELDS) + " FROM workspaces";
+  public WorkspaceRows(BoundaryColumn boundary, String settingsParameter) {
     this.boundary = boundary;
+    this.select =
+        "SELECT " + boundary.select() + ", id, " + String.join(", ", FIELDS) + " FROM workspaces";
+    List<String> parameters = new ArrayList<>(Collections.nCopies(FIELDS.size() - 1, "?"));
+    parameters.add(settingsParameter);
+    parameters.add(boundary.parameter());
+    this.insert =
+        "INSERT INTO workspaces ("
+            + String.join(", ", FIELDS)
+            + ", "
+            + boundary.name()
+            + ", id, data_version) VALUES ("
+            + String.join(", ", parameters)
+            + ", ?, 0) ON CONFLICT (id) DO NOTHING";
+    List<String> assignments = new ArrayList<>();
+    for (int i = 0; i < FIELDS.size(); i++) {
+      assignments.add(FIELDS.get(i) + " = " + parameters.get(i));
+    }
+    assignments.add(boundary.name() + " = " + boundary.parameter());
+    this.update = "UPDATE workspaces SET " + String.join(", ", assignments) + " WHERE id = ?";
+  }
+
+  /**
+   * Inserts a new workspace with data version 0, which the caller advances in the same transaction;
+   * false (and nothing written) when the id is taken.
+   */
+  public boolean insert(Connection c, Workspace w) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(insert)) {
+      bind(ps, w);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Replaces a workspace's fields and boundary; false when there is no workspace with its id. */
+  public boolean update(Connection c, Workspace w) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(update)) {
+      bind(ps, w);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Binds the fields, the boundary and the id, in the order of {@link #insert} and {@link #update}.
+   */
+  private void bind(PreparedStatement ps, Workspace w) throws SQLException {
+    int i = 1;
+    ps.setString(i++, w.name());
+    ps.setInt(i++, w.crs().epsg());
+    ps.setString(i++, w.timeZone().getId());
+    ps.setBoolean(i++, w.publicAccess());
+    ps.setInt(i++, w.privacy().minEvents());
+    ps.setDouble(i++, w.privacy().minCellMeters());
+    ps.setString(i++, WorkspaceSettingsJson.write(w.settings()));
+    if (w.boundaryWgs84().isPresent()) {
+      ps.setBytes(i++, boundary.encoding().encode(w.boundaryWgs84().get()));
+    } else {
+      ps.setNull(i++, boundary.nullType());
+    }
+    ps.setString(i, w.id());
   }
 
   public Optional<Workspace> find(Connection c, String id) throws SQLException {
@@ -71,24 +150,11 @@ public final class WorkspaceRows {
         rs.getString(2),
         rs.getString(3),
         Crs.of(rs.getInt(4)),
-        geometry == null ? Optional.empty() : Optional.of(boundary.decode(geometry)),
+        geometry == null ? Optional.empty() : Optional.of(boundary.decoding().decode(geometry)),
         ZoneId.of(rs.getString(5)),
         rs.getBoolean(6),
         new PublicPrivacy(rs.getInt(7), rs.getDouble(8)),
         WorkspaceSettingsJson.read(rs.getString(9)));
-  }
-
-  /** Binds the {@link #FIELDS} of a workspace from parameter {@code first}; returns the next. */
-  public static int bindFields(PreparedStatement ps, Workspace w, int first) throws SQLException {
-    int i = first;
-    ps.setString(i++, w.name());
-    ps.setInt(i++, w.crs().epsg());
-    ps.setString(i++, w.timeZone().getId());
-    ps.setBoolean(i++, w.publicAccess());
-    ps.setInt(i++, w.privacy().minEvents());
-    ps.setDouble(i++, w.privacy().minCellMeters());
-    ps.setString(i++, WorkspaceSettingsJson.write(w.settings()));
-    return i;
   }
 
   public static boolean exists(Connection c, String id) throws SQLException {

@@ -25,10 +25,8 @@ import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.PointRowSink;
 import se.tryggkarta.store.DocumentRows;
-import se.tryggkarta.store.RecordTable;
 import se.tryggkarta.store.SqlStore;
 import se.tryggkarta.store.WorkspaceRows;
-import se.tryggkarta.workspace.Workspace;
 
 /**
  * The embedded default store: one GeoPackage file (OGC 12-128r18, version 1.3) that QGIS and GDAL
@@ -69,15 +67,26 @@ public final class GeoPackageStore extends SqlStore {
 
   private GeoPackageStore(Path file) throws SQLException {
     super(
-        new WorkspaceRows("geom", GpkgGeometry::decode),
+        new WorkspaceRows(
+            new WorkspaceRows.BoundaryColumn(
+                "geom",
+                "geom",
+                "?",
+                Types.BLOB,
+                g -> GpkgGeometry.encode(g, 4326),
+                GpkgGeometry::decode),
+            "?"),
         new DocumentRows(
             "tk_documents",
             (rs, column) -> Instant.from(LayerTable.DATETIME.parse(rs.getString(column))),
             // LayerTable.DATETIME, from SQLite's clock
             "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"),
         "tk_photos",
+        List.of(LayerTable.values()),
         LayerFilterSql.DIALECT,
-        0);
+        0,
+        GeoPackageStore::bumpDataVersion,
+        "SELECT 1");
     this.file = file;
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -133,57 +142,6 @@ public final class GeoPackageStore extends SqlStore {
   // ---------------------------------------------------------------- workspaces
 
   @Override
-  public void createWorkspace(Workspace w) {
-    write(
-        c -> {
-          if (WorkspaceRows.exists(c, w.id())) {
-            throw new DomainException(
-                ErrorKind.CONFLICT, "id", "workspace '" + w.id() + "' already exists");
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO workspaces ("
-                      + String.join(", ", WorkspaceRows.FIELDS)
-                      + ", geom, id, data_version) VALUES (?,?,?,?,?,?,?,?,?,0)")) {
-            bindWorkspace(ps, w);
-            ps.executeUpdate();
-          }
-          bumpDataVersion(c, w.id());
-          return null;
-        });
-  }
-
-  @Override
-  public void updateWorkspace(Workspace w) {
-    write(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE workspaces SET "
-                      + String.join("=?, ", WorkspaceRows.FIELDS)
-                      + "=?, geom=? WHERE id=?")) {
-            bindWorkspace(ps, w);
-            if (ps.executeUpdate() == 0) {
-              throw DomainException.notFound("workspace", w.id());
-            }
-          }
-          bumpDataVersion(c, w.id());
-          return null;
-        });
-  }
-
-  /** Binds the fields, the boundary as a GeoPackage blob and the id. */
-  private static void bindWorkspace(PreparedStatement ps, Workspace w) throws SQLException {
-    int i = WorkspaceRows.bindFields(ps, w, 1);
-    if (w.boundaryWgs84().isPresent()) {
-      ps.setBytes(i++, GpkgGeometry.encode(w.boundaryWgs84().get(), 4326));
-    } else {
-      ps.setNull(i++, Types.BLOB);
-    }
-    ps.setString(i, w.id());
-  }
-
-  @Override
   public boolean deleteWorkspace(String id) {
     return write(
         c -> {
@@ -191,7 +149,7 @@ public final class GeoPackageStore extends SqlStore {
             return false;
           }
           for (LayerTable t : LayerTable.values()) {
-            WorkspaceRows.deleteOf(c, t.table, "workspace_id", id);
+            WorkspaceRows.deleteOf(c, t.table(), "workspace_id", id);
           }
           deleteDocumentsAndPhotos(c, id);
           WorkspaceRows.deleteOf(c, "workspaces", "id", id);
@@ -231,17 +189,17 @@ public final class GeoPackageStore extends SqlStore {
     if (!t.geometryType.equals("POINT")) {
       throw DomainException.invalid("layer", layer.slug() + " is not a point layer");
     }
-    String time = t.timeColumn.orElse("NULL");
-    String weight = t.layer == Layer.INCIDENTS ? "weight" : "1.0";
+    String time = t.timeColumn().orElse("NULL");
+    String weight = t.layer() == Layer.INCIDENTS ? "weight" : "1.0";
     String sql =
         "SELECT geom, "
             + time
             + ", "
-            + t.categoryColumn.orElseThrow()
+            + t.categoryColumn().orElseThrow()
             + ", "
             + weight
             + " FROM "
-            + t.table
+            + t.table()
             + " WHERE workspace_id=?";
     return read(
         c -> {
@@ -292,18 +250,6 @@ public final class GeoPackageStore extends SqlStore {
   // ---------------------------------------------------------------- lifecycle
 
   @Override
-  public void checkHealth() {
-    read(
-        c -> {
-          try (Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT 1")) {
-            rs.next();
-          }
-          return null;
-        });
-  }
-
-  @Override
   public String describe() {
     return "GeoPackage " + file.toAbsolutePath();
   }
@@ -337,16 +283,6 @@ public final class GeoPackageStore extends SqlStore {
   }
 
   // ---------------------------------------------------------------- plumbing
-
-  @Override
-  protected void advanceDataVersion(Connection c, String workspaceId) throws SQLException {
-    bumpDataVersion(c, workspaceId);
-  }
-
-  @Override
-  protected RecordTable table(Layer layer) {
-    return LayerTable.of(layer);
-  }
 
   /** Runs one write transaction on the writer connection, holding the write lock. */
   @Override
@@ -429,7 +365,7 @@ public final class GeoPackageStore extends SqlStore {
   private static boolean holdsNone(Connection c, LayerTable t, String workspaceId)
       throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT 1 FROM " + t.table + " WHERE workspace_id=? LIMIT 1")) {
+        c.prepareStatement("SELECT 1 FROM " + t.table() + " WHERE workspace_id=? LIMIT 1")) {
       ps.setString(1, workspaceId);
       try (ResultSet rs = ps.executeQuery()) {
         return !rs.next();

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
 import se.tryggkarta.layer.Layer;
@@ -18,6 +19,7 @@ import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.Place;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
+import se.tryggkarta.store.LayerColumns;
 import se.tryggkarta.store.RecordColumns;
 import se.tryggkarta.store.RecordTable;
 
@@ -29,49 +31,19 @@ import se.tryggkarta.store.RecordTable;
  */
 enum LayerTable implements RecordTable {
   INCIDENTS(
-      Layer.INCIDENTS,
-      "incidents",
+      LayerColumns.INCIDENTS,
       "POINT",
-      List.of("occurred_at DATETIME NOT NULL", "category TEXT NOT NULL", "weight DOUBLE NOT NULL"),
-      Optional.of("occurred_at"),
-      Optional.of("category")),
+      List.of("DATETIME NOT NULL", "TEXT NOT NULL", "DOUBLE NOT NULL")),
   UNSAFE_PLACES(
-      Layer.UNSAFE_PLACES,
-      "unsafe_places",
+      LayerColumns.UNSAFE_PLACES,
       "POINT",
-      List.of(
-          "reported_at DATETIME NOT NULL",
-          "category TEXT NOT NULL",
-          "source TEXT NOT NULL",
-          "comment TEXT"),
-      Optional.of("reported_at"),
-      Optional.of("category")),
+      List.of("DATETIME NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT")),
   LAMPS(
-      Layer.LAMPS,
-      "lamps",
+      LayerColumns.LAMPS,
       "POINT",
-      List.of(
-          "status TEXT NOT NULL",
-          "power_w DOUBLE",
-          "lumens DOUBLE",
-          "installed_on DATE",
-          "source TEXT NOT NULL"),
-      Optional.empty(),
-      Optional.of("status")),
-  PLACES(
-      Layer.PLACES,
-      "places",
-      "GEOMETRY",
-      List.of("name TEXT NOT NULL"),
-      Optional.empty(),
-      Optional.empty()),
-  STREETS(
-      Layer.STREETS,
-      "streets",
-      "LINESTRING",
-      List.of("highway TEXT NOT NULL", "lit TEXT NOT NULL", "name TEXT"),
-      Optional.empty(),
-      Optional.of("highway"));
+      List.of("TEXT NOT NULL", "DOUBLE", "DOUBLE", "DATE", "TEXT NOT NULL")),
+  PLACES(LayerColumns.PLACES, "GEOMETRY", List.of("TEXT NOT NULL")),
+  STREETS(LayerColumns.STREETS, "LINESTRING", List.of("TEXT NOT NULL", "TEXT NOT NULL", "TEXT"));
 
   /**
    * GeoPackage DATETIME: ISO-8601 UTC with milliseconds, fixed width so text order is time order.
@@ -86,37 +58,27 @@ enum LayerTable implements RecordTable {
           (rs, column) -> Optional.ofNullable(rs.getString(column)).map(LocalDate::parse),
           "GeoPackage");
 
-  final Layer layer;
-  final String table;
+  private final LayerColumns columns;
   final String geometryType;
-  final List<String> columnDdl;
-  private final List<String> columnNames;
-  final Optional<String> timeColumn;
-  final Optional<String> categoryColumn;
 
-  LayerTable(
-      Layer layer,
-      String table,
-      String geometryType,
-      List<String> columnDdl,
-      Optional<String> timeColumn,
-      Optional<String> categoryColumn) {
-    this.layer = layer;
-    this.table = table;
+  /** The typed columns' definitions: name, type and constraint, in {@link #columnNames} order. */
+  final List<String> columnDdl;
+
+  /**
+   * @param types each typed column's GeoPackage type and constraint, in {@link LayerColumns#names}
+   *     order
+   */
+  LayerTable(LayerColumns columns, String geometryType, List<String> types) {
+    this.columns = columns;
     this.geometryType = geometryType;
-    this.columnDdl = columnDdl;
-    this.columnNames = columnDdl.stream().map(d -> d.substring(0, d.indexOf(' '))).toList();
-    this.timeColumn = timeColumn;
-    this.categoryColumn = categoryColumn;
+    this.columnDdl =
+        IntStream.range(0, types.size())
+            .mapToObj(i -> columns.names().get(i) + " " + types.get(i))
+            .toList();
   }
 
   static LayerTable of(Layer layer) {
-    return RecordTable.of(values(), layer);
-  }
-
-  /** The typed column names, in DDL order. */
-  List<String> columnNames() {
-    return columnNames;
+    return RecordTable.of(List.of(values()), layer);
   }
 
   /** Binds the typed columns starting at parameter {@code first}; returns the next index. */
@@ -148,33 +110,18 @@ enum LayerTable implements RecordTable {
   }
 
   @Override
-  public Layer layer() {
-    return layer;
-  }
-
-  @Override
-  public String table() {
-    return table;
-  }
-
-  @Override
-  public Optional<String> timeColumn() {
-    return timeColumn;
-  }
-
-  @Override
-  public Optional<String> categoryColumn() {
-    return categoryColumn;
+  public LayerColumns columns() {
+    return columns;
   }
 
   @Override
   public String selectList() {
-    return "geom, external_id, extra, " + String.join(", ", columnNames);
+    return "geom, external_id, extra, " + String.join(", ", columnNames());
   }
 
   @Override
   public LayerRecord read(ResultSet rs) throws SQLException {
-    return COLUMNS.read(layer, rs);
+    return COLUMNS.read(layer(), rs);
   }
 
   private static Instant instant(String text) {

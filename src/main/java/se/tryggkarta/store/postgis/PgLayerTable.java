@@ -18,6 +18,7 @@ import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.Place;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
+import se.tryggkarta.store.LayerColumns;
 import se.tryggkarta.store.RecordColumns;
 import se.tryggkarta.store.RecordTable;
 
@@ -28,31 +29,11 @@ import se.tryggkarta.store.RecordTable;
  * geom} (SRID 4326) and {@code extra} (jsonb). Stateless and thread-safe.
  */
 enum PgLayerTable implements RecordTable {
-  INCIDENTS(
-      Layer.INCIDENTS,
-      "incidents",
-      List.of("occurred_at", "category", "weight"),
-      Optional.of("occurred_at"),
-      Optional.of("category")),
-  UNSAFE_PLACES(
-      Layer.UNSAFE_PLACES,
-      "unsafe_places",
-      List.of("reported_at", "category", "source", "comment"),
-      Optional.of("reported_at"),
-      Optional.of("category")),
-  LAMPS(
-      Layer.LAMPS,
-      "lamps",
-      List.of("status", "power_w", "lumens", "installed_on", "source"),
-      Optional.empty(),
-      Optional.of("status")),
-  PLACES(Layer.PLACES, "places", List.of("name"), Optional.empty(), Optional.empty()),
-  STREETS(
-      Layer.STREETS,
-      "streets",
-      List.of("highway", "lit", "name"),
-      Optional.empty(),
-      Optional.of("highway"));
+  INCIDENTS(LayerColumns.INCIDENTS),
+  UNSAFE_PLACES(LayerColumns.UNSAFE_PLACES),
+  LAMPS(LayerColumns.LAMPS),
+  PLACES(LayerColumns.PLACES),
+  STREETS(LayerColumns.STREETS);
 
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
   private static final RecordColumns COLUMNS =
@@ -62,36 +43,25 @@ enum PgLayerTable implements RecordTable {
           (rs, column) -> Optional.ofNullable(rs.getObject(column, LocalDate.class)),
           "PostGIS store");
 
-  final Layer layer;
-  final String table;
-  final List<String> columns;
-  final Optional<String> timeColumn;
-  final Optional<String> categoryColumn;
+  private final LayerColumns columns;
 
-  PgLayerTable(
-      Layer layer,
-      String table,
-      List<String> columns,
-      Optional<String> timeColumn,
-      Optional<String> categoryColumn) {
-    this.layer = layer;
-    this.table = table;
+  PgLayerTable(LayerColumns columns) {
     this.columns = columns;
-    this.timeColumn = timeColumn;
-    this.categoryColumn = categoryColumn;
   }
 
   static PgLayerTable of(Layer layer) {
-    return RecordTable.of(values(), layer);
+    return RecordTable.of(List.of(values()), layer);
   }
 
   /** WKB geometry, external id, extra, typed columns. */
   @Override
   public String selectList() {
-    return "ST_AsBinary(geom), external_id, extra::text, " + String.join(", ", columns);
+    return "ST_AsBinary(geom), external_id, extra::text, " + String.join(", ", columnNames());
   }
 
-  /** Appends the typed columns of one record to a binary COPY row, in {@link #columns} order. */
+  /**
+   * Appends the typed columns of one record to a binary COPY row, in {@link #columnNames} order.
+   */
   void appendColumns(LayerRecord r, CopyRow row) {
     if (r instanceof Incident x) {
       row.instant(x.occurredAt()).text("category", x.category()).number(x.weight());
@@ -115,27 +85,12 @@ enum PgLayerTable implements RecordTable {
 
   @Override
   public LayerRecord read(ResultSet rs) throws SQLException {
-    return COLUMNS.read(layer, rs);
+    return COLUMNS.read(layer(), rs);
   }
 
   @Override
-  public Layer layer() {
-    return layer;
-  }
-
-  @Override
-  public String table() {
-    return table;
-  }
-
-  @Override
-  public Optional<String> timeColumn() {
-    return timeColumn;
-  }
-
-  @Override
-  public Optional<String> categoryColumn() {
-    return categoryColumn;
+  public LayerColumns columns() {
+    return columns;
   }
 
   /** Parses ISO WKB (as {@code ST_AsBinary} writes it) into a geometry with SRID 4326. */

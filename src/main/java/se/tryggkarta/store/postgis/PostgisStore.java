@@ -36,10 +36,8 @@ import se.tryggkarta.layer.PointRowSink;
 import se.tryggkarta.store.DocumentRows;
 import se.tryggkarta.store.RecordFilter;
 import se.tryggkarta.store.RecordRows;
-import se.tryggkarta.store.RecordTable;
 import se.tryggkarta.store.SqlStore;
 import se.tryggkarta.store.WorkspaceRows;
-import se.tryggkarta.workspace.Workspace;
 
 /**
  * The production store: a PostgreSQL database with PostGIS, shared by any number of service
@@ -89,14 +87,25 @@ public final class PostgisStore extends SqlStore {
   private PostgisStore(
       HikariDataSource pool, String description, String schema, List<ReadReplica> replicas) {
     super(
-        new WorkspaceRows("ST_AsBinary(boundary)", PgLayerTable::geometry),
+        new WorkspaceRows(
+            new WorkspaceRows.BoundaryColumn(
+                "boundary",
+                "ST_AsBinary(boundary)",
+                "ST_GeomFromWKB(?::bytea, 4326)",
+                Types.BINARY,
+                g -> new WKBWriter(2).write(g),
+                PgLayerTable::geometry),
+            "?::jsonb"),
         new DocumentRows(
             "documents",
             (rs, column) -> rs.getObject(column, OffsetDateTime.class).toInstant(),
             "now()"),
         "photos",
+        List.of(PgLayerTable.values()),
         PgFilter.DIALECT,
-        FETCH_SIZE);
+        FETCH_SIZE,
+        PostgisStore::bumpDataVersion,
+        "SELECT postgis_lib_version()");
     this.pool = pool;
     this.description = description;
     this.schema = schema;
@@ -263,59 +272,6 @@ public final class PostgisStore extends SqlStore {
   // ---------------------------------------------------------------- workspaces
 
   @Override
-  public void createWorkspace(Workspace w) {
-    boolean created =
-        write(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "INSERT INTO workspaces ("
-                          + String.join(", ", WorkspaceRows.FIELDS)
-                          + ", boundary, id, data_version) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb,"
-                          + " ST_GeomFromWKB(?::bytea, 4326), ?, nextval('tk_data_version'))"
-                          + " ON CONFLICT (id) DO NOTHING")) {
-                bindWorkspace(ps, w);
-                return ps.executeUpdate() == 1;
-              }
-            });
-    if (!created) {
-      throw new DomainException(
-          ErrorKind.CONFLICT, "id", "workspace '" + w.id() + "' already exists");
-    }
-  }
-
-  @Override
-  public void updateWorkspace(Workspace w) {
-    boolean updated =
-        write(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "UPDATE workspaces SET name = ?, crs_epsg = ?, time_zone = ?,"
-                          + " public_access = ?, min_events = ?, min_cell_m = ?, settings = ?::jsonb,"
-                          + " boundary = ST_GeomFromWKB(?::bytea, 4326),"
-                          + " data_version = nextval('tk_data_version') WHERE id = ?")) {
-                bindWorkspace(ps, w);
-                return ps.executeUpdate() == 1;
-              }
-            });
-    if (!updated) {
-      throw DomainException.notFound("workspace", w.id());
-    }
-  }
-
-  /** Binds the fields, the boundary as WKB and the id. */
-  private static void bindWorkspace(PreparedStatement ps, Workspace w) throws SQLException {
-    int i = WorkspaceRows.bindFields(ps, w, 1);
-    if (w.boundaryWgs84().isPresent()) {
-      ps.setBytes(i++, new WKBWriter(2).write(w.boundaryWgs84().get()));
-    } else {
-      ps.setNull(i++, Types.BINARY);
-    }
-    ps.setString(i, w.id());
-  }
-
-  @Override
   public boolean deleteWorkspace(String id) {
     return write(
         c -> {
@@ -332,7 +288,7 @@ public final class PostgisStore extends SqlStore {
             ps.setArray(
                 2,
                 c.createArrayOf(
-                    "text", Arrays.stream(PgLayerTable.values()).map(t -> t.table).toArray()));
+                    "text", Arrays.stream(PgLayerTable.values()).map(t -> t.table()).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 if (rs.getString(1) != null) {
@@ -401,13 +357,13 @@ public final class PostgisStore extends SqlStore {
           }
           String sql =
               "COPY (SELECT ST_X(geom), ST_Y(geom), "
-                  + t.timeColumn.orElse("NULL::timestamptz")
+                  + t.timeColumn().orElse("NULL::timestamptz")
                   + ", "
-                  + t.categoryColumn.orElseThrow()
+                  + t.categoryColumn().orElseThrow()
                   + ", "
                   + (layer == Layer.INCIDENTS ? "weight" : "1::float8")
                   + " FROM "
-                  + t.table
+                  + t.table()
                   + " WHERE workspace_id = "
                   + literal
                   + ") TO STDOUT (FORMAT binary)";
@@ -425,7 +381,8 @@ public final class PostgisStore extends SqlStore {
             }
             rows.finish();
           } catch (IOException e) {
-            throw new SQLException("reading the binary COPY of " + t.table + " failed", "08006", e);
+            throw new SQLException(
+                "reading the binary COPY of " + t.table() + " failed", "08006", e);
           }
           return version;
         });
@@ -461,18 +418,6 @@ public final class PostgisStore extends SqlStore {
   }
 
   // ---------------------------------------------------------------- lifecycle
-
-  @Override
-  public void checkHealth() {
-    read(
-        c -> {
-          try (Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT postgis_lib_version()")) {
-            rs.next();
-          }
-          return null;
-        });
-  }
 
   @Override
   public String describe() {
@@ -646,16 +591,6 @@ public final class PostgisStore extends SqlStore {
         }
       }
     }
-  }
-
-  @Override
-  protected void advanceDataVersion(Connection c, String workspaceId) throws SQLException {
-    bumpDataVersion(c, workspaceId);
-  }
-
-  @Override
-  protected RecordTable table(Layer layer) {
-    return PgLayerTable.of(layer);
   }
 
   /**
