@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.document.StoredDocument;
@@ -39,6 +40,12 @@ public abstract class SqlStore implements Store {
   @FunctionalInterface
   protected interface DataVersion {
     void advance(Connection c, String workspaceId) throws SQLException;
+  }
+
+  /** Writes one row; false when the row was not written. */
+  @FunctionalInterface
+  private interface RowWrite<T> {
+    boolean write(Connection c, T value) throws SQLException;
   }
 
   private final WorkspaceRows workspaces;
@@ -118,23 +125,26 @@ public abstract class SqlStore implements Store {
 
   @Override
   public void createWorkspace(Workspace w) {
-    write(
-        c -> {
-          if (!workspaces.insert(c, w)) {
-            throw new DomainException(
-                ErrorKind.CONFLICT, "id", "workspace '" + w.id() + "' already exists");
-          }
-          dataVersion.advance(c, w.id());
-          return null;
-        });
+    writeWorkspace(
+        w,
+        workspaces::insert,
+        () ->
+            new DomainException(
+                ErrorKind.CONFLICT, "id", "workspace '" + w.id() + "' already exists"));
   }
 
   @Override
   public void updateWorkspace(Workspace w) {
+    writeWorkspace(w, workspaces::update, () -> DomainException.notFound("workspace", w.id()));
+  }
+
+  /** Inserts or updates a workspace's row and advances its version; throws when none changed. */
+  private void writeWorkspace(
+      Workspace w, RowWrite<Workspace> row, Supplier<DomainException> unchanged) {
     write(
         c -> {
-          if (!workspaces.update(c, w)) {
-            throw DomainException.notFound("workspace", w.id());
+          if (!row.write(c, w)) {
+            throw unchanged.get();
           }
           dataVersion.advance(c, w.id());
           return null;
@@ -164,7 +174,7 @@ public abstract class SqlStore implements Store {
     return heavyRead(
         c -> {
           WorkspaceRows.require(c, workspaceId);
-          RecordFilter where = RecordFilter.of(t, workspaceId, query, filters);
+          RecordFilter where = filter(t, workspaceId, query);
           long total = RecordRows.count(c, t, where);
           List<LayerRecord> items = new ArrayList<>();
           if (query.offset() < total) {
@@ -181,7 +191,7 @@ public abstract class SqlStore implements Store {
     heavyRead(
         c -> {
           WorkspaceRows.require(c, workspaceId);
-          RecordFilter where = RecordFilter.of(t, workspaceId, query, filters);
+          RecordFilter where = filter(t, workspaceId, query);
           RecordRows.select(c, t, where, query, fetchSize, consumer);
           return null;
         });

@@ -158,18 +158,32 @@ public final class WorkspaceRows {
   }
 
   public static boolean exists(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM workspaces WHERE id = ?")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+    return exists(c, id, "");
   }
 
   /** Throws NOT_FOUND when there is no workspace with the id. */
   public static void require(Connection c, String id) throws SQLException {
-    if (!exists(c, id)) {
+    require(c, id, "");
+  }
+
+  /**
+   * Throws NOT_FOUND when there is no workspace with the id, else locks its row as {@code lock}
+   * says (a locking clause such as {@code FOR KEY SHARE}, a constant of the store) until the
+   * transaction ends.
+   */
+  public static void require(Connection c, String id, String lock) throws SQLException {
+    if (!exists(c, id, lock)) {
       throw DomainException.notFound("workspace", id);
+    }
+  }
+
+  private static boolean exists(Connection c, String id, String lock) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(("SELECT 1 FROM workspaces WHERE id = ? " + lock).strip())) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
     }
   }
 

@@ -83,7 +83,7 @@ public final class GeoPackageStore extends SqlStore {
             "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"),
         "tk_photos",
         List.of(LayerTable.values()),
-        LayerFilterSql.DIALECT,
+        LayerFilterSql.GEOPACKAGE,
         0,
         GeoPackageStore::bumpDataVersion,
         "SELECT 1");

@@ -11,10 +11,8 @@ import se.tryggkarta.store.RecordTable;
  * bounds are single precision, rounded outwards), then an exact envelope test on the geometry;
  * times compare as {@link LayerTable#DATETIME} text; categories are {@code IN (?, ...)}.
  */
-final class LayerFilterSql implements RecordFilter.Dialect {
-  static final LayerFilterSql DIALECT = new LayerFilterSql();
-
-  private LayerFilterSql() {}
+enum LayerFilterSql implements RecordFilter.Dialect {
+  GEOPACKAGE;
 
   @Override
   public void bbox(RecordTable t, Bbox b, StringBuilder sql, List<Object> parameters) {

@@ -17,10 +17,8 @@ import se.tryggkarta.store.RecordTable;
  * is half-open {@code [from, to)} on the layer's {@code timestamptz} column (index {@code
  * (workspace_id, time)}); categories are {@code = ANY(text[])}.
  */
-final class PgFilter implements RecordFilter.Dialect {
-  static final PgFilter DIALECT = new PgFilter();
-
-  private PgFilter() {}
+enum PgFilter implements RecordFilter.Dialect {
+  POSTGIS;
 
   @Override
   public void bbox(RecordTable t, Bbox b, StringBuilder sql, List<Object> parameters) {

@@ -102,7 +102,7 @@ public final class PostgisStore extends SqlStore {
             "now()"),
         "photos",
         List.of(PgLayerTable.values()),
-        PgFilter.DIALECT,
+        PgFilter.POSTGIS,
         FETCH_SIZE,
         PostgisStore::bumpDataVersion,
         "SELECT postgis_lib_version()");
@@ -314,7 +314,7 @@ public final class PostgisStore extends SqlStore {
     try {
       c.setAutoCommit(false);
       c.setNetworkTimeout(Runnable::run, IMPORT_NETWORK_TIMEOUT_MS);
-      lockWorkspace(c, workspaceId);
+      guardWorkspace(c, workspaceId);
       return new PostgisLayerWriter(c, pool::evictConnection, workspaceId, PgLayerTable.of(layer));
     } catch (SQLException | RuntimeException e) {
       abandon(c);
@@ -578,19 +578,7 @@ public final class PostgisStore extends SqlStore {
   /** Locks the workspace row against deletion until the transaction ends; NOT_FOUND if absent. */
   @Override
   protected void guardWorkspace(Connection c, String id) throws SQLException {
-    lockWorkspace(c, id);
-  }
-
-  private static void lockWorkspace(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT 1 FROM workspaces WHERE id = ? FOR KEY SHARE")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw DomainException.notFound("workspace", id);
-        }
-      }
-    }
+    WorkspaceRows.require(c, id, "FOR KEY SHARE");
   }
 
   /**
