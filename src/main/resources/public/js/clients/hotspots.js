@@ -28,7 +28,11 @@ export function contours(ws, params) {
   return getJson(densityPath(ws), { ...params, format: 'contours' });
 }
 
-export function giStar(ws, params) {
+/**
+ * Gi* hexagons. The kernel bandwidth is no parameter of Gi* (its neighbourhood is the distance
+ * `band`), and the service answers 400 to a parameter it does not declare, so it is not sent.
+ */
+export function giStar(ws, { bandwidth, ...params }) {
   return getJson(gistarPath(ws), params);
 }
 
