@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +38,7 @@ import se.tryggkarta.workspace.Workspace;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MapContractTest {
-  /** 40 events in the south-west: the density maximum. */
+  /** The south-west corner of a block of 40 events in the south-west: the density maximum. */
   static final LonLat CLUSTER = new LonLat(12.000, 57.800);
 
   /** 4 events about 2 km east and 2 km north: the grid's north-east corner. */
@@ -57,15 +56,14 @@ class MapContractTest {
     server = TestServer.start(dir, w -> w.http());
     Store store = server.wiring().store();
     store.createWorkspace(Workspace.of("map", "Map town"));
-    Random rnd = new Random(7);
     try (LayerWriter w = store.openWriter("map", Layer.INCIDENTS)) {
+      // an 8 × 5 lattice 11 m apart east-west and north-south: one dense block of 40 events
       for (int i = 0; i < 40; i++) {
+        LonLat at = new LonLat(CLUSTER.lon() + (i % 8) * 0.0002, CLUSTER.lat() + (i / 8) * 0.0001);
         w.write(
             new Incident(
                 "c" + i,
-                new LonLat(
-                    CLUSTER.lon() + rnd.nextGaussian() * 0.0007,
-                    CLUSTER.lat() + rnd.nextGaussian() * 0.0004),
+                at,
                 Instant.parse("2024-03-01T21:00:00Z").plusSeconds(86_400L * i),
                 "theft",
                 1,
