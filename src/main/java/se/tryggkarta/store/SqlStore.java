@@ -171,30 +171,40 @@ public abstract class SqlStore implements Store {
   @Override
   public Page<LayerRecord> query(String workspaceId, Layer layer, LayerQuery query) {
     RecordTable t = table(layer);
+    RecordFilter where = filter(t, workspaceId, query);
     return heavyRead(
-        c -> {
-          WorkspaceRows.require(c, workspaceId);
-          RecordFilter where = filter(t, workspaceId, query);
-          long total = RecordRows.count(c, t, where);
-          List<LayerRecord> items = new ArrayList<>();
-          if (query.offset() < total) {
-            RecordRows.select(c, t, where, query, fetchSize, items::add);
-          }
-          return new Page<>(items, total);
-        });
+        inWorkspace(
+            workspaceId,
+            c -> {
+              long total = RecordRows.count(c, t, where);
+              List<LayerRecord> items = new ArrayList<>();
+              if (query.offset() < total) {
+                RecordRows.select(c, t, where, query, fetchSize, items::add);
+              }
+              return new Page<>(items, total);
+            }));
   }
 
   @Override
   public void scan(
       String workspaceId, Layer layer, LayerQuery query, Consumer<LayerRecord> consumer) {
     RecordTable t = table(layer);
+    RecordFilter where = filter(t, workspaceId, query);
     heavyRead(
-        c -> {
-          WorkspaceRows.require(c, workspaceId);
-          RecordFilter where = filter(t, workspaceId, query);
-          RecordRows.select(c, t, where, query, fetchSize, consumer);
-          return null;
-        });
+        inWorkspace(
+            workspaceId,
+            c -> {
+              RecordRows.select(c, t, where, query, fetchSize, consumer);
+              return null;
+            }));
+  }
+
+  /** The work, after a check that the workspace exists (NOT_FOUND otherwise). */
+  private static <T> SqlWork<T> inWorkspace(String workspaceId, SqlWork<T> work) {
+    return c -> {
+      WorkspaceRows.require(c, workspaceId);
+      return work.run(c);
+    };
   }
 
   /** The filter of a layer query as this store writes it (for the stores' own diagnostics). */
@@ -205,11 +215,7 @@ public abstract class SqlStore implements Store {
   @Override
   public Optional<LayerRecord> findRecord(String workspaceId, Layer layer, String externalId) {
     RecordTable t = table(layer);
-    return read(
-        c -> {
-          WorkspaceRows.require(c, workspaceId);
-          return RecordRows.find(c, t, workspaceId, externalId);
-        });
+    return read(inWorkspace(workspaceId, c -> RecordRows.find(c, t, workspaceId, externalId)));
   }
 
   @Override
