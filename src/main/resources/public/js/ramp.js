@@ -76,23 +76,14 @@ export const GISTAR_CLASSES = [
 ];
 
 /**
- * The Gi* class of a hexagon from its properties: a class string when the service gives one
- * ("hot-99", "hot99", "Hot spot 99%"...), else from z-score sign and the (FDR-adjusted when
- * present) p-value. Unknown input is "not-significant".
+ * The Gi* class of a hexagon: its `class` property, one of the keys of GISTAR_CLASSES, exactly as
+ * `…/hotspots/gistar` sends it (the service has already applied the FDR-adjusted q-value). Any other
+ * value is a broken contract, not a spelling to guess at: it throws.
  */
 export function giStarClass(props) {
-  const raw = props.class ?? props.gistarClass ?? props.category;
-  if (typeof raw === 'string') {
-    const m = raw.toLowerCase().match(/(hot|cold)\D*(99|95|90)/);
-    if (m) return `${m[1]}-${m[2]}`;
-    if (/not|ns|none/.test(raw.toLowerCase())) return 'not-significant';
-  }
-  const z = Number(props.zScore ?? props.z);
-  const p = Number(props.pValueAdjusted ?? props.q ?? props.pFdr ?? props.pValue ?? props.p);
-  if (!Number.isFinite(z) || !Number.isFinite(p)) return 'not-significant';
-  const level = p <= 0.01 ? '99' : p <= 0.05 ? '95' : p <= 0.1 ? '90' : null;
-  if (!level || z === 0) return 'not-significant';
-  return `${z > 0 ? 'hot' : 'cold'}-${level}`;
+  const key = props.class;
+  if (!GISTAR_CLASSES.some((c) => c.key === key)) throw new TypeError(`unknown Gi* class ${JSON.stringify(key)}`);
+  return key;
 }
 
 /** The colour of a Gi* class key. */

@@ -34,15 +34,17 @@ export function contours(ws, params) {
   return getJson(densityPath(ws), { ...params, format: 'contours' });
 }
 
-export function giStar(ws, params) {
+/**
+ * Gi* hexagons. The kernel bandwidth is no parameter of Gi* (its neighbourhood is the distance
+ * `band`), and the service answers 400 to a parameter it does not declare, so it is not sent.
+ */
+export function giStar(ws, { bandwidth, ...params }) {
   return getJson(gistarPath(ws), params);
 }
 
-/** Patrol sites, best first (by `rank`, else by `score` descending). */
+/** Patrol sites, best first: by the `rank` the service gives every site (1 is the best). */
 export async function sites(ws, params, n = 10) {
   const fc = await getJson(sitesPath(ws), { ...params, n });
-  const rank = (f) => Number(f.properties?.rank ?? Infinity);
-  const score = (f) => Number(f.properties?.score ?? 0);
-  fc.features.sort((a, b) => rank(a) - rank(b) || score(b) - score(a));
+  fc.features.sort((a, b) => a.properties.rank - b.properties.rank);
   return fc;
 }

@@ -1,25 +1,21 @@
 // Safe route A→B (issue 6): GET /api/workspaces/{ws}/routes/safe?from=lon,lat&to=lon,lat.
 import { getJson, wsPath } from '../api.js';
 
-const lineOf = (r) => (r?.type === 'Feature' ? r.geometry : r?.geometry ?? r?.route ?? r);
-
-/** {safe: {geometry, lengthM, litShare}, shortest: {...}}; litShare in 0..1. */
+/**
+ * {safe: {geometry, lengthM, litShare}, shortest: {...}}; litShare in 0..1. The service answers a
+ * FeatureCollection with one feature per role (safe, shortest) and the lengths and lit shares on
+ * the collection (lengthM, litShare, shortestLengthM, shortestLitShare); nothing else is read.
+ */
 export function normalizeRoute(json) {
-  if (json.type === 'FeatureCollection') {
-    const find = (role) => json.features.find((f) => f.properties?.role === role);
-    const safe = find('safe');
-    const shortest = find('shortest');
-    return {
-      safe: { geometry: safe?.geometry, lengthM: Number(json.lengthM ?? safe?.properties.lengthM), litShare: Number(json.litShare ?? safe?.properties.litShare) },
-      shortest: { geometry: shortest?.geometry, lengthM: Number(json.shortestLengthM ?? shortest?.properties.lengthM), litShare: Number(json.shortestLitShare ?? shortest?.properties.litShare) },
-    };
-  }
-  const part = (r) => ({
-    geometry: lineOf(r),
-    lengthM: Number(r?.lengthM ?? r?.properties?.lengthM ?? 0),
-    litShare: Number(r?.litShare ?? r?.properties?.litShare ?? 0),
-  });
-  return { safe: part(json.safe ?? json.route ?? json), shortest: part(json.shortest ?? {}) };
+  const geometryOf = (role) => {
+    const f = json.features.find((g) => g.properties.role === role);
+    if (!f) throw new TypeError(`the safe route answer has no ${role} route`);
+    return f.geometry;
+  };
+  return {
+    safe: { geometry: geometryOf('safe'), lengthM: json.lengthM, litShare: json.litShare },
+    shortest: { geometry: geometryOf('shortest'), lengthM: json.shortestLengthM, litShare: json.shortestLitShare },
+  };
 }
 
 export async function safeRoute(ws, a, b) {

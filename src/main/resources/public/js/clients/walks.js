@@ -1,5 +1,5 @@
-// Safety-walk planner (issue 6): POST /api/workspaces/{ws}/walks/plan. Answer shapes are
-// normalised here so the panel code does not depend on them.
+// Safety-walk planner (issue 6): POST /api/workspaces/{ws}/walks/plan. The answer is turned
+// into plain values here so the panel code does not depend on GeoJSON.
 import { getBlob, postJson, wsPath } from '../api.js';
 
 export const planPath = (ws) => `${wsPath(ws)}/walks/plan`;
@@ -9,35 +9,22 @@ export function planBody(startLonLat, maxLengthM) {
 }
 
 /**
- * {route: GeoJSON geometry, stops: [{order, lonLat, name, reason}], lengthM, minutes}; a stop's name
- * is its name or address, never its id (empty when the service gives neither). The service
- * answers a FeatureCollection whose features carry a role (route, start, stop) with lengthM and
- * totalMinutes on the collection; a {route, stops} object is read too.
+ * {route: GeoJSON geometry, stops: [{order, lonLat, name, reason}], lengthM, minutes}. The service
+ * answers a FeatureCollection whose features carry a role (route, start, stop), each stop its
+ * number, name (its address, else its position in words: never its id) and reason, with lengthM
+ * and totalMinutes on the collection; nothing else is read.
  */
 export function normalizeWalk(json) {
-  if (json.type === 'FeatureCollection' && json.features.some((f) => f.properties?.role)) {
-    const byRole = (r) => json.features.filter((f) => f.properties?.role === r);
-    return normalizeWalk({
-      route: byRole('route')[0],
-      stops: byRole('stop').map((f) => ({ ...f, properties: { ...f.properties, order: f.properties.number } })),
-      lengthM: json.lengthM,
-      durationMinutes: json.totalMinutes,
-    });
-  }
-  const routeObj = json.route ?? json.geometry ?? json;
-  const route = routeObj.type === 'Feature' ? routeObj.geometry
-    : routeObj.type === 'FeatureCollection' ? routeObj.features[0]?.geometry : routeObj;
-  const stopsIn = json.stops?.features ?? json.stops ?? [];
-  const stops = stopsIn.map((s, k) => {
-    const p = s.properties ?? s;
-    const g = s.geometry ?? s.location ?? s.point;
-    const lonLat = g?.coordinates ?? [Number(s.lon), Number(s.lat)];
-    return { order: Number(p.order ?? k + 1), lonLat, name: p.name ?? p.address ?? '', reason: p.reason ?? '' };
-  });
-  const lengthM = Number(json.lengthM ?? json.totalLengthM ?? json.properties?.lengthM ?? 0);
-  const seconds = json.durationSeconds ?? json.properties?.durationSeconds;
-  const minutes = Number(json.durationMinutes ?? json.minutes ?? (seconds !== undefined ? seconds / 60 : 0));
-  return { route, stops, lengthM, minutes };
+  const byRole = (role) => json.features.filter((f) => f.properties.role === role);
+  const [route] = byRole('route');
+  if (!route) throw new TypeError('the walk plan has no route');
+  const stops = byRole('stop').map((f) => ({
+    order: f.properties.number,
+    lonLat: f.geometry.coordinates,
+    name: f.properties.name,
+    reason: f.properties.reason,
+  }));
+  return { route: route.geometry, stops, lengthM: json.lengthM, minutes: json.totalMinutes };
 }
 
 export async function planWalk(ws, startLonLat, maxLengthM) {

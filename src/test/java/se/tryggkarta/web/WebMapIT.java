@@ -97,6 +97,14 @@ class WebMapIT {
   }
 
   @Test
+  void gistar_hexagons_are_drawn_from_the_class_the_service_sends() {
+    // giStarClass throws on any class the service does not send: a console error fails the test
+    browser.open("?ws=testby&layers=gistar", analystKey);
+    browser.waitLoaded("gistar");
+    assertThat(browser.count("gistar")).isPositive();
+  }
+
+  @Test
   void toggling_a_layer_removes_and_redraws_it_and_keeps_the_choice_in_the_url() {
     browser.open("?ws=testby&layers=boundary,streets", analystKey);
     browser.waitLoaded("boundary", "streets");

@@ -97,8 +97,8 @@ final class GeoPackageBulkWriter implements LayerWriter {
     this.lock = lock;
     this.workspaceId = workspaceId;
     this.table = table;
-    this.load = LOAD_PREFIX + table.table;
-    this.rtree = "rtree_" + table.table + "_geom";
+    this.load = LOAD_PREFIX + table.table();
+    this.rtree = "rtree_" + table.table() + "_geom";
     c.setAutoCommit(false);
     try {
       try (Statement s = c.createStatement()) {
@@ -178,9 +178,9 @@ final class GeoPackageBulkWriter implements LayerWriter {
         c.prepareStatement(
             "SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),"
                 + " COALESCE((SELECT max(fid) FROM "
-                + table.table
+                + table.table()
                 + "), 0))")) {
-      ps.setString(1, table.table);
+      ps.setString(1, table.table());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -193,10 +193,7 @@ final class GeoPackageBulkWriter implements LayerWriter {
     if (finished) {
       throw new IllegalStateException("writer already committed or closed");
     }
-    if (r.layer() != table.layer) {
-      throw DomainException.invalid(
-          "layer", "a " + r.layer().slug() + " record cannot go into " + table.layer.slug());
-    }
+    table.requireLayerOf(r);
     rethrowLoadFailure();
     batch.add(r);
     if (batch.size() >= GeoPackageLayerWriter.BATCH_ROWS) {
@@ -313,10 +310,10 @@ final class GeoPackageBulkWriter implements LayerWriter {
       boolean swap = tableIsEmpty();
       try (Statement s = c.createStatement()) {
         if (swap) {
-          s.execute("DROP TABLE " + table.table);
+          s.execute("DROP TABLE " + table.table());
           String unique =
               "CREATE UNIQUE INDEX uk_"
-                  + table.table
+                  + table.table()
                   + "_workspace_external_id ON "
                   + load
                   + " (workspace_id, external_id)";
@@ -324,17 +321,17 @@ final class GeoPackageBulkWriter implements LayerWriter {
             dropped = dropEarlierWrites(s);
             s.execute(unique);
           }
-          if (table.timeColumn.isPresent()) {
+          if (table.timeColumn().isPresent()) {
             s.execute(
                 "CREATE INDEX idx_"
-                    + table.table
+                    + table.table()
                     + "_time ON "
                     + load
                     + " (workspace_id, "
-                    + table.timeColumn.get()
+                    + table.timeColumn().get()
                     + ")");
           }
-          s.execute("ALTER TABLE " + load + " RENAME TO " + table.table);
+          s.execute("ALTER TABLE " + load + " RENAME TO " + table.table());
         } else {
           s.execute("DROP TRIGGER " + rtree + "_insert");
           String columns =
@@ -342,7 +339,7 @@ final class GeoPackageBulkWriter implements LayerWriter {
                   + String.join(", ", table.columnNames());
           String copy =
               "INSERT INTO "
-                  + table.table
+                  + table.table()
                   + " ("
                   + columns
                   + ") SELECT "
@@ -356,7 +353,7 @@ final class GeoPackageBulkWriter implements LayerWriter {
           }
           s.execute("DROP TABLE " + load);
         }
-        GeoPackageSchema.rtreeIndex(s, table.table);
+        GeoPackageSchema.rtreeIndex(s, table.table());
       }
       long written = nextFid - firstFid;
       long stored = written - dropped.cardinality();
@@ -416,7 +413,7 @@ final class GeoPackageBulkWriter implements LayerWriter {
 
   private boolean tableIsEmpty() throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + table.table + ")")) {
+        ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + table.table() + ")")) {
       rs.next();
       return rs.getBoolean(1);
     }

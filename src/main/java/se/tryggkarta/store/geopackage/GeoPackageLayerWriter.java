@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
-import se.tryggkarta.common.DomainException;
 import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerWriter;
 import se.tryggkarta.layer.WriteSummary;
@@ -51,7 +50,7 @@ final class GeoPackageLayerWriter implements LayerWriter {
     this.upsert =
         c.prepareStatement(
             "INSERT INTO "
-                + table.table
+                + table.table()
                 + " (geom, workspace_id, external_id, extra, "
                 + String.join(", ", cols)
                 + ") VALUES (?,?,?,?"
@@ -65,10 +64,7 @@ final class GeoPackageLayerWriter implements LayerWriter {
     if (finished) {
       throw new IllegalStateException("writer already committed or closed");
     }
-    if (r.layer() != table.layer) {
-      throw DomainException.invalid(
-          "layer", "a " + r.layer().slug() + " record cannot go into " + table.layer.slug());
-    }
+    table.requireLayerOf(r);
     try {
       upsert.setBytes(1, GpkgGeometry.encode(r.geometryWgs84(), 4326));
       upsert.setString(2, workspaceId);
@@ -130,7 +126,7 @@ final class GeoPackageLayerWriter implements LayerWriter {
 
   private long countRows() throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT COUNT(*) FROM " + table.table + " WHERE workspace_id=?")) {
+        c.prepareStatement("SELECT COUNT(*) FROM " + table.table() + " WHERE workspace_id=?")) {
       ps.setString(1, workspaceId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -83,20 +83,20 @@ final class GeoPackageSchema {
       for (LayerTable t : LayerTable.values()) {
         featureTable(
             s,
-            t.table,
+            t.table(),
             t.geometryType,
-            "Tryggkarta layer " + t.layer.slug(),
+            "Tryggkarta layer " + t.layer().slug(),
             "workspace_id TEXT NOT NULL, external_id TEXT NOT NULL, "
                 + String.join(", ", t.columnDdl)
                 + ", extra TEXT, UNIQUE (workspace_id, external_id)");
-        if (t.timeColumn.isPresent()) {
+        if (t.timeColumn().isPresent()) {
           s.execute(
               "CREATE INDEX IF NOT EXISTS idx_"
-                  + t.table
+                  + t.table()
                   + "_time ON "
-                  + t.table
+                  + t.table()
                   + " (workspace_id, "
-                  + t.timeColumn.get()
+                  + t.timeColumn().get()
                   + ")");
         }
       }

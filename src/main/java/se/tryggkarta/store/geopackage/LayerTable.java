@@ -9,71 +9,41 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.locationtech.jts.geom.LineString;
+import java.util.stream.IntStream;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
-import se.tryggkarta.layer.LampStatus;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerRecord;
-import se.tryggkarta.layer.Lit;
 import se.tryggkarta.layer.Place;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
-import se.tryggkarta.store.StoreColumns;
+import se.tryggkarta.store.LayerColumns;
+import se.tryggkarta.store.RecordColumns;
+import se.tryggkarta.store.RecordTable;
 
 /**
  * How one layer maps onto one GeoPackage feature table: its name, geometry type, typed columns and
  * the record ↔ row conversion. Every table also has {@code fid}, {@code geom}, {@code
- * workspace_id}, {@code external_id} and {@code extra} (JSON text).
+ * workspace_id}, {@code external_id} and {@code extra} (JSON text). Times are {@link #DATETIME}
+ * text. Stateless and thread-safe.
  */
-enum LayerTable {
+enum LayerTable implements RecordTable {
   INCIDENTS(
-      Layer.INCIDENTS,
-      "incidents",
+      LayerColumns.INCIDENTS,
       "POINT",
-      List.of("occurred_at DATETIME NOT NULL", "category TEXT NOT NULL", "weight DOUBLE NOT NULL"),
-      Optional.of("occurred_at"),
-      Optional.of("category")),
+      List.of("DATETIME NOT NULL", "TEXT NOT NULL", "DOUBLE NOT NULL")),
   UNSAFE_PLACES(
-      Layer.UNSAFE_PLACES,
-      "unsafe_places",
+      LayerColumns.UNSAFE_PLACES,
       "POINT",
-      List.of(
-          "reported_at DATETIME NOT NULL",
-          "category TEXT NOT NULL",
-          "source TEXT NOT NULL",
-          "comment TEXT"),
-      Optional.of("reported_at"),
-      Optional.of("category")),
+      List.of("DATETIME NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT")),
   LAMPS(
-      Layer.LAMPS,
-      "lamps",
+      LayerColumns.LAMPS,
       "POINT",
-      List.of(
-          "status TEXT NOT NULL",
-          "power_w DOUBLE",
-          "lumens DOUBLE",
-          "installed_on DATE",
-          "source TEXT NOT NULL"),
-      Optional.empty(),
-      Optional.of("status")),
-  PLACES(
-      Layer.PLACES,
-      "places",
-      "GEOMETRY",
-      List.of("name TEXT NOT NULL"),
-      Optional.empty(),
-      Optional.empty()),
-  STREETS(
-      Layer.STREETS,
-      "streets",
-      "LINESTRING",
-      List.of("highway TEXT NOT NULL", "lit TEXT NOT NULL", "name TEXT"),
-      Optional.empty(),
-      Optional.of("highway"));
+      List.of("TEXT NOT NULL", "DOUBLE", "DOUBLE", "DATE", "TEXT NOT NULL")),
+  PLACES(LayerColumns.PLACES, "GEOMETRY", List.of("TEXT NOT NULL")),
+  STREETS(LayerColumns.STREETS, "LINESTRING", List.of("TEXT NOT NULL", "TEXT NOT NULL", "TEXT"));
 
   /**
    * GeoPackage DATETIME: ISO-8601 UTC with milliseconds, fixed width so text order is time order.
@@ -81,42 +51,34 @@ enum LayerTable {
   static final DateTimeFormatter DATETIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  final Layer layer;
-  final String table;
-  final String geometryType;
-  final List<String> columnDdl;
-  private final List<String> columnNames;
-  final Optional<String> timeColumn;
-  final Optional<String> categoryColumn;
+  private static final RecordColumns COLUMNS =
+      new RecordColumns(
+          GpkgGeometry::decode,
+          (rs, column) -> instant(rs.getString(column)),
+          (rs, column) -> Optional.ofNullable(rs.getString(column)).map(LocalDate::parse),
+          "GeoPackage");
 
-  LayerTable(
-      Layer layer,
-      String table,
-      String geometryType,
-      List<String> columnDdl,
-      Optional<String> timeColumn,
-      Optional<String> categoryColumn) {
-    this.layer = layer;
-    this.table = table;
+  private final LayerColumns columns;
+  final String geometryType;
+
+  /** The typed columns' definitions: name, type and constraint, in {@link #columnNames} order. */
+  final List<String> columnDdl;
+
+  /**
+   * @param types each typed column's GeoPackage type and constraint, in {@link LayerColumns#names}
+   *     order
+   */
+  LayerTable(LayerColumns columns, String geometryType, List<String> types) {
+    this.columns = columns;
     this.geometryType = geometryType;
-    this.columnDdl = columnDdl;
-    this.columnNames = columnDdl.stream().map(d -> d.substring(0, d.indexOf(' '))).toList();
-    this.timeColumn = timeColumn;
-    this.categoryColumn = categoryColumn;
+    this.columnDdl =
+        IntStream.range(0, types.size())
+            .mapToObj(i -> columns.names().get(i) + " " + types.get(i))
+            .toList();
   }
 
   static LayerTable of(Layer layer) {
-    for (LayerTable t : values()) {
-      if (t.layer == layer) {
-        return t;
-      }
-    }
-    throw new IllegalArgumentException("no table for " + layer);
-  }
-
-  /** The typed column names, in DDL order. */
-  List<String> columnNames() {
-    return columnNames;
+    return RecordTable.of(List.of(values()), layer);
   }
 
   /** Binds the typed columns starting at parameter {@code first}; returns the next index. */
@@ -147,49 +109,19 @@ enum LayerTable {
     return i;
   }
 
-  /** Reads a row selected as {@code geom, external_id, extra, <typed columns>}. */
-  LayerRecord read(ResultSet rs) throws SQLException {
-    var geometry = GpkgGeometry.decode(rs.getBytes(1));
-    String id = rs.getString(2);
-    Map<String, Object> extra = StoreColumns.parseExtra(rs.getString(3), "GeoPackage");
-    return switch (this) {
-      case INCIDENTS ->
-          new Incident(
-              id,
-              StoreColumns.lonLat(geometry),
-              instant(rs.getString(4)),
-              rs.getString(5),
-              rs.getDouble(6),
-              extra);
-      case UNSAFE_PLACES ->
-          new UnsafePlace(
-              id,
-              StoreColumns.lonLat(geometry),
-              instant(rs.getString(4)),
-              rs.getString(5),
-              rs.getString(6),
-              Optional.ofNullable(rs.getString(7)),
-              extra);
-      case LAMPS ->
-          new Lamp(
-              id,
-              StoreColumns.lonLat(geometry),
-              LampStatus.parse("status", rs.getString(4)),
-              StoreColumns.optionalDouble(rs, 5),
-              StoreColumns.optionalDouble(rs, 6),
-              Optional.ofNullable(rs.getString(7)).map(LocalDate::parse),
-              rs.getString(8),
-              extra);
-      case PLACES -> new Place(id, rs.getString(4), geometry, extra);
-      case STREETS ->
-          new StreetSegment(
-              id,
-              (LineString) geometry,
-              rs.getString(4),
-              Lit.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
-              Optional.ofNullable(rs.getString(6)),
-              extra);
-    };
+  @Override
+  public LayerColumns columns() {
+    return columns;
+  }
+
+  @Override
+  public String selectList() {
+    return "geom, external_id, extra, " + String.join(", ", columnNames());
+  }
+
+  @Override
+  public LayerRecord read(ResultSet rs) throws SQLException {
+    return COLUMNS.read(layer(), rs);
   }
 
   private static Instant instant(String text) {

@@ -41,7 +41,7 @@ public final class SqliteGeoPackageFiles implements GeoPackageFiles {
   @Override
   public RecordSource openTable(Path file, Optional<String> table, Layer layer) {
     requireSqlite(file);
-    return UploadedGeoPackage.open(file, table, LayerTable.of(layer).table, layer.slug());
+    return UploadedGeoPackage.open(file, table, LayerTable.of(layer).table(), layer.slug());
   }
 
   private static void requireSqlite(Path file) {

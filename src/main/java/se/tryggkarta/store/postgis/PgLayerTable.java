@@ -5,25 +5,22 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import se.tryggkarta.layer.Incident;
 import se.tryggkarta.layer.Lamp;
-import se.tryggkarta.layer.LampStatus;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerRecord;
-import se.tryggkarta.layer.Lit;
 import se.tryggkarta.layer.Place;
 import se.tryggkarta.layer.StreetSegment;
 import se.tryggkarta.layer.UnsafePlace;
-import se.tryggkarta.store.StoreColumns;
+import se.tryggkarta.store.LayerColumns;
+import se.tryggkarta.store.RecordColumns;
+import se.tryggkarta.store.RecordTable;
 
 /**
  * How one layer maps onto one PostGIS table (created by the Flyway migrations {@code V1} and {@code
@@ -31,69 +28,40 @@ import se.tryggkarta.store.StoreColumns;
  * record ↔ row conversion. Every table also has {@code workspace_id}, {@code external_id}, {@code
  * geom} (SRID 4326) and {@code extra} (jsonb). Stateless and thread-safe.
  */
-enum PgLayerTable {
-  INCIDENTS(
-      Layer.INCIDENTS,
-      "incidents",
-      List.of("occurred_at", "category", "weight"),
-      Optional.of("occurred_at"),
-      Optional.of("category")),
-  UNSAFE_PLACES(
-      Layer.UNSAFE_PLACES,
-      "unsafe_places",
-      List.of("reported_at", "category", "source", "comment"),
-      Optional.of("reported_at"),
-      Optional.of("category")),
-  LAMPS(
-      Layer.LAMPS,
-      "lamps",
-      List.of("status", "power_w", "lumens", "installed_on", "source"),
-      Optional.empty(),
-      Optional.of("status")),
-  PLACES(Layer.PLACES, "places", List.of("name"), Optional.empty(), Optional.empty()),
-  STREETS(
-      Layer.STREETS,
-      "streets",
-      List.of("highway", "lit", "name"),
-      Optional.empty(),
-      Optional.of("highway"));
+enum PgLayerTable implements RecordTable {
+  INCIDENTS(LayerColumns.INCIDENTS),
+  UNSAFE_PLACES(LayerColumns.UNSAFE_PLACES),
+  LAMPS(LayerColumns.LAMPS),
+  PLACES(LayerColumns.PLACES),
+  STREETS(LayerColumns.STREETS);
 
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+  private static final RecordColumns COLUMNS =
+      new RecordColumns(
+          PgLayerTable::geometry,
+          (rs, column) -> rs.getObject(column, OffsetDateTime.class).toInstant(),
+          (rs, column) -> Optional.ofNullable(rs.getObject(column, LocalDate.class)),
+          "PostGIS store");
 
-  final Layer layer;
-  final String table;
-  final List<String> columns;
-  final Optional<String> timeColumn;
-  final Optional<String> categoryColumn;
+  private final LayerColumns columns;
 
-  PgLayerTable(
-      Layer layer,
-      String table,
-      List<String> columns,
-      Optional<String> timeColumn,
-      Optional<String> categoryColumn) {
-    this.layer = layer;
-    this.table = table;
+  PgLayerTable(LayerColumns columns) {
     this.columns = columns;
-    this.timeColumn = timeColumn;
-    this.categoryColumn = categoryColumn;
   }
 
   static PgLayerTable of(Layer layer) {
-    for (PgLayerTable t : values()) {
-      if (t.layer == layer) {
-        return t;
-      }
-    }
-    throw new IllegalArgumentException("no table for " + layer);
+    return RecordTable.of(List.of(values()), layer);
   }
 
-  /** The select list {@link #read} expects: WKB geometry, external id, extra, typed columns. */
-  String selectList() {
-    return "ST_AsBinary(geom), external_id, extra::text, " + String.join(", ", columns);
+  /** WKB geometry, external id, extra, typed columns. */
+  @Override
+  public String selectList() {
+    return "ST_AsBinary(geom), external_id, extra::text, " + String.join(", ", columnNames());
   }
 
-  /** Appends the typed columns of one record to a binary COPY row, in {@link #columns} order. */
+  /**
+   * Appends the typed columns of one record to a binary COPY row, in {@link #columnNames} order.
+   */
   void appendColumns(LayerRecord r, CopyRow row) {
     if (r instanceof Incident x) {
       row.instant(x.occurredAt()).text("category", x.category()).number(x.weight());
@@ -115,49 +83,14 @@ enum PgLayerTable {
     }
   }
 
-  /** Reads a row selected with {@link #selectList()}. */
-  LayerRecord read(ResultSet rs) throws SQLException {
-    Geometry geometry = geometry(rs.getBytes(1));
-    String id = rs.getString(2);
-    Map<String, Object> extra = StoreColumns.parseExtra(rs.getString(3), "PostGIS store");
-    return switch (this) {
-      case INCIDENTS ->
-          new Incident(
-              id,
-              StoreColumns.lonLat(geometry),
-              rs.getObject(4, OffsetDateTime.class).toInstant(),
-              rs.getString(5),
-              rs.getDouble(6),
-              extra);
-      case UNSAFE_PLACES ->
-          new UnsafePlace(
-              id,
-              StoreColumns.lonLat(geometry),
-              rs.getObject(4, OffsetDateTime.class).toInstant(),
-              rs.getString(5),
-              rs.getString(6),
-              Optional.ofNullable(rs.getString(7)),
-              extra);
-      case LAMPS ->
-          new Lamp(
-              id,
-              StoreColumns.lonLat(geometry),
-              LampStatus.parse("status", rs.getString(4)),
-              StoreColumns.optionalDouble(rs, 5),
-              StoreColumns.optionalDouble(rs, 6),
-              Optional.ofNullable(rs.getObject(7, LocalDate.class)),
-              rs.getString(8),
-              extra);
-      case PLACES -> new Place(id, rs.getString(4), geometry, extra);
-      case STREETS ->
-          new StreetSegment(
-              id,
-              (LineString) geometry,
-              rs.getString(4),
-              Lit.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-              Optional.ofNullable(rs.getString(6)),
-              extra);
-    };
+  @Override
+  public LayerRecord read(ResultSet rs) throws SQLException {
+    return COLUMNS.read(layer(), rs);
+  }
+
+  @Override
+  public LayerColumns columns() {
+    return columns;
   }
 
   /** Parses ISO WKB (as {@code ST_AsBinary} writes it) into a geometry with SRID 4326. */

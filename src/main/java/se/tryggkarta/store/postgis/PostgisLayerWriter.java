@@ -96,9 +96,9 @@ final class PostgisLayerWriter implements LayerWriter {
             "SELECT pg_advisory_xact_lock(hashtextextended(?, 0)), quote_ident(p.name),"
                 + " to_regclass(quote_ident(p.name)) IS NULL, quote_literal(?)"
                 + " FROM tk_partition_name(?, ?) AS p (name)")) {
-      ps.setString(1, table.table + '/' + workspaceId);
+      ps.setString(1, table.table() + '/' + workspaceId);
       ps.setString(2, workspaceId);
-      ps.setString(3, table.table);
+      ps.setString(3, table.table());
       ps.setString(4, workspaceId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -107,7 +107,7 @@ final class PostgisLayerWriter implements LayerWriter {
         this.workspaceLiteral = rs.getString(4);
       }
     }
-    String typed = String.join(", ", table.columns);
+    String typed = String.join(", ", table.columnNames());
     String copySql;
     try (Statement s = c.createStatement()) {
       if (bulkLoad) {
@@ -118,7 +118,7 @@ final class PostgisLayerWriter implements LayerWriter {
             "CREATE TABLE "
                 + partition
                 + " (LIKE "
-                + table.table
+                + table.table()
                 + " INCLUDING DEFAULTS, tk_seq bigint NOT NULL, CHECK (workspace_id = "
                 + workspaceLiteral
                 + "))");
@@ -134,7 +134,7 @@ final class PostgisLayerWriter implements LayerWriter {
                 + " geom, "
                 + typed
                 + ", extra FROM "
-                + table.table
+                + table.table()
                 + " WITH NO DATA");
         copySql =
             "COPY tk_stage (tk_seq, external_id, geom, "
@@ -161,10 +161,7 @@ final class PostgisLayerWriter implements LayerWriter {
     if (finished) {
       throw new IllegalStateException("writer already committed or closed");
     }
-    if (r.layer() != table.layer) {
-      throw DomainException.invalid(
-          "layer", "a " + r.layer().slug() + " record cannot go into " + table.layer.slug());
-    }
+    table.requireLayerOf(r);
     row.start().number(staged).text("id", r.externalId());
     row.geometry(wkb.write(r.geometryWgs84()));
     table.appendColumns(r, row);
@@ -253,12 +250,12 @@ final class PostgisLayerWriter implements LayerWriter {
       // PARTITION OF.
       s.execute("ALTER TABLE " + partition + " ADD PRIMARY KEY (external_id, workspace_id)");
       s.execute("CREATE INDEX ON " + partition + " USING gist (geom)");
-      if (table.timeColumn.isPresent()) {
-        s.execute("CREATE INDEX ON " + partition + " (" + table.timeColumn.get() + ")");
+      if (table.timeColumn().isPresent()) {
+        s.execute("CREATE INDEX ON " + partition + " (" + table.timeColumn().get() + ")");
       }
       s.execute(
           "ALTER TABLE "
-              + table.table
+              + table.table()
               + " ATTACH PARTITION "
               + partition
               + " FOR VALUES IN ("
@@ -271,9 +268,9 @@ final class PostgisLayerWriter implements LayerWriter {
 
   /** Merge: upserts the staged rows; returns how many were new and how many replaced one. */
   private WriteSummary merge() throws SQLException {
-    String cols = String.join(", ", table.columns);
+    String cols = String.join(", ", table.columnNames());
     String updates =
-        table.columns.stream()
+        table.columnNames().stream()
             .map(col -> col + " = EXCLUDED." + col)
             .collect(Collectors.joining(", "));
     String sql =

@@ -12,15 +12,12 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
@@ -30,23 +27,17 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
-import se.tryggkarta.document.StoredDocument;
-import se.tryggkarta.finding.StoredPhoto;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerQuery;
-import se.tryggkarta.layer.LayerRecord;
 import se.tryggkarta.layer.LayerWriter;
-import se.tryggkarta.layer.Page;
 import se.tryggkarta.layer.PointRowSink;
 import se.tryggkarta.store.DocumentRows;
-import se.tryggkarta.store.PhotoRows;
-import se.tryggkarta.store.Store;
-import se.tryggkarta.workspace.PublicPrivacy;
-import se.tryggkarta.workspace.Workspace;
-import se.tryggkarta.workspace.WorkspaceSettingsJson;
+import se.tryggkarta.store.RecordFilter;
+import se.tryggkarta.store.RecordRows;
+import se.tryggkarta.store.SqlStore;
+import se.tryggkarta.store.WorkspaceRows;
 
 /**
  * The production store: a PostgreSQL database with PostGIS, shared by any number of service
@@ -67,7 +58,7 @@ import se.tryggkarta.workspace.WorkspaceSettingsJson;
  *
  * <p>Thread-safe.
  */
-public final class PostgisStore implements Store {
+public final class PostgisStore extends SqlStore {
   /** The schema the tables go in unless {@link #open(String, String)} names another. */
   public static final String DEFAULT_SCHEMA = "tryggkarta";
 
@@ -95,6 +86,26 @@ public final class PostgisStore implements Store {
 
   private PostgisStore(
       HikariDataSource pool, String description, String schema, List<ReadReplica> replicas) {
+    super(
+        new WorkspaceRows(
+            new WorkspaceRows.BoundaryColumn(
+                "boundary",
+                "ST_AsBinary(boundary)",
+                "ST_GeomFromWKB(?::bytea, 4326)",
+                Types.BINARY,
+                g -> new WKBWriter(2).write(g),
+                PgLayerTable::geometry),
+            "?::jsonb"),
+        new DocumentRows(
+            "documents",
+            (rs, column) -> rs.getObject(column, OffsetDateTime.class).toInstant(),
+            "now()"),
+        "photos",
+        List.of(PgLayerTable.values()),
+        PgFilter.POSTGIS,
+        FETCH_SIZE,
+        PostgisStore::bumpDataVersion,
+        "SELECT postgis_lib_version()");
     this.pool = pool;
     this.description = description;
     this.schema = schema;
@@ -261,126 +272,12 @@ public final class PostgisStore implements Store {
   // ---------------------------------------------------------------- workspaces
 
   @Override
-  public void createWorkspace(Workspace w) {
-    boolean created =
-        write(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "INSERT INTO workspaces (name, crs_epsg, time_zone, public_access,"
-                          + " min_events, min_cell_m, boundary, settings, id, data_version)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?::bytea, 4326), ?::jsonb, ?,"
-                          + " nextval('tk_data_version')) ON CONFLICT (id) DO NOTHING")) {
-                bindWorkspace(ps, w);
-                return ps.executeUpdate() == 1;
-              }
-            });
-    if (!created) {
-      throw new DomainException(
-          ErrorKind.CONFLICT, "id", "workspace '" + w.id() + "' already exists");
-    }
-  }
-
-  @Override
-  public void updateWorkspace(Workspace w) {
-    boolean updated =
-        write(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "UPDATE workspaces SET name = ?, crs_epsg = ?, time_zone = ?,"
-                          + " public_access = ?, min_events = ?, min_cell_m = ?,"
-                          + " boundary = ST_GeomFromWKB(?::bytea, 4326), settings = ?::jsonb,"
-                          + " data_version = nextval('tk_data_version') WHERE id = ?")) {
-                bindWorkspace(ps, w);
-                return ps.executeUpdate() == 1;
-              }
-            });
-    if (!updated) {
-      throw DomainException.notFound("workspace", w.id());
-    }
-  }
-
-  private static void bindWorkspace(PreparedStatement ps, Workspace w) throws SQLException {
-    ps.setString(1, w.name());
-    ps.setInt(2, w.crs().epsg());
-    ps.setString(3, w.timeZone().getId());
-    ps.setBoolean(4, w.publicAccess());
-    ps.setInt(5, w.privacy().minEvents());
-    ps.setDouble(6, w.privacy().minCellMeters());
-    if (w.boundaryWgs84().isPresent()) {
-      ps.setBytes(7, new WKBWriter(2).write(w.boundaryWgs84().get()));
-    } else {
-      ps.setNull(7, Types.BINARY);
-    }
-    ps.setString(8, WorkspaceSettingsJson.write(w.settings()));
-    ps.setString(9, w.id());
-  }
-
-  private static final String WORKSPACE_SELECT =
-      "SELECT ST_AsBinary(boundary), id, name, crs_epsg, time_zone, public_access, min_events,"
-          + " min_cell_m, settings FROM workspaces";
-
-  @Override
-  public Optional<Workspace> findWorkspace(String id) {
-    return read(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(WORKSPACE_SELECT + " WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(readWorkspace(rs)) : Optional.<Workspace>empty();
-            }
-          }
-        });
-  }
-
-  @Override
-  public List<Workspace> listWorkspaces() {
-    return read(
-        c -> {
-          List<Workspace> all = new ArrayList<>();
-          try (Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery(WORKSPACE_SELECT + " ORDER BY id")) {
-            while (rs.next()) {
-              all.add(readWorkspace(rs));
-            }
-          }
-          return all;
-        });
-  }
-
-  private static Workspace readWorkspace(ResultSet rs) throws SQLException {
-    byte[] boundary = rs.getBytes(1);
-    return new Workspace(
-        rs.getString(2),
-        rs.getString(3),
-        Crs.of(rs.getInt(4)),
-        boundary == null ? Optional.empty() : Optional.of(PgLayerTable.geometry(boundary)),
-        ZoneId.of(rs.getString(5)),
-        rs.getBoolean(6),
-        new PublicPrivacy(rs.getInt(7), rs.getDouble(8)),
-        WorkspaceSettingsJson.read(rs.getString(9)));
-  }
-
-  @Override
   public boolean deleteWorkspace(String id) {
     return write(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE scope = ?")) {
-            ps.setString(1, id);
-            ps.executeUpdate();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM photos WHERE workspace_id = ?")) {
-            ps.setString(1, id);
-            ps.executeUpdate();
-          }
-          boolean deleted;
+          deleteDocumentsAndPhotos(c, id);
           // waits for a running import, which holds the workspace row
-          try (PreparedStatement ps = c.prepareStatement("DELETE FROM workspaces WHERE id = ?")) {
-            ps.setString(1, id);
-            deleted = ps.executeUpdate() == 1;
-          }
+          boolean deleted = WorkspaceRows.deleteOf(c, "workspaces", "id", id) == 1;
           // the workspace's layer rows are its partitions (migration V2): drop those it has
           List<String> partitions = new ArrayList<>();
           try (PreparedStatement ps =
@@ -391,7 +288,7 @@ public final class PostgisStore implements Store {
             ps.setArray(
                 2,
                 c.createArrayOf(
-                    "text", Arrays.stream(PgLayerTable.values()).map(t -> t.table).toArray()));
+                    "text", Arrays.stream(PgLayerTable.values()).map(t -> t.table()).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 if (rs.getString(1) != null) {
@@ -417,7 +314,7 @@ public final class PostgisStore implements Store {
     try {
       c.setAutoCommit(false);
       c.setNetworkTimeout(Runnable::run, IMPORT_NETWORK_TIMEOUT_MS);
-      lockWorkspace(c, workspaceId);
+      guardWorkspace(c, workspaceId);
       return new PostgisLayerWriter(c, pool::evictConnection, workspaceId, PgLayerTable.of(layer));
     } catch (SQLException | RuntimeException e) {
       abandon(c);
@@ -425,67 +322,6 @@ public final class PostgisStore implements Store {
         throw failure(sql);
       }
       throw (RuntimeException) e;
-    }
-  }
-
-  @Override
-  public Page<LayerRecord> query(String workspaceId, Layer layer, LayerQuery query) {
-    PgLayerTable t = PgLayerTable.of(layer);
-    return heavyRead(
-        c -> {
-          requireWorkspace(c, workspaceId);
-          PgFilter where = PgFilter.of(t, workspaceId, query);
-          long total;
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT count(*) FROM " + t.table + " WHERE " + where.sql())) {
-            where.bind(c, ps, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              total = rs.getLong(1);
-            }
-          }
-          List<LayerRecord> items = new ArrayList<>();
-          if (query.offset() < total) {
-            select(c, t, where, query, items::add);
-          }
-          return new Page<>(items, total);
-        });
-  }
-
-  @Override
-  public void scan(
-      String workspaceId, Layer layer, LayerQuery query, Consumer<LayerRecord> consumer) {
-    PgLayerTable t = PgLayerTable.of(layer);
-    heavyRead(
-        c -> {
-          requireWorkspace(c, workspaceId);
-          select(c, t, PgFilter.of(t, workspaceId, query), query, consumer);
-          return null;
-        });
-  }
-
-  /** Streams the matching rows through a cursor (fetch size {@value #FETCH_SIZE}). */
-  private static void select(
-      Connection c, PgLayerTable t, PgFilter where, LayerQuery q, Consumer<LayerRecord> sink)
-      throws SQLException {
-    String sql =
-        "SELECT "
-            + t.selectList()
-            + " FROM "
-            + t.table
-            + " WHERE "
-            + where.sql()
-            + " ORDER BY external_id LIMIT ? OFFSET ?";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setFetchSize(FETCH_SIZE);
-      int i = where.bind(c, ps, 1);
-      ps.setInt(i++, q.limit());
-      ps.setLong(i, q.offset());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          sink.accept(t.read(rs));
-        }
-      }
     }
   }
 
@@ -521,13 +357,13 @@ public final class PostgisStore implements Store {
           }
           String sql =
               "COPY (SELECT ST_X(geom), ST_Y(geom), "
-                  + t.timeColumn.orElse("NULL::timestamptz")
+                  + t.timeColumn().orElse("NULL::timestamptz")
                   + ", "
-                  + t.categoryColumn.orElseThrow()
+                  + t.categoryColumn().orElseThrow()
                   + ", "
                   + (layer == Layer.INCIDENTS ? "weight" : "1::float8")
                   + " FROM "
-                  + t.table
+                  + t.table()
                   + " WHERE workspace_id = "
                   + literal
                   + ") TO STDOUT (FORMAT binary)";
@@ -545,7 +381,8 @@ public final class PostgisStore implements Store {
             }
             rows.finish();
           } catch (IOException e) {
-            throw new SQLException("reading the binary COPY of " + t.table + " failed", "08006", e);
+            throw new SQLException(
+                "reading the binary COPY of " + t.table() + " failed", "08006", e);
           }
           return version;
         });
@@ -556,17 +393,10 @@ public final class PostgisStore implements Store {
     PgLayerTable t = PgLayerTable.of(layer);
     return read(
         c -> {
-          PgFilter where = PgFilter.of(t, workspaceId, query);
+          RecordFilter where = filter(t, workspaceId, query);
           List<String> plan = new ArrayList<>();
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  "EXPLAIN SELECT "
-                      + t.selectList()
-                      + " FROM "
-                      + t.table
-                      + " WHERE "
-                      + where.sql()
-                      + " ORDER BY external_id")) {
+              c.prepareStatement("EXPLAIN " + RecordRows.selectSql(t, where))) {
             where.bind(c, ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -575,65 +405,6 @@ public final class PostgisStore implements Store {
             }
           }
           return plan;
-        });
-  }
-
-  @Override
-  public Optional<LayerRecord> findRecord(String workspaceId, Layer layer, String externalId) {
-    PgLayerTable t = PgLayerTable.of(layer);
-    return read(
-        c -> {
-          requireWorkspace(c, workspaceId);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + t.selectList()
-                      + " FROM "
-                      + t.table
-                      + " WHERE workspace_id = ? AND external_id = ?")) {
-            ps.setString(1, workspaceId);
-            ps.setString(2, externalId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(t.read(rs)) : Optional.<LayerRecord>empty();
-            }
-          }
-        });
-  }
-
-  @Override
-  public boolean deleteRecord(String workspaceId, Layer layer, String externalId) {
-    PgLayerTable t = PgLayerTable.of(layer);
-    return write(
-        c -> {
-          lockWorkspace(c, workspaceId);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "DELETE FROM " + t.table + " WHERE workspace_id = ? AND external_id = ?")) {
-            ps.setString(1, workspaceId);
-            ps.setString(2, externalId);
-            boolean deleted = ps.executeUpdate() > 0;
-            if (deleted) {
-              bumpDataVersion(c, workspaceId);
-            }
-            return deleted;
-          }
-        });
-  }
-
-  @Override
-  public long dataVersion(String workspaceId) {
-    return read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT data_version FROM workspaces WHERE id = ?")) {
-            ps.setString(1, workspaceId);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw DomainException.notFound("workspace", workspaceId);
-              }
-              return rs.getLong(1);
-            }
-          }
         });
   }
 
@@ -646,102 +417,7 @@ public final class PostgisStore implements Store {
     }
   }
 
-  // ---------------------------------------------------------------- documents
-
-  @Override
-  public void putDocument(String collection, String scope, String id, String json) {
-    putDocuments(collection, scope, Map.of(id, json));
-  }
-
-  @Override
-  public void putDocuments(String collection, String scope, Map<String, String> jsonById) {
-    write(
-        c -> {
-          if (!scope.isEmpty()) {
-            lockWorkspace(c, scope);
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO documents (collection, scope, doc_id, json, updated_at) VALUES"
-                      + " (?, ?, ?, ?, now()) ON CONFLICT (collection, scope, doc_id) DO UPDATE"
-                      + " SET json = EXCLUDED.json, updated_at = EXCLUDED.updated_at")) {
-            for (var e : jsonById.entrySet()) {
-              ps.setString(1, collection);
-              ps.setString(2, scope);
-              ps.setString(3, e.getKey());
-              ps.setString(4, e.getValue());
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
-          if (!scope.isEmpty()) {
-            bumpDataVersion(c, scope);
-          }
-          return null;
-        });
-  }
-
-  @Override
-  public Optional<StoredDocument> findDocument(String collection, String scope, String id) {
-    return read(c -> DOCUMENTS.find(c, collection, scope, id));
-  }
-
-  @Override
-  public List<StoredDocument> listDocuments(String collection, String scope) {
-    return read(c -> DOCUMENTS.list(c, collection, scope));
-  }
-
-  @Override
-  public boolean deleteDocument(String collection, String scope, String id) {
-    return write(
-        c -> {
-          boolean deleted = DOCUMENTS.delete(c, collection, scope, id);
-          if (deleted && !scope.isEmpty()) {
-            bumpDataVersion(c, scope);
-          }
-          return deleted;
-        });
-  }
-
-  // ---------------------------------------------------------------- photos
-
-  @Override
-  public void putPhoto(String workspaceId, StoredPhoto photo) {
-    write(
-        c -> {
-          lockWorkspace(c, workspaceId);
-          PhotoRows.put(c, "photos", workspaceId, photo);
-          return null;
-        });
-  }
-
-  @Override
-  public Optional<StoredPhoto> findPhoto(String workspaceId, String photoId) {
-    return read(c -> PhotoRows.find(c, "photos", workspaceId, photoId));
-  }
-
-  @Override
-  public boolean deletePhoto(String workspaceId, String photoId) {
-    return write(c -> PhotoRows.delete(c, "photos", workspaceId, photoId));
-  }
-
-  private static final DocumentRows DOCUMENTS =
-      new DocumentRows(
-          "documents", (rs, column) -> rs.getObject(column, OffsetDateTime.class).toInstant());
-
   // ---------------------------------------------------------------- lifecycle
-
-  @Override
-  public void checkHealth() {
-    read(
-        c -> {
-          try (Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT postgis_lib_version()")) {
-            rs.next();
-          }
-          return null;
-        });
-  }
 
   @Override
   public String describe() {
@@ -761,11 +437,6 @@ public final class PostgisStore implements Store {
 
   // ---------------------------------------------------------------- plumbing
 
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
   private Connection connection() {
     if (pool.isClosed()) {
       throw new DomainException(ErrorKind.UNAVAILABLE, "the store is closed");
@@ -778,7 +449,8 @@ public final class PostgisStore implements Store {
   }
 
   /** Runs statements in autocommit mode (each its own snapshot). */
-  private <T> T read(SqlWork<T> work) {
+  @Override
+  protected <T> T read(SqlWork<T> work) {
     try (Connection c = connection()) {
       return work.run(c);
     } catch (SQLException e) {
@@ -792,7 +464,8 @@ public final class PostgisStore implements Store {
   }
 
   /** Runs one READ COMMITTED write transaction: all of it is stored, or none. */
-  private <T> T write(SqlWork<T> work) {
+  @Override
+  protected <T> T write(SqlWork<T> work) {
     return transaction(work, false);
   }
 
@@ -829,7 +502,8 @@ public final class PostgisStore implements Store {
    * A read snapshot for a heavy read: on a standby that has replayed everything the primary had
    * committed when the read began, else on the primary (see {@link #open(String, String, List)}).
    */
-  private <T> T heavyRead(SqlWork<T> work) {
+  @Override
+  protected <T> T heavyRead(SqlWork<T> work) {
     if (replicas.isEmpty()) {
       return snapshot(work);
     }
@@ -902,27 +576,9 @@ public final class PostgisStore implements Store {
   }
 
   /** Locks the workspace row against deletion until the transaction ends; NOT_FOUND if absent. */
-  private static void lockWorkspace(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT 1 FROM workspaces WHERE id = ? FOR KEY SHARE")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw DomainException.notFound("workspace", id);
-        }
-      }
-    }
-  }
-
-  private static void requireWorkspace(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM workspaces WHERE id = ?")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw DomainException.notFound("workspace", id);
-        }
-      }
-    }
+  @Override
+  protected void guardWorkspace(Connection c, String id) throws SQLException {
+    WorkspaceRows.require(c, id, "FOR KEY SHARE");
   }
 
   /**
