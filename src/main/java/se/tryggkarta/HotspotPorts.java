@@ -24,6 +24,7 @@ import se.tryggkarta.hotspot.EventFilter;
 import se.tryggkarta.hotspot.HotspotAnalyses;
 import se.tryggkarta.hotspot.HotspotService;
 import se.tryggkarta.hotspot.SitesResult;
+import se.tryggkarta.hotspot.emerging.EmergingClass;
 import se.tryggkarta.hotspot.kde.Kernel;
 import se.tryggkarta.hotspot.network.LineNetwork;
 import se.tryggkarta.hotspot.network.StreetLineSource;
@@ -186,7 +187,8 @@ final class HotspotPorts {
 
   /**
    * A hotspot stop's evidence followed by its site's busiest two-hour blocks of the week, local
-   * time ("Flest händelser: fre 22–24 (5), lör 00–02 (4), tor 22–24 (3).").
+   * time ("Flest händelser: fre 22–24 (5), lör 00–02 (4), tor 22–24 (3).") and, when the period was
+   * long enough for one, its space-time class ("Utveckling över tid: ihållande hotspot.").
    */
   static Text withBusiestHours(Text evidence, Optional<SiteProfile> profile) {
     if (profile.isEmpty() || profile.get().events() == 0) {
@@ -209,7 +211,17 @@ final class HotspotPorts {
             .append(lang.integer(k.events()))
             .append(')');
       }
-      return b.append('.').toString();
+      b.append('.');
+      profile
+          .get()
+          .spaceTimeClass()
+          .flatMap(EmergingClass::ofSlug)
+          .ifPresent(
+              c ->
+                  b.append(lang == Lang.SV ? " Utveckling över tid: " : " Trend over time: ")
+                      .append(c.displayName(lang))
+                      .append('.'));
+      return b.toString();
     };
   }
 

@@ -19,6 +19,7 @@ import se.tryggkarta.common.Lang;
 import se.tryggkarta.common.LonLat;
 import se.tryggkarta.common.TimeRange;
 import se.tryggkarta.demo.ExempelbyGenerator;
+import se.tryggkarta.hotspot.emerging.EmergingClass;
 import se.tryggkarta.route.PriorityPoint;
 import se.tryggkarta.route.WalkPlan;
 import se.tryggkarta.route.WalkRequest;
@@ -124,6 +125,54 @@ class HotspotPortsTest {
                   " %02d–%02d (%d)", top.startHour(), top.startHour() + 2, top.events());
       assertThat(p.evidence().in(Lang.SV)).contains("Flest händelser: " + sv);
       assertThat(p.evidence().in(Lang.EN)).contains("Most incidents: ");
+    }
+  }
+
+  @Test
+  void sitesOverThreeYearsCarryTheSpaceTimeClassOfTheirHexagonAndWalkStopsNameIt() {
+    var sites =
+        HotspotPorts.apiSiteResult(
+            wiring.analyses(),
+            wiring.store(),
+            exempelby.id(),
+            TimeRange.ALL,
+            Set.of(),
+            HotspotPorts.WALK_SITES);
+    // The same selection by month on hexagons as wide as a site, asked of the emerging analysis
+    // directly: 36 months of the demo, far past the ten steps a class needs.
+    var first = sites.sites().get(0);
+    var emerging =
+        wiring
+            .hotspots()
+            .emerging(
+                exempelby.id(),
+                new se.tryggkarta.hotspot.EmergingRequest(
+                    se.tryggkarta.hotspot.EventFilter.all(se.tryggkarta.layer.Layer.INCIDENTS)
+                        .withTime(
+                            TimeRange.of(
+                                ExempelbyGenerator.PERIOD_START, ExempelbyGenerator.PERIOD_END)),
+                    Optional.of(2 * first.radiusMeters()),
+                    Optional.empty(),
+                    se.tryggkarta.hotspot.emerging.TimeStep.MONTH,
+                    1,
+                    0.05));
+    for (var site : sites.sites()) {
+      String slug = sites.profile(site).orElseThrow().spaceTimeClass().orElseThrow();
+      assertThat(slug).isEqualTo(emerging.classAt(site.centre()).orElseThrow().slug());
+    }
+    // The travel centre and the park are planted every month of the three years.
+    var top = EmergingClass.ofSlug(sites.profile(first).orElseThrow().spaceTimeClass().get());
+    assertThat(top).get().matches(EmergingClass::isHot, "a hot class");
+
+    List<PriorityPoint> stops =
+        HotspotPorts.walkStops(wiring.analyses(), wiring.store()).priorityPoints(exempelby);
+    for (PriorityPoint p : stops) {
+      var site = sites.sites().get(p.hotspotRank().orElseThrow() - 1);
+      var c = EmergingClass.ofSlug(sites.profile(site).orElseThrow().spaceTimeClass().get()).get();
+      assertThat(p.evidence().in(Lang.SV))
+          .endsWith("Utveckling över tid: " + c.displayName(Lang.SV) + ".");
+      assertThat(p.evidence().in(Lang.EN))
+          .endsWith("Trend over time: " + c.displayName(Lang.EN) + ".");
     }
   }
 

@@ -3,6 +3,7 @@ package se.tryggkarta.hotspot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
@@ -15,6 +16,7 @@ import se.tryggkarta.common.Crs;
 import se.tryggkarta.common.DomainException;
 import se.tryggkarta.common.ErrorKind;
 import se.tryggkarta.common.TimeRange;
+import se.tryggkarta.common.XY;
 import se.tryggkarta.hotspot.contour.ContourBand;
 import se.tryggkarta.hotspot.contour.MassContours;
 import se.tryggkarta.hotspot.emerging.EmergingHotspots;
@@ -41,6 +43,7 @@ import se.tryggkarta.hotspot.kde.KernelDensity;
 import se.tryggkarta.hotspot.sites.ModelSites;
 import se.tryggkarta.hotspot.sites.PatrolSite;
 import se.tryggkarta.hotspot.sites.PatrolSites;
+import se.tryggkarta.hotspot.sites.SiteProfile;
 import se.tryggkarta.hotspot.sites.SiteProfiles;
 import se.tryggkarta.layer.Layer;
 import se.tryggkarta.layer.LayerStore;
@@ -308,8 +311,65 @@ public final class HotspotService {
     EventSelection previous = select(w, f.withTime(TimeRange.of(previousFrom, from)));
     boolean covered =
         current.columns().earliest().map(first -> !first.isAfter(previousFrom)).orElse(false);
-    return r.withProfiles(
-        SiteProfiles.of(r.sites(), current, previous, previousFrom, from, covered, w.timeZone()));
+    List<SiteProfile> profiles =
+        SiteProfiles.of(r.sites(), current, previous, previousFrom, from, covered, w.timeZone());
+    Optional<EmergingMap> classes = siteClasses(w, f.withTime(TimeRange.of(from, to)), r.sites());
+    if (classes.isPresent()) {
+      Map<String, XY> centres = new java.util.HashMap<>();
+      r.sites().forEach(s -> centres.put(s.id(), s.centre()));
+      profiles =
+          profiles.stream()
+              .map(
+                  p ->
+                      classes
+                          .get()
+                          .classAt(centres.get(p.siteId()))
+                          .map(c -> p.withSpaceTimeClass(c.slug()))
+                          .orElse(p))
+              .toList();
+    }
+    return r.withProfiles(profiles);
+  }
+
+  /** ArcGIS asks for at least ten time steps before it calls a trend; so does a site's class. */
+  static final int MIN_CLASS_STEPS = 10;
+
+  /**
+   * The emerging hot spot analysis behind the sites' space-time classes: the same selection and
+   * period, on hexagons as wide as a site (so a hexagon is about the site's circle), by month when
+   * the period spans at least {@value #MIN_CLASS_STEPS} months, else by week when it spans that
+   * many weeks, else none (a trend over a few steps says nothing). sfdep's default lag of 1.
+   */
+  private Optional<EmergingMap> siteClasses(Workspace w, EventFilter f, List<PatrolSite> sites) {
+    TimeRange period = f.time();
+    Instant from = period.from().orElseThrow();
+    Instant to = period.to().orElseThrow();
+    java.time.ZoneId zone = w.timeZone();
+    TimeStep step = null;
+    for (TimeStep candidate : List.of(TimeStep.MONTH, TimeStep.WEEK)) {
+      java.time.LocalDate first = candidate.start(from, zone);
+      if (candidate.index(first, to.minusNanos(1), zone) + 1 >= MIN_CLASS_STEPS) {
+        step = candidate;
+        break;
+      }
+    }
+    if (step == null || sites.isEmpty()) {
+      return Optional.empty();
+    }
+    EmergingRequest req =
+        new EmergingRequest(
+            f,
+            Optional.of(2 * sites.get(0).radiusMeters()),
+            Optional.empty(),
+            step,
+            EmergingRequest.DEFAULT_TIME_LAG,
+            0.05);
+    try {
+      return Optional.of(emerging(w.id(), req));
+    } catch (DomainException tooLongOrEmpty) {
+      // more steps than the cube holds, or no timed event: the sites keep no class
+      return Optional.empty();
+    }
   }
 
   private SitesResult patrolSites(

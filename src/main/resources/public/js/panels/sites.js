@@ -61,8 +61,15 @@ export function createSitesPanel(app, context) {
     } else {
       parts.push(el('div', { class: 'muted', text: app.tr('sites.previousUncovered') }));
     }
-    if (profile.spaceTimeClass) parts.push(el('div', { text: app.tr('sites.spaceTimeClass', { class: profile.spaceTimeClass }) }));
+    if (profile.spaceTimeClass) parts.push(el('div', { class: 'site-class', text: app.tr('sites.spaceTimeClass', { class: spaceTimeClassName(app, profile.spaceTimeClass) }) }));
     return el('div', { class: 'site-profile' }, ...parts);
+  }
+
+  /** 'persistent-hotspot' as the reader's words: 'ihållande hotspot' / 'persistent hotspot'. */
+  function spaceTimeClassName(app, slug) {
+    if (slug === 'no-pattern') return app.tr('emerging.no-pattern');
+    const [kind, spot] = slug.split('-');
+    return `${app.tr(`emerging.${kind}`)} ${app.tr(`emerging.${spot}`)}`;
   }
 
   let last = null;

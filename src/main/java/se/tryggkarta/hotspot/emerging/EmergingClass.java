@@ -1,5 +1,7 @@
 package se.tryggkarta.hotspot.emerging;
 
+import se.tryggkarta.common.Lang;
+
 /**
  * The classes of emerging hot spot analysis (ArcGIS Pro, "How Emerging Hot Spot Analysis works",
  * 2.8), with the tests as sfdep 0.2 writes them ({@code emerging_hotspot_analysis}), tried in
@@ -71,6 +73,41 @@ public enum EmergingClass {
   /** The class's name in URLs and JSON, e.g. {@code intensifying-hotspot}. */
   public String slug() {
     return slug;
+  }
+
+  /**
+   * The class as a planner reads it, e.g. "ihållande hotspot" or "persistent hotspot" (Swedish GIS
+   * usage keeps "hotspot"; a cold spot is a "kall fläck").
+   */
+  public String displayName(Lang lang) {
+    boolean sv = lang == Lang.SV;
+    if (this == NO_PATTERN) {
+      return sv ? "inget mönster" : "no pattern";
+    }
+    String kind =
+        switch (name().substring(0, name().lastIndexOf('_'))) {
+          case "NEW" -> sv ? "ny" : "new";
+          case "CONSECUTIVE" -> sv ? "sammanhängande" : "consecutive";
+          case "INTENSIFYING" -> sv ? "tilltagande" : "intensifying";
+          case "PERSISTENT" -> sv ? "ihållande" : "persistent";
+          case "DIMINISHING" -> sv ? "avtagande" : "diminishing";
+          case "OSCILLATING" -> sv ? "växlande" : "oscillating";
+          case "HISTORICAL" -> sv ? "historisk" : "historical";
+          case "SPORADIC" -> sv ? "sporadisk" : "sporadic";
+          default -> throw new IllegalStateException(name());
+        };
+    String spot = isHot() ? "hotspot" : (sv ? "kall fläck" : "cold spot");
+    return kind + " " + spot;
+  }
+
+  /** The class of a slug ({@link #slug()}). */
+  public static java.util.Optional<EmergingClass> ofSlug(String slug) {
+    for (EmergingClass c : values()) {
+      if (c.slug.equals(slug)) {
+        return java.util.Optional.of(c);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   public boolean isHot() {

@@ -139,8 +139,8 @@ public final class SiteProfile {
 
   /**
    * The site's emerging hot spot class (new, consecutive, intensifying, persistent, diminishing,
-   * sporadic, oscillating, historical; issue 25), empty until that analysis supplies it: nothing
-   * here guesses one.
+   * sporadic, oscillating, historical), set by {@code HotspotService} from the emerging analysis of
+   * the same selection; empty when the period is too short for a trend. Nothing here guesses one.
    */
   public Optional<String> spaceTimeClass() {
     return spaceTimeClass;

@@ -10,8 +10,8 @@ import se.tryggkarta.hotspot.sites.SiteProfile;
  * A members' site profile as JSON: {@code hourOfWeek} (7 rows Monday..Sunday of 12 two-hour blocks
  * 00–02..22–24, local time), {@code categories} (code → count, most first), {@code previous} (the
  * previous comparable period: from, to, events, covered), {@code change} (null when the previous
- * period is not covered by data) and {@code spaceTimeClass} (null until emerging hot spot analysis
- * supplies it). Stateless.
+ * period is not covered by data) and {@code spaceTimeClass} (the emerging hot spot class slug of
+ * the site's hexagon; null when the period is too short for a trend). Stateless.
  */
 final class SiteProfileJson {
   private SiteProfileJson() {}
