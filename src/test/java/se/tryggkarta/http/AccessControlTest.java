@@ -308,6 +308,10 @@ class AccessControlTest {
           Map.entry("GET /api/workspaces/{ws}/tiles/density/{z}/{x}/{tile}", 400),
           // one incident leaves no split with events before and in its test window
           Map.entry("GET /api/workspaces/{ws}/hotspots/evaluate", 422),
+          // one incident is one time step; a trend needs at least three
+          Map.entry("GET /api/workspaces/{ws}/hotspots/emerging", 400),
+          // hot streets need a street network, and the test workspace has none
+          Map.entry("GET /api/workspaces/{ws}/hotspots/streets", 422),
           // no lamps and no street network
           Map.entry("GET /api/workspaces/{ws}/lighting/coverage", 422),
           Map.entry("GET /api/workspaces/{ws}/lighting/dark-segments", 422),
