@@ -148,10 +148,25 @@ public final class NationalScale {
     long[] counts = sizes(municipalities, incidents);
     importIfNeeded(municipalities, counts, incidents, opt.containsKey("reimport"));
 
-    for (String code : focus.split(",")) {
+    List<String> focusCodes = List.of(focus.split(","));
+    // The first requests of a fresh JVM run interpreted and compiling code; a service that has run
+    // for a while has compiled its paths. So the JVM first answers the same requests for another
+    // municipality of ~200 000 incidents (printed too, as the JVM-cold figures), and the focus
+    // municipalities' first requests then measure what a planner meets after an import: a cold
+    // index and cold caches in a warm service.
+    int warmUp = -1;
+    for (int i = 0; i < municipalities.size(); i++) {
+      if (!focusCodes.contains(municipalities.get(i).code())
+          && (warmUp < 0
+              || Math.abs(counts[i] - 200_000) < Math.abs(counts[warmUp] - 200_000))) {
+        warmUp = i;
+      }
+    }
+    municipalityDensity(url, municipalities.get(warmUp), "JIT warm-up, the JVM's first requests");
+    for (String code : focusCodes) {
       Municipality one =
           municipalities.stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow();
-      municipalityDensity(url, one);
+      municipalityDensity(url, one, "a warm JVM, cold index and caches");
     }
     wholeCountry(municipalities);
     if (!opt.containsKey("no-session")) {
@@ -380,7 +395,8 @@ public final class NationalScale {
 
   // ---------------------------------------------------------------- one municipality
 
-  private static void municipalityDensity(String url, Municipality m) throws Exception {
+  private static void municipalityDensity(String url, Municipality m, String role)
+      throws Exception {
     Workspace w;
     try (Wiring wiring =
         Wiring.open(
@@ -398,7 +414,8 @@ public final class NationalScale {
           wiring.store().query(w.id(), Layer.INCIDENTS, LayerQuery.ALL.withPage(1, 0)).total();
       System.out.printf(
           Locale.ROOT,
-          "%nOne municipality: %s (%s), %,d incidents, %.0f × %.0f km → %d m cells (%d × %d)%n",
+          "%nOne municipality (%s): %s (%s), %,d incidents, %.0f × %.0f km → %d m cells (%d × %d)%n",
+          role,
           m.name(),
           w.id(),
           stored,
@@ -421,10 +438,16 @@ public final class NationalScale {
             bytes,
             cold.seconds(),
             cold.memory());
+        int repeats = 5;
         Phase warm = new Phase();
-        get(client, base + "/hotspots/density" + first);
+        for (int i = 0; i < repeats; i++) {
+          get(client, base + "/hotspots/density" + first);
+        }
         System.out.printf(
-            Locale.ROOT, "  service, the same again (cached): %.3f s%n", warm.seconds());
+            Locale.ROOT,
+            "  service, the same again (cached): %.3f s each (mean of %d)%n",
+            warm.seconds() / repeats,
+            repeats);
         Phase fresh = new Phase();
         for (String o : options) {
           get(client, base + "/hotspots/density" + first + o);

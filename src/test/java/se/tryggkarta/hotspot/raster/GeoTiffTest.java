@@ -39,4 +39,26 @@ class GeoTiffTest {
     List<Integer> keys = (List<Integer>) dir.get(FieldTagType.GeoKeyDirectory).getValues();
     assertThat(keys.subList(12, 16)).containsExactly(3072, 0, 1, 3006);
   }
+
+  @Test
+  void a_grid_of_many_strips_reads_back_cell_for_cell_with_nga_tiff() throws Exception {
+    // 1 003 × 517 cells of 4 012 bytes a row: two rows a strip, 259 strips, the last one short
+    GridSpec g = new GridSpec(100_000, 6_200_000, 25, 1_003, 517);
+    float[] v = new float[g.cellCount()];
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < v.length; i++) {
+      v[i] = random.nextFloat() * 1000 - 5;
+    }
+    byte[] tif = GeoTiff.encode(g, v, Crs.sweref99tm());
+    FileDirectory dir = TiffReader.readTiff(new ByteArrayInputStream(tif)).getFileDirectory();
+    assertThat(dir.getStripOffsets()).hasSize(259);
+    Rasters r = dir.readRasters();
+    for (int row = 0; row < g.ny(); row++) {
+      for (int ix = 0; ix < g.nx(); ix++) {
+        float expected = v[(g.ny() - 1 - row) * g.nx() + ix];
+        assertThat(r.getFirstPixelSample(ix, row).floatValue()).isEqualTo(expected);
+      }
+    }
+    assertThat(tif).hasSize(8 + 2 + 14 * 12 + 4 + 2 * 259 * 4 + 9 * 8 + 16 * 2 + 4 * g.cellCount());
+  }
 }
