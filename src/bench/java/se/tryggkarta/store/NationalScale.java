@@ -151,9 +151,9 @@ public final class NationalScale {
     List<String> focusCodes = List.of(focus.split(","));
     // The first requests of a fresh JVM run interpreted and compiling code; a service that has run
     // for a while has compiled its paths. So the JVM first answers the same requests for another
-    // municipality of ~200 000 incidents (printed too, as the JVM-cold figures), and the focus
-    // municipalities' first requests then measure what a planner meets after an import: a cold
-    // index and cold caches in a warm service.
+    // municipality of ~200 000 incidents, twice (printed too, the first as the JVM-cold figures),
+    // and the focus municipalities' first requests then measure what a planner meets after an
+    // import: a cold index and cold caches in a warm service.
     int warmUp = -1;
     for (int i = 0; i < municipalities.size(); i++) {
       if (!focusCodes.contains(municipalities.get(i).code())
@@ -163,6 +163,7 @@ public final class NationalScale {
       }
     }
     municipalityDensity(url, municipalities.get(warmUp), "JIT warm-up, the JVM's first requests");
+    municipalityDensity(url, municipalities.get(warmUp), "JIT warm-up, the same again");
     for (String code : focusCodes) {
       Municipality one =
           municipalities.stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow();
