@@ -179,16 +179,8 @@ class AnalysisPoolTest {
     assertThat(logged).isEmpty();
   }
 
-  /**
-   * Waits until the pool reaches a state the test needs (callers parked, a task queued), which no
-   * latch of the test's own can signal because it happens inside the pool. Fails after 10 s.
-   */
   private static void awaitUntil(BooleanSupplier reached) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!reached.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("pool state not reached in 10 s").isLessThan(deadline);
-      Thread.sleep(5);
-    }
+    PoolStates.awaitUntil(reached, Duration.ofSeconds(10));
   }
 
   private static int block(CountDownLatch latch) {

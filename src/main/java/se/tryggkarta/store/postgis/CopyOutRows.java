@@ -20,7 +20,7 @@ final class CopyOutRows {
   private final byte[] buf = new byte[1 << 16];
   private int pos;
   private int limit;
-  private final RecentTexts recentTexts = new RecentTexts();
+  private final KnownTexts knownTexts = new KnownTexts();
 
   CopyOutRows(InputStream in) throws IOException {
     this.in = in;
@@ -82,17 +82,17 @@ final class CopyOutRows {
     if (length > limit - pos) {
       return new String(bytes(length), StandardCharsets.UTF_8);
     }
-    String s = recentTexts.lookUp(buf, pos, length);
+    String s = knownTexts.lookUp(buf, pos, length);
     pos += length;
     return s;
   }
 
   /**
-   * Up to {@link #CAPACITY} distinct short texts by their bytes (open addressing on the bytes'
-   * hash); once full, further texts are decoded and returned without being kept, so memory stays
-   * bounded whatever the column holds.
+   * The first {@link #CAPACITY} distinct short texts of the stream, by their bytes (open addressing
+   * on the bytes' hash); once full, further texts are decoded and returned without being kept, so
+   * memory stays bounded whatever the column holds.
    */
-  private static final class RecentTexts {
+  private static final class KnownTexts {
     private static final int CAPACITY = 1024;
     private static final int MAX_LENGTH = 256;
     private final byte[][] keys = new byte[2 * CAPACITY][];

@@ -40,7 +40,8 @@ class GeoTiffGdalIT {
     Path tif = dir.resolve("density.tif");
     Files.write(tif, GeoTiff.encode(g, v, Crs.sweref99tm()));
 
-    JsonNode info = new ObjectMapper().readTree(run("gdalinfo", "-json", "-stats", tif.toString()));
+    JsonNode info =
+        new ObjectMapper().readTree(run("", "gdalinfo", "-json", "-stats", tif.toString()));
     assertThat(info.at("/size/0").asInt()).isEqualTo(301);
     assertThat(info.at("/size/1").asInt()).isEqualTo(157);
     assertThat(info.at("/bands/0/type").asText()).isEqualTo("Float32");
@@ -62,27 +63,38 @@ class GeoTiffGdalIT {
     assertThat(info.at("/bands/0/maximum").asDouble()).isCloseTo(max, within(5e-4));
 
     // cells by their map coordinates: the south-west, the north-east and seeded others
-    List<double[]> cells = new ArrayList<>();
-    cells.add(new double[] {0, 0});
-    cells.add(new double[] {300, 156});
+    List<int[]> cells = new ArrayList<>();
+    cells.add(new int[] {0, 0});
+    cells.add(new int[] {300, 156});
     for (int k = 0; k < 40; k++) {
-      cells.add(new double[] {random.nextInt(301), random.nextInt(157)});
+      cells.add(new int[] {random.nextInt(301), random.nextInt(157)});
     }
-    for (double[] c : cells) {
-      int ix = (int) c[0];
-      int iy = (int) c[1];
-      double x = g.minX() + (ix + 0.5) * 25;
-      double y = g.minY() + (iy + 0.5) * 25;
-      String value =
-          run("gdallocationinfo", "-valonly", "-geoloc", tif.toString(), "" + x, "" + y).trim();
-      assertThat(Double.parseDouble(value))
+    // one gdallocationinfo for all of them: it reads "x y" lines from its standard input
+    StringBuilder where = new StringBuilder();
+    for (int[] c : cells) {
+      where.append(g.minX() + (c[0] + 0.5) * 25).append(' ');
+      where.append(g.minY() + (c[1] + 0.5) * 25).append('\n');
+    }
+    String[] values =
+        run(where.toString(), "gdallocationinfo", "-valonly", "-geoloc", tif.toString())
+            .trim()
+            .split("\\s+");
+    assertThat(values).hasSameSizeAs(cells);
+    for (int k = 0; k < cells.size(); k++) {
+      int ix = cells.get(k)[0];
+      int iy = cells.get(k)[1];
+      assertThat(Double.parseDouble(values[k]))
           .as("cell (%d, %d)", ix, iy)
           .isCloseTo(v[iy * g.nx() + ix], within(1e-4));
     }
   }
 
-  private static String run(String... command) throws IOException, InterruptedException {
+  private static String run(String input, String... command)
+      throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try (var stdin = p.getOutputStream()) {
+      stdin.write(input.getBytes(StandardCharsets.UTF_8));
+    }
     byte[] out = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String text = new String(out, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.tryggkarta.access.Role;
 import se.tryggkarta.analysis.AnalysisPool;
+import se.tryggkarta.analysis.PoolStates;
 import se.tryggkarta.http.TestServer;
 
 /**
@@ -55,10 +57,7 @@ class PublicFloodIsolationTest {
                           })));
         }
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-        long queueDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (releases.queuedTasks() < 8 && System.nanoTime() < queueDeadline) {
-          Thread.onSpinWait();
-        }
+        PoolStates.awaitUntil(() -> releases.queuedTasks() >= 8, Duration.ofSeconds(30));
         assertThat(releases.queuedTasks()).isEqualTo(8);
         long membersBefore = members.stats().misses();
 

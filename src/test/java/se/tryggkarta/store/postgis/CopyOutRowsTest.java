@@ -48,6 +48,33 @@ class CopyOutRowsTest {
   }
 
   @Test
+  void textsPastTheDictionarysCapacityAndCollidingHashesStillReadBackExactly() throws IOException {
+    // 3 000 distinct texts (the reader keeps the first 1 024), then all of them again, plus two
+    // texts of equal Java hash ("Aa" and "BB") and UTF-8 beyond ASCII
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(CopyRow.HEADER);
+    CopyRow row = new CopyRow();
+    String[] texts = new String[6_004];
+    for (int i = 0; i < 6_000; i++) {
+      texts[i] = "kategori-" + (i % 3_000) + (i % 2 == 0 ? "-å" : "");
+    }
+    texts[6_000] = "Aa";
+    texts[6_001] = "BB";
+    texts[6_002] = "Aa";
+    texts[6_003] = "BB";
+    for (String t : texts) {
+      row.start().text("category", t).writeTo(out);
+    }
+    out.write(CopyRow.TRAILER);
+    CopyOutRows in = new CopyOutRows(new ByteArrayInputStream(out.toByteArray()));
+    for (String t : texts) {
+      assertThat(in.nextRow()).isEqualTo(1);
+      assertThat(in.text()).isEqualTo(t);
+    }
+    assertThat(in.nextRow()).isEqualTo(-1);
+  }
+
+  @Test
   void aStreamThatIsNoBinaryCopyOrEndsInsideARowIsAnError() {
     assertThatThrownBy(() -> new CopyOutRows(stream("id,lon,lat\n1,2,3\n".getBytes())))
         .isInstanceOf(IOException.class);
