@@ -19,7 +19,7 @@ import se.tryggkarta.workspace.Workspace;
 /**
  * The same CSV of N incidents ({@link CsvImportBenchmark}'s, default 1 000 000) into a new
  * GeoPackage, side by side in one run: GDAL's {@code ogr2ogr -f GPKG} (when on the PATH) and {@code
- * tryggkarta import} (a child JVM with {@code -Xmx256m}, into a fresh store with the workspace
+ * tryggkarta import} (a child JVM with {@code -Xmx128m} unless a heap is given, into a fresh store with the workspace
  * created). Each is a separate process, timed from start to exit; peak resident memory is the
  * kernel's high-water mark (VmHWM in /proc) sampled every 10 ms; CPU is the process's user +
  * system time. Rounds alternate the two tools. Both files are checked to hold N features. Run with
