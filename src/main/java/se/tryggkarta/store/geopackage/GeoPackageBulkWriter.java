@@ -108,7 +108,7 @@ final class GeoPackageBulkWriter implements LayerWriter {
     c.setAutoCommit(false);
     try {
       try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA cache_size = -" + BULK_CACHE_KIB); // native memory: see the constant
+        pageCache(s, BULK_CACHE_KIB); // native memory: see the constant
         s.execute("DROP TABLE IF EXISTS " + load);
         s.execute(
             "CREATE TABLE "
@@ -135,7 +135,7 @@ final class GeoPackageBulkWriter implements LayerWriter {
       c.rollback();
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA cache_size = -" + GeoPackageStore.WRITER_CACHE_KIB);
+        pageCache(s, GeoPackageStore.WRITER_CACHE_KIB);
       }
       throw e;
     }
@@ -339,7 +339,7 @@ final class GeoPackageBulkWriter implements LayerWriter {
           s.execute("ALTER TABLE " + load + " RENAME TO " + table.table());
         } else {
           // inserting into the stored table's indexes reads their pages at random: full cache
-          s.execute("PRAGMA cache_size = -" + GeoPackageStore.WRITER_CACHE_KIB);
+          pageCache(s, GeoPackageStore.WRITER_CACHE_KIB);
           s.execute("DROP TRIGGER " + rtree + "_insert");
           String columns =
               "fid, geom, workspace_id, external_id, extra, "
@@ -418,6 +418,11 @@ final class GeoPackageBulkWriter implements LayerWriter {
     return dropped;
   }
 
+  /** Sets the connection's SQLite page cache (native memory) to {@code kib} KiB. */
+  private static void pageCache(Statement s, int kib) throws SQLException {
+    s.execute("PRAGMA cache_size = -" + kib);
+  }
+
   private boolean tableIsEmpty() throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + table.table() + ")")) {
@@ -482,7 +487,7 @@ final class GeoPackageBulkWriter implements LayerWriter {
       insert.close();
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA cache_size = -" + GeoPackageStore.WRITER_CACHE_KIB);
+        pageCache(s, GeoPackageStore.WRITER_CACHE_KIB);
       }
       if (committed) {
         GeoPackageStore.checkpoint(c);
